@@ -1,0 +1,222 @@
+// The data model: every record the store holds, as zod/mini schemas; every type is z.infer of one of them.
+import * as z from 'zod/mini';
+
+/** A tenant id or other GUID, stored lower case whatever case it came in. */
+export const Guid = z.guid({ error: 'is not a GUID' }).check(z.toLowerCase());
+/** A calendar date, `YYYY-MM-DD` (real dates only: no 30 February). */
+export const IsoDate = z.iso.date({ error: 'is not a date (YYYY-MM-DD)' });
+/** A moment, ISO 8601 with a time zone (`2026-11-25T10:00:00.000Z`). */
+export const IsoDateTime = z.iso.datetime({ offset: true, error: 'is not a date-time (ISO 8601)' });
+/** ISO 4217 code, upper case. */
+export const Currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'is not an ISO 4217 currency code'));
+/** ISO 3166-1 alpha-2 code, upper case. */
+export const Country = z.string().check(z.regex(/^[A-Z]{2}$/, 'is not an ISO 3166-1 alpha-2 country code'));
+/** Money in integer minor units (cents): sums never lose a cent. */
+export const Minor = z.int({ error: 'is not a whole number of minor units' });
+
+export const PaymentInstrument = z.enum(['invoice', 'bank_transfer', 'direct_debit', 'card', 'prepaid_card', 'unknown']);
+export const AdminAccess = z.enum(['none', 'limited', 'full']);
+/** Where a customer record came from: a file, a portal page seen by staff, an alert file, or typed by hand. */
+export const CustomerOrigin = z.enum(['import', 'portal', 'alert', 'manual']);
+
+export const Customer = z.object({
+  tenantId: Guid,
+  name: z.string(),
+  domain: z.optional(z.string()),
+  country: z.optional(Country),
+  paymentInstrument: z.optional(PaymentInstrument),
+  prepaid: z.optional(z.boolean()),
+  adminAccess: z.optional(AdminAccess),
+  createdOn: z.optional(IsoDate),
+  firstPaymentOn: z.optional(IsoDate),
+  relationship: z.optional(z.string()),
+  tags: z.optional(z.string()),
+  origin: z.optional(CustomerOrigin),
+  updatedAt: IsoDateTime,
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const SubscriptionStatus = z.enum(['none', 'active', 'pending', 'suspended', 'expired', 'disabled', 'deleted']);
+export const Subscription = z.object({
+  id: Guid,
+  tenantId: Guid,
+  offerName: z.optional(z.string()),
+  status: z.optional(SubscriptionStatus),
+  createdOn: z.optional(IsoDate),
+  seenAt: IsoDateTime,
+});
+export type Subscription = z.infer<typeof Subscription>;
+
+/** A receivable: what the partner billed the customer, from the partner's own billing system. */
+export const Invoice = z.object({
+  tenantId: Guid,
+  number: z.string().check(z.minLength(1, 'is empty')),
+  issuedOn: IsoDate,
+  dueOn: IsoDate,
+  amount: Minor,
+  paid: Minor,
+  currency: Currency,
+  paidOn: z.optional(IsoDate),
+});
+export type Invoice = z.infer<typeof Invoice>;
+
+/** A month-to-date spending snapshot against the customer's monthly Azure budget (absent: none set). */
+export const Spending = z.object({
+  tenantId: Guid,
+  budget: z.optional(Minor),
+  spendToDate: Minor,
+  asOf: IsoDate,
+  currency: Currency,
+});
+export type Spending = z.infer<typeof Spending>;
+
+export const ChecklistEntry = z.object({
+  tenantId: Guid,
+  itemId: z.string().check(z.minLength(1)),
+  done: z.boolean(),
+  /** Staff name from the settings; "" when none was set yet (shown as "name not set"). */
+  by: z.string(),
+  at: IsoDateTime,
+  note: z.optional(z.string().check(z.maxLength(500))),
+});
+export type ChecklistEntry = z.infer<typeof ChecklistEntry>;
+
+/** One change of a checklist item, appended on every tick or untick. */
+export const ChecklistChange = z.object({
+  id: z.optional(z.int()),
+  tenantId: Guid,
+  itemId: z.string(),
+  from: z.boolean(),
+  to: z.boolean(),
+  by: z.string(),
+  at: IsoDateTime,
+  /** The page or view the change came from (`panel`, `popup`, …). */
+  via: z.optional(z.string()),
+  note: z.optional(z.string()),
+});
+export type ChecklistChange = z.infer<typeof ChecklistChange>;
+
+export const FlagKind = z.enum(['spam', 'hacking', 'ddos', 'crypto_mining', 'malware', 'pirated_resale', 'microsoft_notice', 'other']);
+export const Flag = z.object({
+  id: z.string().check(z.minLength(1)),
+  tenantId: Guid,
+  kind: FlagKind,
+  note: z.string(),
+  at: IsoDateTime,
+  by: z.string(),
+  resolvedAt: z.optional(IsoDateTime),
+  resolvedBy: z.optional(z.string()),
+});
+export type Flag = z.infer<typeof Flag>;
+
+export const Triage = z.object({
+  tenantId: Guid,
+  acknowledgedAt: z.optional(IsoDateTime),
+  snoozedUntil: z.optional(IsoDate),
+  note: z.optional(z.string()),
+});
+export type Triage = z.infer<typeof Triage>;
+
+export const AlertStatus = z.enum(['active', 'investigating', 'resolved']);
+export const AlertReason = z.enum(['legitimate', 'ignore', 'fraud']);
+/** The partner's own triage of an alert: never erased by a later import. */
+export const AlertTriage = z.object({
+  status: z.enum(['investigating', 'resolved']),
+  reason: z.optional(AlertReason),
+  note: z.optional(z.string()),
+  by: z.string(),
+  at: IsoDateTime,
+});
+/** A Microsoft security alert (Partner Center fraud event or Graph partnerSecurityAlert), kept by its own id. */
+export const Alert = z.object({
+  id: z.string().check(z.minLength(1)),
+  source: z.enum(['fraudEvents', 'graph']),
+  tenantId: Guid,
+  subscriptionId: z.optional(z.string()),
+  type: z.string(),
+  name: z.string(),
+  severity: z.optional(z.string()),
+  status: AlertStatus,
+  detectedAt: IsoDateTime,
+  resolvedAt: z.optional(IsoDateTime),
+  resolvedReason: z.optional(z.string()),
+  isTest: z.boolean(),
+  description: z.optional(z.string()),
+  hitCount: z.optional(z.int()),
+  staff: z.optional(AlertTriage),
+});
+export type Alert = z.infer<typeof Alert>;
+
+export const LanguageSetting = z.enum(['auto', 'en', 'fr']);
+
+/** Default FATF lists, as of the plenary of 11–13 February 2026. */
+export const FATF_DEFAULT = {
+  black: ['KP', 'IR', 'MM'],
+  grey: ['DZ', 'AO', 'BO', 'BG', 'CM', 'CI', 'CD', 'HT', 'KE', 'KW', 'LA', 'LB', 'MC', 'NA', 'NP', 'PG', 'SS', 'SY', 'VE', 'VN', 'VG', 'YE'],
+  source: 'FATF public statements, plenary of 11–13 February 2026',
+  asOf: '2026-02-13',
+} as const;
+
+export const DEFAULT_WEIGHTS = {
+  'prepaid-card': 25,
+  'card-not-present': 10,
+  'no-prepayment': 10,
+  'provisioned-before-payment': 10,
+  'overdue-1-30': 10,
+  'overdue-31-60': 20,
+  'overdue-61-90': 30,
+  'overdue-91+': 40,
+  'unverified-identity': 3,
+  'high-risk-region-black': 25,
+  'high-risk-region-grey': 10,
+  'fast-purchasing': 15,
+  'abuse-flag': 20,
+  'abuse-flag-cap': 40,
+  'microsoft-notice': 15,
+  'microsoft-notice-cap': 45,
+  'confirmed-fraud': 40,
+  'spend-spike': 15,
+  'full-admin-unchecked': 10,
+  'no-budget': 5,
+  'activity-log-review': 5,
+} as const;
+export type WeightId = keyof typeof DEFAULT_WEIGHTS;
+
+const weightShape = Object.fromEntries(
+  Object.entries(DEFAULT_WEIGHTS).map(([k, v]) => [k, z._default(z.number().check(z.gte(0), z.lte(100)), v)]),
+) as { [K in WeightId]: z.ZodMiniDefault<z.ZodMiniNumber<number>> };
+
+export const Settings = z.object({
+  staffName: z._default(z.string().check(z.maxLength(100)), ''),
+  language: z._default(LanguageSetting, 'auto'),
+  weights: z._default(z.object(weightShape), () => ({ ...DEFAULT_WEIGHTS })),
+  /** Lower bounds of the levels; low starts at 0. */
+  levels: z._default(
+    z.object({ medium: z.number(), high: z.number(), critical: z.number() }).check(
+      z.refine((l) => 0 < l.medium && l.medium < l.high && l.high < l.critical && l.critical <= 100, 'levels must rise: 0 < medium < high < critical <= 100'),
+    ),
+    () => ({ medium: 25, high: 50, critical: 75 }),
+  ),
+  budgetThreshold: z._default(z.number().check(z.gt(0), z.lte(1)), 0.8),
+  spikeFactor: z._default(z.number().check(z.gt(1)), 3),
+  dunning: z._default(
+    z.object({ first: z.int(), second: z.int(), final: z.int(), suspend: z.int() }).check(
+      z.refine((d) => 0 < d.first && d.first < d.second && d.second < d.final && d.final < d.suspend, 'dunning days must rise: first < second < final < suspension'),
+    ),
+    () => ({ first: 1, second: 15, final: 30, suspend: 45 }),
+  ),
+  activityReviewDays: z._default(z.int().check(z.gte(1)), 30),
+  regions: z._default(
+    z.object({ black: z.array(Country), grey: z.array(Country), source: z.string(), asOf: IsoDate }),
+    () => ({ black: [...FATF_DEFAULT.black], grey: [...FATF_DEFAULT.grey], source: FATF_DEFAULT.source, asOf: FATF_DEFAULT.asOf }),
+  ),
+  /** How imports read ambiguous dates (03/04/2026) and numbers (1.234 / 1,234). */
+  dateOrder: z._default(z.enum(['auto', 'mdy', 'dmy']), 'auto'),
+  decimalSeparator: z._default(z.enum(['auto', 'dot', 'comma']), 'auto'),
+});
+export type Settings = z.infer<typeof Settings>;
+export const defaultSettings = (): Settings => Settings.parse({});
+
+/** The kinds of data an import can bring. */
+export const ImportKind = z.enum(['customers', 'invoices', 'spending', 'subscriptions', 'alerts', 'backup']);
+export type ImportKind = z.infer<typeof ImportKind>;

@@ -1,0 +1,10 @@
+// Every unit test gets a fresh, in-memory IndexedDB and a reset fake browser.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  fakeBrowser.reset();
+});
