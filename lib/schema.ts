@@ -220,3 +220,42 @@ export const defaultSettings = (): Settings => Settings.parse({});
 /** The kinds of data an import can bring. */
 export const ImportKind = z.enum(['customers', 'invoices', 'spending', 'subscriptions', 'alerts', 'backup']);
 export type ImportKind = z.infer<typeof ImportKind>;
+
+/**
+ * What the risk score, the triage lists and the badges need to know of one customer besides the customer
+ * record itself: kept per customer in the account-summary store and rebuilt in the same transaction as every
+ * write that changes it, so that readers never scan invoices.
+ */
+export const RiskFacts = z.object({
+  /** Invoices with a balance left (amount - paid > 0), whatever their due date. */
+  openInvoices: z.array(z.object({ number: z.string(), dueOn: IsoDate, balance: Minor, currency: Currency })),
+  /** The latest state of each checklist item that was ever ticked or unticked. */
+  checklist: z.record(z.string(), z.object({ done: z.boolean(), by: z.string(), at: IsoDateTime })),
+  /** Abuse flags and Microsoft notices entered by staff and not resolved. */
+  openFlags: z.array(z.object({ id: z.string(), kind: FlagKind })),
+  /** Absent when no subscription of this customer is known: the signals that need it score nothing. */
+  subscriptions: z.optional(z.object({ count: z.int(), created: z.array(IsoDate) })),
+  /** Absent when no spending snapshot is known. */
+  spending: z.optional(
+    z.object({
+      latest: z.object({ budget: z.optional(Minor), spendToDate: Minor, asOf: IsoDate, currency: Currency }),
+      /** Average daily run-rate of the snapshots of the three months before the latest's month; absent: no history. */
+      priorRunRate: z.optional(z.number()),
+    }),
+  ),
+  /** Non-test Microsoft alerts that still count: unresolved ones, and ones resolved as fraud. */
+  alerts: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      name: z.string(),
+      severity: z.optional(z.string()),
+      detectedAt: IsoDateTime,
+      /** true while unresolved (staff record wins over Microsoft's status); false once resolved as fraud. */
+      open: z.boolean(),
+      fraud: z.boolean(),
+    }),
+  ),
+});
+export type RiskFacts = z.infer<typeof RiskFacts>;
+export const emptyFacts = (): RiskFacts => ({ openInvoices: [], checklist: {}, openFlags: [], alerts: [] });
