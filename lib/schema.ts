@@ -259,3 +259,22 @@ export const RiskFacts = z.object({
 });
 export type RiskFacts = z.infer<typeof RiskFacts>;
 export const emptyFacts = (): RiskFacts => ({ openInvoices: [], checklist: {}, openFlags: [], alerts: [] });
+
+/** One row of the account-summary store: the customer and its facts, rebuilt with every write. */
+export const AccountSummary = z.object({
+  tenantId: Guid,
+  customer: Customer,
+  facts: RiskFacts,
+  /** 1 when the customer has open invoices, a spending snapshot or counting alerts: the popup's index. */
+  attention: z.union([z.literal(0), z.literal(1)]),
+});
+export type AccountSummary = z.infer<typeof AccountSummary>;
+
+/** Small facts the store keeps beside the data: when each kind was last imported, where the portal was seen. */
+export const Meta = z.object({
+  lastImport: z._default(z.partialRecord(ImportKind, IsoDateTime), () => ({})),
+  portal: z.optional(z.object({ family: z.enum(['v2', 'commerce2']), locale: z.optional(z.string()) })),
+  /** The panel is remembered open or closed across pages; it starts open. */
+  panelOpen: z._default(z.boolean(), true),
+});
+export type Meta = z.infer<typeof Meta>;

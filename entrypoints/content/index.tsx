@@ -1,4 +1,95 @@
+// Wiring only: the page kind from the URL, the panel on customer pages, badges everywhere, clean-up on leave.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { makeTranslate, type Translate } from '@/lib/i18n';
+import type { Changed } from '@/lib/messages';
+import { PORTAL_MATCHES } from '@/lib/portal/hosts';
+import { pageOf, type PortalPage } from '@/lib/portal/page';
+import { send } from '@/utils/send';
+import { startBadges, type BadgeManager } from './badges';
+import { mountPanel, type MountedPanel } from './panel';
+
 export default defineContentScript({
-  matches: ['https://partner.microsoft.com/*'],
-  main() {},
+  matches: PORTAL_MATCHES,
+  runAt: 'document_idle',
+  async main(ctx) {
+    try {
+      await run(ctx);
+    } catch (e) {
+      // Never break the portal: our failure stays ours.
+      console.warn('[Partner Risk Lens]', e);
+    }
+  },
 });
+
+async function run(ctx: ContentScriptContext) {
+  let t: Translate = (k) => k;
+  let locale = navigator.language;
+  const loadStrings = async () => {
+    try {
+      const { language, messages } = await send({ type: 'i18n.get' });
+      t = makeTranslate(messages);
+      locale = navigator.language.toLowerCase().startsWith(language) ? navigator.language : language;
+    } catch { /* keep the keys: better than nothing while the background restarts */ }
+  };
+  await loadStrings();
+
+  let panel: MountedPanel | undefined;
+  let page: PortalPage = { kind: 'other' };
+  const badges: BadgeManager = startBadges(ctx, {
+    fetchBadges: (tenantIds) => send({ type: 'badges.get', tenantIds }),
+    recordSeen: (customers) => void send({ type: 'customers.seen', customers }).catch(() => undefined),
+    t: () => t,
+  });
+
+  const route = async () => {
+    if (ctx.isInvalid) return;
+    page = pageOf(location.href);
+    if (page.kind !== 'other') {
+      send({ type: 'customers.seen', customers: [], portal: { family: page.family, ...(page.locale ? { locale: page.locale } : {}) } }).catch(() => undefined);
+    }
+    if (page.kind === 'customer') {
+      badges.setExcluded(page.tenantId);
+      await recordCustomerOnPage(page.tenantId);
+      if (panel && panel.attached) panel.update({ tenantId: page.tenantId, subscriptionId: page.subscriptionId });
+      else {
+        panel?.remove();
+        panel = await mountPanel(ctx, { tenantId: page.tenantId, subscriptionId: page.subscriptionId, t, locale });
+      }
+    } else {
+      badges.setExcluded(undefined);
+      panel?.remove();
+      panel = undefined;
+    }
+  };
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => void route().catch((e) => console.warn('[Partner Risk Lens]', e)));
+  await route();
+
+  const onChanged = (msg: unknown) => {
+    const c = msg as Changed;
+    if (c?.type !== 'changed' || ctx.isInvalid) return;
+    if (c.what.includes('settings')) {
+      void loadStrings().then(() => {
+        panel?.update({ t, locale });
+        badges.rerender();
+      });
+    }
+    if (page.kind === 'customer' && (!c.tenantIds || c.tenantIds.includes(page.tenantId))) panel?.update({});
+    badges.refresh(c.tenantIds);
+  };
+  browser.runtime.onMessage.addListener(onChanged);
+
+  // The extension was updated or reloaded: this script is orphaned. Remove everything, throw nothing.
+  ctx.onInvalidated(() => {
+    badges.stop();
+    panel?.remove();
+    try { browser.runtime.onMessage.removeListener(onChanged); } catch { /* runtime already gone */ }
+  });
+}
+
+/** A customer seen in the portal but not in the store is recorded with the name the page shows. */
+async function recordCustomerOnPage(tenantId: string) {
+  const { visibleCustomerName } = await import('@/lib/portal/page');
+  const name = visibleCustomerName?.(document, tenantId) ?? '';
+  await send({ type: 'customers.seen', customers: [{ tenantId, name }] }).catch(() => undefined);
+}

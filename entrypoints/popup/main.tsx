@@ -1,1 +1,57 @@
-import { render } from 'preact'; render(<p>popup</p>, document.getElementById('app')!);
+// Wiring only: reads the store (same origin as the extension), builds the triage lists, mounts the popup.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { Popup, type PopupProps } from '@/components/popup/Popup';
+import { localDate } from '@/lib/clock';
+import { countCustomers, openStore, readAlerts, readAllSummaries, readMeta, readSettings, readTriage, type PrlDb } from '@/lib/db';
+import { customerUrl } from '@/lib/portal/page';
+import { alertResponseStats, buildTriage } from '@/lib/triage';
+import { loadStrings } from '@/utils/strings';
+import { send } from '@/utils/send';
+import './style.css';
+
+type Loaded = Pick<PopupProps, 'lists' | 'stats' | 'meta' | 'customers' | 't' | 'locale' | 'today' | 'now'>;
+
+async function load(db: PrlDb): Promise<Loaded> {
+  const now = new Date();
+  const [summaries, alerts, triage, settings, meta, customers, strings] = await Promise.all([
+    readAllSummaries(db), readAlerts(db), readTriage(db), readSettings(db), readMeta(db), countCustomers(db), loadStrings(),
+  ]);
+  const today = localDate(now);
+  const iso = now.toISOString();
+  return {
+    lists: buildTriage(summaries, alerts, triage, settings, today, iso),
+    stats: alertResponseStats(alerts, iso),
+    meta, customers, t: strings.t, locale: strings.locale, today, now: iso,
+  };
+}
+
+function App({ db }: { db: PrlDb }) {
+  const [state, setState] = useState<Loaded>();
+  const [error, setError] = useState<string>();
+  const reload = () => load(db).then(setState, (e) => setError(String(e instanceof Error ? e.message : e)));
+  useEffect(() => {
+    void reload();
+    const onMessage = (m: unknown) => { if ((m as { type?: string })?.type === 'changed') void reload(); };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, []);
+  const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+  const actions: PopupProps['actions'] = {
+    open(tenantId, newTab) {
+      const url = customerUrl(tenantId, state?.meta?.portal ?? {});
+      const go = newTab ? browser.tabs.create({ url }) : browser.tabs.update({ url });
+      void go.then(() => { if (!newTab) window.close(); }, fail);
+    },
+    acknowledge: (tenantId, on) => void send({ type: 'triage.set', tenantId, acknowledged: on }).then(reload, fail),
+    snooze: (tenantId, until) => void send({ type: 'triage.set', tenantId, snoozedUntil: until }).then(reload, fail),
+    openOptions: () => void browser.runtime.openOptionsPage(),
+  };
+  if (!state) return <Popup customers={0} t={(k) => k} locale="en" today="" now="" error={error} actions={actions} />;
+  return <Popup {...state} error={error} actions={actions} />;
+}
+
+openStore().then(
+  (db) => render(<App db={db} />, document.getElementById('app')!),
+  (e) => { document.getElementById('app')!.textContent = `Partner Risk Lens could not open its data: ${e instanceof Error ? e.message : String(e)}`; },
+);

@@ -1,0 +1,146 @@
+// Settings: staff name, language, weights, levels, budget threshold, spike factor, dunning, review interval,
+// high-risk regions (with source and date), import formats. Validated on save; reset to defaults.
+import { useEffect, useState } from 'preact/hooks';
+import type { Translate } from '@/lib/i18n';
+import { listIsStale } from '@/lib/regions';
+import { DEFAULT_WEIGHTS, Settings, type WeightId } from '@/lib/schema';
+
+export interface SettingsFormProps {
+  settings: Settings;
+  t: Translate;
+  today: string;
+  onSave(s: Settings): Promise<void>;
+}
+
+const codes = (s: string) => s.split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean);
+
+export function SettingsForm({ settings, t, today, onSave }: SettingsFormProps) {
+  const [draft, setDraft] = useState<Settings>(settings);
+  const [black, setBlack] = useState(settings.regions.black.join(', '));
+  const [grey, setGrey] = useState(settings.regions.grey.join(', '));
+  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  useEffect(() => {
+    setDraft(settings);
+    setBlack(settings.regions.black.join(', '));
+    setGrey(settings.regions.grey.join(', '));
+  }, [settings]);
+
+  const set = <K extends keyof Settings>(k: K, v: Settings[K]) => setDraft({ ...draft, [k]: v });
+  const num = (v: string) => (v.trim() === '' ? Number.NaN : Number(v));
+
+  const save = async (next: Settings) => {
+    const parsed = Settings.safeParse(next);
+    if (!parsed.success) {
+      setStatus({ ok: false, text: t('settings_invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')) });
+      return;
+    }
+    try {
+      await onSave(parsed.data);
+      setStatus({ ok: true, text: t('settings_saved') });
+    } catch (e) {
+      setStatus({ ok: false, text: t('settings_invalid', e instanceof Error ? e.message : String(e)) });
+    }
+  };
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void save({ ...draft, regions: { ...draft.regions, black: codes(black), grey: codes(grey) } });
+  };
+  const reset = () => {
+    if (!confirm(t('settings_reset_confirm'))) return;
+    void save({ ...Settings.parse({}), staffName: draft.staffName });
+  };
+
+  return (
+    <form class="settings" onSubmit={submit} data-testid="settings-form" noValidate>
+      <fieldset>
+        <legend>{t('settings_general')}</legend>
+        <label>{t('settings_staff_name')}
+          <input data-testid="settings-staff-name" value={draft.staffName} maxLength={100} onInput={(e) => set('staffName', (e.target as HTMLInputElement).value)} />
+        </label>
+        <label>{t('settings_language')}
+          <select data-testid="settings-language" value={draft.language} onChange={(e) => set('language', (e.target as HTMLSelectElement).value as Settings['language'])}>
+            <option value="auto">{t('settings_language_auto')}</option>
+            <option value="en">English</option>
+            <option value="fr">Français</option>
+          </select>
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('settings_weights')}</legend>
+        <div class="weights">
+          {(Object.keys(DEFAULT_WEIGHTS) as WeightId[]).map((id) => (
+            <label key={id}>{t(`weight_${id.replace(/[-+]/g, '_')}`)}
+              <input type="number" min={0} max={100} step={1} data-weight={id} value={draft.weights[id]}
+                onInput={(e) => set('weights', { ...draft.weights, [id]: num((e.target as HTMLInputElement).value) })} />
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('settings_levels')}</legend>
+        {(['medium', 'high', 'critical'] as const).map((l) => (
+          <label key={l}>{t(`level_${l}`)} ≥
+            <input type="number" min={1} max={100} value={draft.levels[l]} data-testid={`settings-level-${l}`}
+              onInput={(e) => set('levels', { ...draft.levels, [l]: num((e.target as HTMLInputElement).value) })} />
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('settings_budgets')}</legend>
+        <label>{t('settings_budget_threshold')}
+          <input type="number" min={1} max={100} value={Math.round(draft.budgetThreshold * 100)} data-testid="settings-budget-threshold"
+            onInput={(e) => set('budgetThreshold', num((e.target as HTMLInputElement).value) / 100)} /> %
+        </label>
+        <label>{t('settings_spike_factor')}
+          <input type="number" min={1.1} step={0.1} value={draft.spikeFactor} onInput={(e) => set('spikeFactor', num((e.target as HTMLInputElement).value))} />
+        </label>
+        <label>{t('settings_review_days')}
+          <input type="number" min={1} value={draft.activityReviewDays} onInput={(e) => set('activityReviewDays', num((e.target as HTMLInputElement).value))} />
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('settings_dunning')}</legend>
+        {(['first', 'second', 'final', 'suspend'] as const).map((k) => (
+          <label key={k}>{t(`settings_dunning_${k}`)}
+            <input type="number" min={1} value={draft.dunning[k]} onInput={(e) => set('dunning', { ...draft.dunning, [k]: num((e.target as HTMLInputElement).value) })} />
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('settings_regions')}</legend>
+        {listIsStale(draft.regions.asOf, today) && <p class="warn" data-testid="regions-stale">{t('settings_regions_stale', draft.regions.asOf)}</p>}
+        <label>{t('settings_regions_black')}<textarea rows={2} value={black} onInput={(e) => setBlack((e.target as HTMLTextAreaElement).value)} /></label>
+        <label>{t('settings_regions_grey')}<textarea rows={3} value={grey} onInput={(e) => setGrey((e.target as HTMLTextAreaElement).value)} /></label>
+        <label>{t('settings_regions_source')}
+          <input value={draft.regions.source} onInput={(e) => set('regions', { ...draft.regions, source: (e.target as HTMLInputElement).value })} />
+        </label>
+        <label>{t('settings_regions_as_of')}
+          <input type="date" value={draft.regions.asOf} onInput={(e) => set('regions', { ...draft.regions, asOf: (e.target as HTMLInputElement).value })} />
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('settings_formats')}</legend>
+        <label>{t('settings_date_order')}
+          <select value={draft.dateOrder} onChange={(e) => set('dateOrder', (e.target as HTMLSelectElement).value as Settings['dateOrder'])}>
+            <option value="auto">{t('settings_date_auto')}</option>
+            <option value="mdy">MM/DD/YYYY</option>
+            <option value="dmy">DD/MM/YYYY</option>
+          </select>
+        </label>
+        <label>{t('settings_decimal')}
+          <select value={draft.decimalSeparator} onChange={(e) => set('decimalSeparator', (e.target as HTMLSelectElement).value as Settings['decimalSeparator'])}>
+            <option value="auto">{t('settings_decimal_auto')}</option>
+            <option value="dot">1,234.50</option>
+            <option value="comma">1 234,50</option>
+          </select>
+        </label>
+      </fieldset>
+      <div class="buttons">
+        <button type="submit" data-testid="settings-save">{t('save')}</button>
+        <button type="button" onClick={reset} data-testid="settings-reset">{t('settings_reset')}</button>
+        {status && <span role="status" class={status.ok ? 'ok' : 'error'} data-testid="settings-status">{status.text}</span>}
+      </div>
+    </form>
+  );
+}

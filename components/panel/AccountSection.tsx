@@ -1,0 +1,59 @@
+// Receivables (overdue balance, aging, dunning stage) and the spending budget of one customer.
+import type { PanelData } from '@/lib/messages';
+import type { Translate } from '@/lib/i18n';
+import { formatMinor } from '@/lib/money';
+import { formatDate } from './format';
+
+const BUCKETS = ['current', '1-30', '31-60', '61-90', '91+'] as const;
+
+export function AccountSection({ data, t, locale }: { data: PanelData; t: Translate; locale: string }) {
+  const { aging, dunning, budget } = data;
+  const money = (byCurrency: Record<string, number>) =>
+    Object.entries(byCurrency).map(([c, v]) => formatMinor(v, c, locale)).join(' · ');
+  return (
+    <section class="section" aria-labelledby="prl-account">
+      <h3 id="prl-account">{t('account_title')}</h3>
+      <div data-testid="panel-receivables">
+        {data.facts.openInvoices.length === 0 ? (
+          <p class="muted">{t('receivables_none')}</p>
+        ) : aging.overdue ? (
+          <>
+            <p class="warn" data-testid="panel-overdue">
+              {t('receivables_overdue', money(aging.overdueByCurrency), aging.oldestDaysPastDue)}
+            </p>
+            <table class="aging">
+              <caption class="visually-hidden">{t('receivables_aging')}</caption>
+              <tbody>
+                {BUCKETS.filter((b) => Object.keys(aging.buckets[b] ?? {}).length).map((b) => (
+                  <tr key={b}><th scope="row">{t(`bucket_${b.replace(/[-+]/g, '_')}`)}</th><td>{money(aging.buckets[b])}</td></tr>
+                ))}
+              </tbody>
+            </table>
+            <p data-testid="panel-dunning">
+              {t(`dunning_${dunning.stage.replace(/-/g, '_')}`)}
+              {dunning.next && <span class="muted"> — {t('dunning_next', t(`dunning_${dunning.next.replace(/-/g, '_')}`), dunning.daysUntilNext ?? 0)}</span>}
+            </p>
+          </>
+        ) : (
+          <p>{t('receivables_open_not_due', money(aging.openByCurrency))}</p>
+        )}
+      </div>
+      <div data-testid="panel-budget" data-state={budget.state}>
+        <p>
+          <strong>{t('budget_title')}: </strong>
+          {t(`budget_state_${budget.state.replace(/-/g, '_')}`)}
+          {budget.utilization !== undefined && <span> — {t('budget_utilization', Math.round(budget.utilization * 1000) / 10)}</span>}
+        </p>
+        {budget.latest && (
+          <p class="small muted">
+            {t('budget_detail', formatMinor(budget.latest.spendToDate, budget.latest.currency, locale),
+              budget.latest.budget !== undefined ? formatMinor(budget.latest.budget, budget.latest.currency, locale) : '—',
+              formatDate(budget.latest.asOf, locale))}
+            {budget.projected !== undefined && <> · {t('budget_projected', formatMinor(budget.projected, budget.latest.currency, locale))}</>}
+          </p>
+        )}
+        {budget.spike && <p class="warn small" data-testid="budget-spike">{t('budget_spike')}</p>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+// The onboarding checklist by phase: real checkboxes, who ticked and when, a short note, j/k to move.
+import { useRef, useState } from 'preact/hooks';
+import { CHECKLIST, checklistProgress } from '@/lib/checklist';
+import type { PanelData } from '@/lib/messages';
+import type { Translate } from '@/lib/i18n';
+import type { PanelActions } from './actions';
+import { formatDateTime } from './format';
+import { StaffNamePrompt } from './StaffNamePrompt';
+
+const PHASES = ['onboarding', 'account', 'billing'] as const;
+
+export function ChecklistSection({ data, t, locale, actions }: { data: PanelData; t: Translate; locale: string; actions: PanelActions }) {
+  const list = useRef<HTMLDivElement>(null);
+  const entries = new Map(data.checklist.map((e) => [e.itemId, e]));
+  const progress = checklistProgress(data.facts.checklist);
+  const unnamed = !data.staffName && (actions.nameMissing || data.checklist.some((e) => e.done && !e.by));
+
+  // j/k move between items and space ticks (the checkbox's own behaviour); nothing leaks to the portal.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'j' && e.key !== 'k') return;
+    const target = e.target as HTMLElement;
+    if (target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'checkbox')) return;
+    const boxes = [...(list.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? [])];
+    const at = boxes.indexOf(target as HTMLInputElement);
+    const next = boxes[Math.min(boxes.length - 1, Math.max(0, at + (e.key === 'j' ? 1 : -1)))] ?? boxes[0];
+    next?.focus();
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  return (
+    <section class="section" aria-labelledby="prl-checklist">
+      <h3 id="prl-checklist">
+        {t('checklist_title')} <span class="muted" data-testid="checklist-progress">{progress.overall.done}/{progress.overall.total}</span>
+      </h3>
+      <p class="muted small">{t('checklist_keys_hint')}</p>
+      {unnamed && <StaffNamePrompt t={t} onSave={actions.setStaffName} />}
+      {progress.dueBeforeProvisioning.length > 0 && (
+        <p class="warn small" data-testid="checklist-due">{t('checklist_due_before_provisioning', progress.dueBeforeProvisioning.length)}</p>
+      )}
+      <div ref={list} onKeyDown={onKeyDown}>
+        {PHASES.map((phase) => (
+          <fieldset class="phase" key={phase}>
+            <legend>
+              {t(`phase_${phase}`)} <span class="muted">{progress.byPhase[phase].done}/{progress.byPhase[phase].total}</span>
+            </legend>
+            {CHECKLIST.filter((i) => i.phase === phase).map((item) => (
+              <ChecklistRow key={item.id} item={item} entry={entries.get(item.id)} t={t} locale={locale} actions={actions} />
+            ))}
+          </fieldset>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+type Item = (typeof CHECKLIST)[number];
+
+function ChecklistRow({ item, entry, t, locale, actions }: {
+  item: Item; entry?: PanelData['checklist'][number]; t: Translate; locale: string; actions: PanelActions;
+}) {
+  const [noting, setNoting] = useState(false);
+  const [note, setNote] = useState(entry?.note ?? '');
+  const id = `prl-item-${item.id}`;
+  const done = entry?.done ?? false;
+  return (
+    <div class="item" data-testid="checklist-item" data-item-id={item.id} data-done={done ? 'true' : 'false'}>
+      <input id={id} type="checkbox" checked={done} onChange={(e) => void actions.tick(item.id, (e.target as HTMLInputElement).checked)} />
+      <label for={id}>
+        {t(item.labelKey)}
+        {item.beforeProvisioning && !done && <span class="tag">{t('checklist_before_provisioning')}</span>}
+      </label>
+      {entry && (
+        <div class="who small muted" data-testid="checklist-who">
+          {entry.done
+            ? item.id === 'activity-log-review'
+              ? t('checklist_last_review', formatDateTime(entry.at, locale))
+              : t('checklist_ticked_by', entry.by || t('name_not_set'), formatDateTime(entry.at, locale))
+            : t('checklist_unticked_by', entry.by || t('name_not_set'), formatDateTime(entry.at, locale))}
+        </div>
+      )}
+      {entry?.note && !noting && <div class="note small">{entry.note}</div>}
+      {noting ? (
+        <form
+          class="note-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void actions.tick(item.id, done, note.trim()).then(() => setNoting(false));
+          }}
+        >
+          <input aria-label={t('checklist_note_label')} value={note} maxLength={500} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
+          <button type="submit">{t('save')}</button>
+          <button type="button" onClick={() => setNoting(false)}>{t('cancel')}</button>
+        </form>
+      ) : (
+        <button type="button" class="link small" onClick={() => setNoting(true)} aria-label={t('checklist_add_note_for', t(item.labelKey))}>
+          {entry?.note ? t('checklist_edit_note') : t('checklist_add_note')}
+        </button>
+      )}
+    </div>
+  );
+}

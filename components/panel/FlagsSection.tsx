@@ -1,0 +1,42 @@
+// Abuse flags and Microsoft notices entered by staff: add one, resolve one.
+import { useState } from 'preact/hooks';
+import type { PanelData } from '@/lib/messages';
+import type { Translate } from '@/lib/i18n';
+import type { Flag } from '@/lib/schema';
+import type { PanelActions } from './actions';
+import { formatDateTime } from './format';
+
+const KINDS = ['spam', 'hacking', 'ddos', 'crypto_mining', 'malware', 'pirated_resale', 'microsoft_notice', 'other'] as const;
+
+export function FlagsSection({ data, t, locale, actions }: { data: PanelData; t: Translate; locale: string; actions: PanelActions }) {
+  const [kind, setKind] = useState<Flag['kind']>('microsoft_notice');
+  const [note, setNote] = useState('');
+  const open = data.flags.filter((f) => !f.resolvedAt);
+  const resolved = data.flags.filter((f) => f.resolvedAt);
+  return (
+    <section class="section" aria-labelledby="prl-flags" data-testid="panel-flags">
+      <h3 id="prl-flags">{t('flags_title')}</h3>
+      {open.length === 0 && <p class="muted small">{t('flags_none')}</p>}
+      <ul>
+        {open.map((f) => (
+          <li key={f.id} data-testid="flag" data-kind={f.kind}>
+            <strong>{t(`flag_${f.kind}`)}</strong> {f.note && <>— {f.note}</>}
+            <span class="small muted"> ({f.by || t('name_not_set')}, {formatDateTime(f.at, locale)})</span>
+            <button type="button" class="link small" onClick={() => void actions.resolveFlag(f.id)}>{t('flag_resolve')}</button>
+          </li>
+        ))}
+      </ul>
+      <form class="flag-form" onSubmit={(e) => {
+        e.preventDefault();
+        void actions.addFlag(kind, note.trim()).then(() => setNote(''));
+      }}>
+        <select aria-label={t('flag_kind')} value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as Flag['kind'])} data-testid="flag-kind">
+          {KINDS.map((k) => <option key={k} value={k}>{t(`flag_${k}`)}</option>)}
+        </select>
+        <input aria-label={t('flag_note')} placeholder={t('flag_note')} value={note} maxLength={500} onInput={(e) => setNote((e.target as HTMLInputElement).value)} data-testid="flag-note" />
+        <button type="submit" data-testid="flag-add">{t('flag_add')}</button>
+      </form>
+      {resolved.length > 0 && <p class="small muted">{t('flags_resolved_count', resolved.length)}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+// The risk panel: score and factors, checklist, receivables and budget, alerts, facts and flags of one customer.
+import type { PanelData } from '@/lib/messages';
+import type { Translate } from '@/lib/i18n';
+import { AccountSection } from './AccountSection';
+import { AlertsSection } from './AlertsSection';
+import { ChecklistSection } from './ChecklistSection';
+import { FactsSection } from './FactsSection';
+import { FlagsSection } from './FlagsSection';
+import { ScoreSection } from './ScoreSection';
+import { SubscriptionWarnings } from './SubscriptionWarnings';
+import type { PanelActions } from './actions';
+
+export interface PanelProps {
+  tenantId: string;
+  data?: PanelData;
+  t: Translate;
+  locale: string;
+  open: boolean;
+  onToggle(): void;
+  subscriptionId?: string;
+  error?: string;
+  actions: PanelActions;
+}
+
+export function Panel(p: PanelProps) {
+  const { data, t } = p;
+  return (
+    <aside
+      class={`panel ${p.open ? 'open' : 'closed'}`}
+      data-testid="risk-panel"
+      data-tenant-id={p.tenantId}
+      data-level={data?.risk.level}
+      aria-label={t('panel_title')}
+    >
+      <header class="head">
+        <button type="button" class="toggle" aria-expanded={p.open} onClick={p.onToggle} data-testid="panel-toggle">
+          <span aria-hidden="true">{p.open ? '⟩' : '⟨'}</span>
+          <span class="title">{t('panel_title')}</span>
+          {data && <span class={`pill ${data.risk.level}`}>{t(`level_${data.risk.level}`)} {data.risk.score}</span>}
+        </button>
+      </header>
+      {p.open && (
+        <div class="body">
+          {p.error && <p class="error" role="alert" data-testid="panel-error">{p.error}</p>}
+          {!data && !p.error && <p class="muted">{t('loading')}</p>}
+          {data && (
+            <>
+              <h2 class="customer">{data.customer?.name || t('customer_unnamed')}</h2>
+              {!data.known && <p class="muted" data-testid="panel-unknown">{t('panel_unknown_customer')}</p>}
+              {p.subscriptionId && <SubscriptionWarnings data={data} subscriptionId={p.subscriptionId} t={t} />}
+              <ScoreSection data={data} t={t} locale={p.locale} />
+              <ChecklistSection data={data} t={t} locale={p.locale} actions={p.actions} />
+              <AccountSection data={data} t={t} locale={p.locale} />
+              <AlertsSection data={data} t={t} locale={p.locale} actions={p.actions} />
+              <FactsSection data={data} t={t} actions={p.actions} />
+              <FlagsSection data={data} t={t} locale={p.locale} actions={p.actions} />
+            </>
+          )}
+        </div>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,38 @@
+// The panel's own styles, isolated in its shadow root (nothing leaks in from the portal or out to it).
+export const PANEL_CSS = `
+:host { all: initial; }
+.panel { position: fixed; top: 64px; right: 0; z-index: 2147483000; width: 360px; max-height: calc(100vh - 80px);
+  display: flex; flex-direction: column; background: #fff; color: #201f1e; border: 1px solid #c8c6c4; border-right: 0;
+  border-radius: 8px 0 0 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); font: 13px/1.45 "Segoe UI", system-ui, sans-serif; }
+.panel.closed { width: auto; }
+.head { border-bottom: 1px solid #edebe9; }
+.toggle { all: unset; box-sizing: border-box; width: 100%; display: flex; gap: 8px; align-items: center; padding: 8px 12px; cursor: pointer; }
+.toggle:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid #0f6cbd; outline-offset: 1px; }
+.title { font-weight: 600; flex: 1; }
+.body { overflow: auto; padding: 8px 12px 12px; }
+.customer { font-size: 15px; margin: 4px 0 8px; word-break: break-word; }
+.section { border-top: 1px solid #edebe9; padding: 8px 0; }
+h3 { font-size: 13px; margin: 0 0 6px; }
+.score { display: flex; align-items: baseline; gap: 6px; padding: 6px 10px; border-radius: 6px; }
+.score .num { font-size: 28px; font-weight: 700; }
+.score .lvl { font-weight: 600; margin-left: auto; text-transform: uppercase; letter-spacing: .04em; }
+.pill { border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; }
+.low { background: #dff6dd; color: #0e5c0e; } .medium { background: #fff4ce; color: #6b4f00; }
+.high { background: #fde7e9; color: #a4262c; } .critical { background: #a4262c; color: #fff; }
+.factors { list-style: none; margin: 8px 0 0; padding: 0; }
+.factors li { display: grid; grid-template-columns: 40px 1fr; gap: 0 6px; padding: 4px 0; border-bottom: 1px dashed #edebe9; }
+.factors .pts { font-weight: 700; color: #a4262c; } .factors .guide { grid-column: 2; }
+.phase { border: 0; padding: 0; margin: 6px 0; } legend { font-weight: 600; padding: 0; }
+.item { display: grid; grid-template-columns: 20px 1fr; gap: 0 6px; padding: 3px 0; }
+.item > .who, .item > .note, .item > .note-form, .item > .link { grid-column: 2; }
+.tag { margin-left: 6px; font-size: 11px; background: #fff4ce; color: #6b4f00; border-radius: 4px; padding: 0 4px; }
+.muted { color: #605e5c; } .small { font-size: 12px; } .warn { color: #a4262c; } .error { color: #a4262c; font-weight: 600; }
+.link { all: unset; color: #0f6cbd; cursor: pointer; text-decoration: underline; }
+.grid { display: grid; grid-template-columns: auto 1fr; gap: 4px 8px; align-items: center; }
+button { font: inherit; } input, select { font: inherit; max-width: 100%; }
+.alerts { list-style: none; padding: 0; margin: 0; } .alerts li { padding: 6px 0; border-bottom: 1px dashed #edebe9; }
+.actions { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 4px; }
+.name-prompt { background: #fff4ce; padding: 6px; border-radius: 6px; display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
+.aging th { text-align: left; font-weight: normal; padding-right: 8px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+`;

@@ -1,0 +1,122 @@
+// The toolbar popup: overdue accounts, budget states, high risk, security alerts and snoozed rows, in tabs.
+import { useState } from 'preact/hooks';
+import type { Translate } from '@/lib/i18n';
+import type { Meta } from '@/lib/schema';
+import { matchesSearch, type AlertStats, type RowBase, type TriageLists } from '@/lib/triage';
+import { formatDuration } from '../panel/format';
+import { AlertItem, BudgetItem, OverdueItem, RiskItem, SnoozedItem, type RowActions } from './rows';
+import { Windowed } from './Windowed';
+
+export type TabId = 'overdue' | 'budget' | 'risk' | 'alerts' | 'snoozed';
+const TABS: TabId[] = ['overdue', 'budget', 'risk', 'alerts', 'snoozed'];
+const FILTERS: Record<TabId, string[]> = {
+  overdue: ['1-30', '31-60', '61-90', '91+'],
+  budget: ['breached', 'approaching', 'forecast'],
+  risk: ['critical', 'high'],
+  alerts: ['overdue', 'due'],
+  snoozed: [],
+};
+const ROW_HEIGHT = 56;
+const STALE_DAYS = 7;
+
+export interface PopupProps {
+  lists?: TriageLists;
+  stats?: AlertStats;
+  meta?: Meta;
+  customers: number;
+  t: Translate;
+  locale: string;
+  today: string;
+  now: string;
+  error?: string;
+  actions: RowActions & { openOptions(): void };
+  initialTab?: TabId;
+}
+
+function stateOf(tab: TabId, row: unknown): string {
+  const r = row as Record<string, any>;
+  if (tab === 'overdue') return r.aging.bucket;
+  if (tab === 'budget') return r.budget.state;
+  if (tab === 'risk') return r.risk.level;
+  if (tab === 'alerts') return r.response;
+  return '';
+}
+
+export function Popup(p: PopupProps) {
+  const { t, lists } = p;
+  const [tab, setTab] = useState<TabId>(p.initialTab ?? 'overdue');
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState('');
+  if (p.error) return <main class="popup"><p class="error" role="alert">{p.error}</p></main>;
+  if (!lists) return <main class="popup"><p class="muted">{t('loading')}</p></main>;
+
+  const rowsOf = (id: TabId) => (lists[id] as RowBase[]).filter((r) => matchesSearch(r, query) && (!filter || id !== tab || stateOf(id, r) === filter));
+  const shown = rowsOf(tab);
+  const lastInvoices = p.meta?.lastImport.invoices;
+  const staleReceivables = lastInvoices && Date.parse(p.now) - Date.parse(lastInvoices) > STALE_DAYS * 86_400_000;
+  const common = { t, locale: p.locale, actions: p.actions, today: p.today };
+
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = TABS.indexOf(tab);
+    const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : undefined;
+    if (!next) return;
+    e.preventDefault();
+    setTab(next); setFilter('');
+    (e.currentTarget as HTMLElement).querySelector<HTMLElement>(`#tab-${next}`)?.focus();
+  };
+
+  return (
+    <main class="popup">
+      <header class="top">
+        <h1>{t('extName')}</h1>
+        <button type="button" class="link" onClick={p.actions.openOptions}>{t('popup_options')}</button>
+      </header>
+      {p.customers === 0 ? (
+        <p class="empty" data-testid="popup-empty">{t('popup_empty_no_data')}{' '}
+          <button type="button" class="link" onClick={p.actions.openOptions}>{t('popup_open_options')}</button></p>
+      ) : null}
+      {staleReceivables && <p class="warn small" data-testid="popup-stale">{t('popup_receivables_stale', Math.floor((Date.parse(p.now) - Date.parse(lastInvoices!)) / 86_400_000))}</p>}
+      <div class="search">
+        <input type="search" data-testid="popup-search" aria-label={t('popup_search')} placeholder={t('popup_search')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+        {FILTERS[tab].length > 0 && (
+          <select aria-label={t('popup_filter')} data-testid="popup-filter" value={filter} onChange={(e) => setFilter((e.target as HTMLSelectElement).value)}>
+            <option value="">{t('popup_filter_all')}</option>
+            {FILTERS[tab].map((f) => <option key={f} value={f}>{t(`filter_${tab}_${f.replace(/[-+]/g, '_')}`)}</option>)}
+          </select>
+        )}
+      </div>
+      <div role="tablist" aria-label={t('popup_lists')} class="tabs" onKeyDown={onTabKey}>
+        {TABS.map((id) => (
+          <button key={id} id={`tab-${id}`} role="tab" type="button" aria-selected={tab === id} aria-controls={`panel-${id}`} tabIndex={tab === id ? 0 : -1}
+            data-tab={id} onClick={() => { setTab(id); setFilter(''); }}>
+            {t(`tab_${id}`)} ({rowsOf(id).length})
+          </button>
+        ))}
+      </div>
+      <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="list">
+        {tab === 'budget' && (
+          <p class="small muted" data-testid="budget-coverage">{t('popup_budget_coverage', lists.budgetCoverage.withBudget, lists.budgetCoverage.total)}</p>
+        )}
+        {tab === 'alerts' && p.stats && (
+          <p class="small" data-testid="alert-response-stats">
+            {p.stats.resolved === 0
+              ? t('alerts_stats_none')
+              : t('alerts_stats', p.stats.resolved, formatDuration(p.stats.averageMs ?? 0, t), p.stats.slow)}
+          </p>
+        )}
+        {shown.length === 0 ? (
+          <p class="empty" data-testid="popup-list-empty">{query || filter ? t('popup_no_match') : t(`popup_empty_${tab}`)}</p>
+        ) : (
+          <Windowed items={shown} rowHeight={ROW_HEIGHT} height={380} label={t(`tab_${tab}`)} render={(row, i, style) => {
+            const props = { ...common, style, key: `${row.tenantId}-${i}` };
+            if (tab === 'overdue') return <OverdueItem row={row as never} {...props} />;
+            if (tab === 'budget') return <BudgetItem row={row as never} {...props} />;
+            if (tab === 'risk') return <RiskItem row={row as never} {...props} />;
+            if (tab === 'alerts') return <AlertItem row={row as never} {...props} key={(row as never as { alert: { id: string } }).alert.id} />;
+            return <SnoozedItem row={row} {...props} />;
+          }} />
+        )}
+      </section>
+    </main>
+  );
+}

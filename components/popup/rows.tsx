@@ -1,0 +1,127 @@
+// One row of each triage list: the customer, the figures that make it urgent, and its actions.
+import type { CSSProperties } from 'preact';
+import type { Translate } from '@/lib/i18n';
+import { formatMinor } from '@/lib/money';
+import type { AlertRow, BudgetRow, OverdueRow, RiskRow, RowBase } from '@/lib/triage';
+import { formatDateTime, formatDuration } from '../panel/format';
+
+export interface RowActions {
+  open(tenantId: string, newTab: boolean): void;
+  acknowledge(tenantId: string, on: boolean): void;
+  snooze(tenantId: string, until: string | null): void;
+}
+
+interface RowProps<R> { row: R; t: Translate; locale: string; actions: RowActions; style?: CSSProperties; today: string }
+
+const money = (byCurrency: Record<string, number>, locale: string) =>
+  Object.entries(byCurrency).map(([c, v]) => formatMinor(v, c, locale)).join(' · ');
+
+function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The customer's name as a link to its page in the portal: a click opens it here, a modifier click in a new tab. */
+function NameLink({ row, actions }: { row: RowBase; actions: RowActions }) {
+  return (
+    <a
+      href="#"
+      class="name"
+      onClick={(e) => {
+        e.preventDefault();
+        actions.open(row.tenantId, e.ctrlKey || e.metaKey || e.shiftKey || e.button === 1);
+      }}
+      onAuxClick={(e) => {
+        if (e.button === 1) { e.preventDefault(); actions.open(row.tenantId, true); }
+      }}
+    >
+      {row.name || row.tenantId}
+    </a>
+  );
+}
+
+function Controls({ row, t, actions, today }: { row: RowBase; t: Translate; actions: RowActions; today: string }) {
+  return (
+    <span class="controls">
+      <button type="button" data-testid="row-acknowledge" aria-pressed={row.acknowledged} onClick={() => actions.acknowledge(row.tenantId, !row.acknowledged)}>
+        {row.acknowledged ? t('popup_acknowledged') : t('popup_acknowledge')}
+      </button>
+      <label class="snooze">
+        <span class="visually-hidden">{t('popup_snooze_until')}</span>
+        <input type="date" data-testid="row-snooze-date" min={addDays(today, 1)} defaultValue={addDays(today, 7)} />
+        <button type="button" data-testid="row-snooze" onClick={(e) => {
+          const input = (e.currentTarget.previousElementSibling as HTMLInputElement);
+          if (input.value) actions.snooze(row.tenantId, input.value);
+        }}>{t('popup_snooze')}</button>
+      </label>
+    </span>
+  );
+}
+
+export function OverdueItem({ row, t, locale, actions, style, today }: RowProps<OverdueRow>) {
+  return (
+    <li data-testid="overdue-row" data-tenant-id={row.tenantId} data-acknowledged={row.acknowledged ? 'true' : undefined} style={style} class="row">
+      <NameLink row={row} actions={actions} />
+      <span class="fig warn">{t('popup_days_past_due', row.aging.oldestDaysPastDue)}</span>
+      <span class="fig">{money(row.aging.overdueByCurrency, locale)}</span>
+      <span class="fig muted">{t(`bucket_${row.aging.bucket.replace(/[-+]/g, '_')}`)}</span>
+      <span class="fig">{t(`dunning_${row.dunning.stage.replace(/-/g, '_')}`)}
+        {row.dunning.next && <span class="muted"> → {t('dunning_next', t(`dunning_${row.dunning.next.replace(/-/g, '_')}`), row.dunning.daysUntilNext ?? 0)}</span>}
+      </span>
+      <Controls row={row} t={t} actions={actions} today={today} />
+    </li>
+  );
+}
+
+export function BudgetItem({ row, t, locale, actions, style, today }: RowProps<BudgetRow>) {
+  const b = row.budget;
+  const cur = b.latest!.currency;
+  return (
+    <li data-testid="budget-row" data-tenant-id={row.tenantId} data-state={b.state} data-acknowledged={row.acknowledged ? 'true' : undefined} style={style} class="row">
+      <NameLink row={row} actions={actions} />
+      <span class={`fig ${b.state === 'breached' ? 'warn' : ''}`}>{t(`budget_state_${b.state}`)}</span>
+      <span class="fig">{formatMinor(b.latest!.spendToDate, cur, locale)} / {b.latest!.budget !== undefined ? formatMinor(b.latest!.budget, cur, locale) : '—'}</span>
+      {b.utilization !== undefined && <span class="fig">{Math.round(b.utilization * 1000) / 10} %</span>}
+      {b.projected !== undefined && <span class="fig muted">{t('budget_projected', formatMinor(b.projected, cur, locale))}</span>}
+      {b.spike && <span class="fig warn" data-testid="budget-spike">{t('budget_spike_short')}</span>}
+      <Controls row={row} t={t} actions={actions} today={today} />
+    </li>
+  );
+}
+
+export function RiskItem({ row, t, actions, style, today }: RowProps<RiskRow>) {
+  return (
+    <li data-testid="risk-row" data-tenant-id={row.tenantId} data-level={row.risk.level} data-acknowledged={row.acknowledged ? 'true' : undefined} style={style} class="row">
+      <NameLink row={row} actions={actions} />
+      <span class={`fig pill ${row.risk.level}`}>{t(`level_${row.risk.level}`)} {row.risk.score}</span>
+      <span class="fig muted">{row.risk.factors.slice(0, 3).map((f) => t(`factor_name_${f.id.replace(/-/g, '_')}`)).join(', ')}</span>
+      <Controls row={row} t={t} actions={actions} today={today} />
+    </li>
+  );
+}
+
+export function AlertItem({ row, t, locale, actions, style }: RowProps<AlertRow>) {
+  const a = row.alert;
+  return (
+    <li data-testid="alert-row" data-tenant-id={row.tenantId} data-alert-id={a.id} data-response={row.response} style={style} class="row">
+      <NameLink row={row} actions={actions} />
+      <span class="fig">{a.name || a.type} <span class="muted">({a.type})</span></span>
+      {a.severity && <span class="fig">{t('alert_severity', a.severity)}</span>}
+      <span class="fig muted">{t('alert_detected', formatDateTime(a.detectedAt, locale))}</span>
+      <span class={`fig ${row.response === 'overdue' ? 'warn' : ''}`}>
+        {row.response === 'overdue' ? t('alert_past_due', formatDuration(row.msLeft, t)) : t('alert_time_left', formatDuration(row.msLeft, t))}
+      </span>
+    </li>
+  );
+}
+
+export function SnoozedItem({ row, t, locale, actions, style }: RowProps<RowBase>) {
+  return (
+    <li data-testid="snoozed-row" data-tenant-id={row.tenantId} style={style} class="row">
+      <NameLink row={row} actions={actions} />
+      <span class="fig muted">{t('popup_snoozed_until', row.snoozedUntil ? new Date(`${row.snoozedUntil}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC' }) : '')}</span>
+      <button type="button" data-testid="row-unsnooze" onClick={() => actions.snooze(row.tenantId, null)}>{t('popup_unsnooze')}</button>
+    </li>
+  );
+}

@@ -1,0 +1,108 @@
+// Mounts the risk panel for the customer whose page is open, and turns its actions into messages.
+// Pages: /dashboard/{v2,commerce2}/customers/{tenantId}/{tab} (any tab), with or without a locale prefix,
+// and …/subscriptions/{subscriptionId}.
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { Panel } from '@/components/panel/Panel';
+import { PANEL_CSS } from '@/components/panel/styles';
+import type { PanelActions } from '@/components/panel/actions';
+import type { Translate } from '@/lib/i18n';
+import type { PanelData } from '@/lib/messages';
+import { send } from '@/utils/send';
+
+interface HostProps {
+  tenantId: string;
+  subscriptionId?: string;
+  t: Translate;
+  locale: string;
+  /** Bumped by the content script when the store says this customer changed. */
+  version: number;
+}
+
+function PanelHost({ tenantId, subscriptionId, t, locale, version }: HostProps) {
+  const [data, setData] = useState<PanelData>();
+  const [error, setError] = useState<string>();
+  const [open, setOpen] = useState(true);
+  const [nameMissing, setNameMissing] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const d = await send({ type: 'panel.get', tenantId });
+      setData(d);
+      setOpen(d.panelOpen);
+      setError(undefined);
+    } catch (e) {
+      setError(t('panel_error', e instanceof Error ? e.message : String(e)));
+    }
+  }, [tenantId, t]);
+
+  useEffect(() => { void load(); }, [load, version]);
+
+  // Every action reports its failure in the panel and reloads the truth from the store.
+  const act = <A extends unknown[]>(fn: (...a: A) => Promise<unknown>) => async (...a: A) => {
+    try {
+      await fn(...a);
+    } catch (e) {
+      setError(t('panel_error', e instanceof Error ? e.message : String(e)));
+    }
+    await load();
+  };
+
+  const actions: PanelActions = {
+    nameMissing,
+    tick: act(async (itemId: string, done: boolean, note?: string) => {
+      const r = await send({ type: 'checklist.set', tenantId, itemId, done, ...(note !== undefined ? { note } : {}), via: 'panel' });
+      if (r.nameMissing) setNameMissing(true);
+    }),
+    setStaffName: act(async (name: string) => {
+      await send({ type: 'staff.setName', name });
+      setNameMissing(false);
+    }),
+    updateFacts: act((patch) => send({ type: 'customer.update', tenantId, patch })),
+    addFlag: act((kind, note) => send({ type: 'flag.add', tenantId, kind, note })),
+    resolveFlag: act((id: string) => send({ type: 'flag.resolve', id })),
+    triageAlert: act((id, status, reason, note) => send({ type: 'alert.triage', id, status, ...(reason ? { reason } : {}), ...(note ? { note } : {}) })),
+  };
+
+  const toggle = () => {
+    setOpen(!open);
+    send({ type: 'panel.setOpen', open: !open }).catch(() => undefined);
+  };
+
+  return <Panel tenantId={tenantId} data={data} t={t} locale={locale} open={open} onToggle={toggle} subscriptionId={subscriptionId} error={error} actions={actions} />;
+}
+
+export async function mountPanel(ctx: ContentScriptContext, props: Omit<HostProps, 'version'>) {
+  let current = { ...props, version: 0 };
+  let container: HTMLElement | undefined;
+  const ui = await createShadowRootUi(ctx, {
+    name: 'prl-risk-panel',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    css: PANEL_CSS,
+    // Keys typed in the panel (j/k/space, notes) never reach the portal's own shortcuts.
+    isolateEvents: ['keydown', 'keyup', 'keypress'],
+    onMount(uiContainer, _shadow, host) {
+      host.setAttribute('data-prl', '');
+      container = uiContainer;
+      render(<PanelHost key={current.tenantId} {...current} />, uiContainer);
+    },
+    onRemove() {
+      if (container) render(null, container);
+    },
+  });
+  ui.mount();
+  return {
+    update(next: Partial<HostProps>) {
+      current = { ...current, ...next, version: current.version + 1 };
+      if (container) render(<PanelHost key={current.tenantId} {...current} />, container);
+    },
+    /** Still in the page? Some portal re-renders replace the body's children. */
+    get attached() { return ui.shadowHost.isConnected; },
+    remount() { ui.remove(); ui.mount(); },
+    remove() { ui.remove(); },
+  };
+}
+export type MountedPanel = Awaited<ReturnType<typeof mountPanel>>;

@@ -1,0 +1,18 @@
+// Microsoft's 24-hour response window for security alerts, counted from detection (UTC).
+import { alertStanding } from './summary';
+import type { Alert } from './schema';
+
+export const RESPONSE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export interface ResponseClock {
+  open: boolean;
+  /** `due` while inside the window (exactly 24 h is still due), `overdue` after it. */
+  response: 'due' | 'overdue';
+  /** Time left in the window; negative once past due. */
+  msLeft: number;
+}
+
+export function responseClock(a: Pick<Alert, 'detectedAt' | 'status' | 'staff' | 'resolvedReason' | 'isTest'>, now: string): ResponseClock {
+  const msLeft = Date.parse(a.detectedAt) + RESPONSE_WINDOW_MS - Date.parse(now);
+  return { open: alertStanding(a as Alert).open, response: msLeft >= 0 ? 'due' : 'overdue', msLeft };
+}

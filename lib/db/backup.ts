@@ -1,0 +1,43 @@
+// Backup (every store to one JSON object) and restore (replace the whole store, in one transaction).
+import { BACKUP_FORMAT, BackupStores, checkBackup, type Backup } from '../backup';
+import { DATA_STORES, DB_VERSION, type PrlDb } from './open';
+import { rebuildSummaries } from './summaries';
+import { metaFrom, readSettings } from './writes';
+
+const RECORD_STORES = Object.keys(BackupStores.def.shape) as Array<keyof BackupStores>;
+
+export async function exportBackup(db: PrlDb, now: string): Promise<Backup> {
+  const tx = db.transaction(DATA_STORES);
+  const lists = await Promise.all(RECORD_STORES.map((s) => tx.objectStore(s).getAll()));
+  const meta = metaFrom(await tx.objectStore('meta').get('meta'));
+  const settings = await readSettings(db);
+  // Parsing normalises key order, so the same store always gives the same bytes.
+  const stores = BackupStores.parse(Object.fromEntries(RECORD_STORES.map((s, i) => [s, lists[i]])));
+  return { format: BACKUP_FORMAT, schemaVersion: DB_VERSION, exportedAt: now, settings, meta, stores };
+}
+
+/** Replaces everything with the backup's content; a damaged or newer file is refused before anything changes. */
+export async function restoreBackup(db: PrlDb, raw: unknown): Promise<Record<keyof BackupStores, number>> {
+  const check = checkBackup(raw, DB_VERSION);
+  if (!check.ok) throw new Error(check.error);
+  const { backup } = check;
+  const tx = db.transaction([...DATA_STORES, 'summaries'], 'readwrite');
+  try {
+    await Promise.all([...DATA_STORES, 'summaries' as const].map((s) => tx.objectStore(s).clear()));
+    const puts: Promise<unknown>[] = [];
+    for (const s of RECORD_STORES) {
+      const os = tx.objectStore(s) as unknown as { put(v: unknown): Promise<unknown> };
+      for (const r of backup.stores[s]) puts.push(os.put(r));
+    }
+    puts.push(tx.objectStore('settings').put(backup.settings, 'settings'));
+    puts.push(tx.objectStore('meta').put(backup.meta, 'meta'));
+    await Promise.all(puts);
+    await rebuildSummaries(tx, backup.stores.customers.map((c) => c.tenantId));
+    await tx.done;
+  } catch (e) {
+    try { tx.abort(); } catch { /* already finished */ }
+    await tx.done.catch(() => undefined);
+    throw e;
+  }
+  return check.counts;
+}

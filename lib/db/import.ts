@@ -1,0 +1,137 @@
+// Commits a whole import (every previewed file) in one transaction: upserts by key, all or nothing.
+import { Customer as CustomerSchema, type Alert, type Customer, type ImportKind, type Invoice, type Spending, type Subscription } from '../schema';
+import type { PrlDb, Tx } from './open';
+import { metaFrom, writeAndSummarize } from './writes';
+
+export interface ImportBatch {
+  customers?: Customer[];
+  invoices?: Invoice[];
+  /** The invoices file lists every open invoice: open invoices missing from it are closed (paid, date unknown). */
+  invoicesAreSnapshot?: boolean;
+  spending?: Spending[];
+  subscriptions?: Subscription[];
+  alerts?: Alert[];
+  /** Customers named by alerts; added when unknown so that no alert is dropped. */
+  alertCustomers?: Array<{ tenantId: string; name: string }>;
+}
+
+export interface Counts { added: number; updated: number; unchanged: number }
+export type ImportOutcome = Partial<Record<Exclude<ImportKind, 'backup'>, Counts>> & { closed: number };
+
+const zero = (): Counts => ({ added: 0, updated: 0, unchanged: 0 });
+
+/** Same record, whatever the key order (records read back from IndexedDB may order keys differently). */
+export function sameRecord(a: object, b: object, ignore: string[] = []): boolean {
+  const ka = Object.keys(a).filter((k) => !ignore.includes(k) && (a as never)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => !ignore.includes(k) && (b as never)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => JSON.stringify((a as never)[k]) === JSON.stringify((b as never)[k]));
+}
+
+export class ImportCommitError extends Error {}
+
+/** Writes a batch of records of one store, counting what was new, changed and already there. */
+async function upsert<T extends object>(
+  tx: Tx,
+  store: 'customers' | 'invoices' | 'spending' | 'subscriptions' | 'alerts',
+  records: T[],
+  key: (r: T) => IDBValidKey,
+  merge: (incoming: T, existing: T | undefined) => T,
+  ignore: string[],
+  touched: Set<string>,
+): Promise<Counts> {
+  const os = tx.objectStore(store) as unknown as { get(k: IDBValidKey): Promise<T | undefined>; put(v: T): Promise<unknown> };
+  const counts = zero();
+  await Promise.all(
+    records.map(async (r) => {
+      const existing = await os.get(key(r));
+      const next = merge(r, existing);
+      if (existing && sameRecord(existing, next, ignore)) { counts.unchanged++; return; }
+      counts[existing ? 'updated' : 'added']++;
+      touched.add((next as { tenantId: string }).tenantId);
+      await os.put(next);
+    }),
+  );
+  return counts;
+}
+
+/** Imported customer fields win; facts staff set by hand survive an export that does not carry them. */
+function mergeCustomer(incoming: Customer, existing: Customer | undefined): Customer {
+  if (!existing) return incoming;
+  const merged: Customer = { ...existing };
+  for (const [k, v] of Object.entries(incoming)) if (v !== undefined && v !== '') (merged as Record<string, unknown>)[k] = v;
+  if (!incoming.name && existing.name) merged.name = existing.name;
+  if (sameRecord(existing, merged, ['updatedAt', 'origin'])) return existing;
+  return merged;
+}
+
+export function commitImport(db: PrlDb, batch: ImportBatch, now: string): Promise<ImportOutcome> {
+  return writeAndSummarize(db, ['meta'], async (tx) => {
+    const touched = new Set<string>();
+    const outcome: ImportOutcome = { closed: 0 };
+    const known = new Set((await tx.objectStore('customers').getAllKeys()) as string[]);
+    for (const c of batch.customers ?? []) known.add(c.tenantId);
+    const unknown = [...(batch.invoices ?? []), ...(batch.spending ?? []), ...(batch.subscriptions ?? [])].find((r) => !known.has(r.tenantId));
+    if (unknown) throw new ImportCommitError(`no customer with tenant id ${unknown.tenantId} is known: import the customers first`);
+
+    if (batch.customers?.length) {
+      outcome.customers = await upsert(tx, 'customers', batch.customers, (c) => c.tenantId, mergeCustomer, ['updatedAt', 'origin'], touched);
+    }
+    const alertCustomers = (batch.alertCustomers ?? []).filter((c) => !known.has(c.tenantId));
+    if (alertCustomers.length) {
+      const fresh = alertCustomers.map((c) => CustomerSchema.parse({ tenantId: c.tenantId, name: c.name, origin: 'alert', updatedAt: now }));
+      const counts = await upsert(tx, 'customers', fresh, (c) => c.tenantId, mergeCustomer, ['updatedAt', 'origin'], touched);
+      outcome.customers = addCounts(outcome.customers, counts);
+    }
+    if (batch.invoices?.length) {
+      outcome.invoices = await upsert(tx, 'invoices', batch.invoices, (i) => [i.tenantId, i.number], (i) => i, [], touched);
+    }
+    if (batch.invoicesAreSnapshot && batch.invoices) outcome.closed = await closeMissing(tx, batch.invoices, touched);
+    if (batch.spending?.length) {
+      outcome.spending = await upsert(tx, 'spending', batch.spending, (s) => [s.tenantId, s.asOf], (s) => s, [], touched);
+    }
+    if (batch.subscriptions?.length) {
+      outcome.subscriptions = await upsert(tx, 'subscriptions', batch.subscriptions, (s) => s.id, (s, old) => (old && sameRecord(old, s, ['seenAt']) ? old : s), ['seenAt'], touched);
+    }
+    if (batch.alerts?.length) {
+      // Microsoft's fields come from the newer file; the staff's own triage record is never erased.
+      outcome.alerts = await upsert(tx, 'alerts', batch.alerts, (a) => a.id, (a, old) => (old?.staff ? { ...a, staff: old.staff } : a), [], touched);
+    }
+    await stampImports(tx, batch, now);
+    return { result: outcome, tenants: touched };
+  });
+}
+
+function addCounts(a: Counts | undefined, b: Counts): Counts {
+  return a ? { added: a.added + b.added, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged } : b;
+}
+
+/** Open invoices are found through the summaries (which list them), not by scanning every invoice. */
+async function closeMissing(tx: Tx, listed: Invoice[], touched: Set<string>): Promise<number> {
+  const inFile = new Set(listed.map((i) => `${i.tenantId}\u0000${i.number}`));
+  const summaries = await tx.objectStore('summaries').getAll();
+  const invoices = tx.objectStore('invoices');
+  const missing = summaries.flatMap((s) =>
+    s.facts.openInvoices.filter((o) => !inFile.has(`${s.tenantId}\u0000${o.number}`)).map((o) => [s.tenantId, o.number] as [string, string]),
+  );
+  await Promise.all(
+    missing.map(async (key) => {
+      const inv = await invoices.get(key);
+      if (!inv) return;
+      const { paidOn: _unknown, ...rest } = inv;
+      await invoices.put({ ...rest, paid: inv.amount });
+      touched.add(inv.tenantId);
+    }),
+  );
+  return missing.length;
+}
+
+async function stampImports(tx: Tx, batch: ImportBatch, now: string): Promise<void> {
+  const metaStore = tx.objectStore('meta');
+  const meta = metaFrom(await metaStore.get('meta'));
+  const kinds: Array<[keyof ImportBatch, ImportKind]> = [
+    ['customers', 'customers'], ['invoices', 'invoices'], ['spending', 'spending'], ['subscriptions', 'subscriptions'], ['alerts', 'alerts'],
+  ];
+  for (const [field, kind] of kinds) if ((batch[field] as unknown[] | undefined)?.length) meta.lastImport[kind] = now;
+  await metaStore.put(meta, 'meta');
+}

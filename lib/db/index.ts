@@ -1,0 +1,7 @@
+// The only door to IndexedDB: everything else imports the store through this folder.
+export * from './open';
+export * from './reads';
+export * from './writes';
+export * from './import';
+export * from './backup';
+export { rebuildSummaries } from './summaries';

@@ -1,0 +1,150 @@
+// Small writes from the panel and the popup: each one transaction that also rebuilds the customer's summary.
+import { Customer, Settings, Meta, type AlertTriage, type ChecklistEntry, type Flag, type Triage } from '../schema';
+import type * as z from 'zod/mini';
+import type { PrlDb, StoreName, Tx } from './open';
+import { SUMMARY_INPUTS, rebuildSummaries } from './summaries';
+
+/** Runs `fn` in one readwrite transaction over `stores` plus the summary inputs, then rebuilds those tenants. */
+export async function writeAndSummarize<T>(
+  db: PrlDb,
+  extra: StoreName[],
+  fn: (tx: Tx) => Promise<{ result: T; tenants: Iterable<string> }>,
+): Promise<T> {
+  const tx = db.transaction([...new Set<StoreName>([...SUMMARY_INPUTS, ...extra])], 'readwrite');
+  try {
+    const { result, tenants } = await fn(tx);
+    await rebuildSummaries(tx, tenants);
+    await tx.done;
+    return result;
+  } catch (e) {
+    // Aborting an already-finished transaction throws; the original error is what the caller needs.
+    try { tx.abort(); } catch { /* already finished */ }
+    await tx.done.catch(() => undefined);
+    throw e;
+  }
+}
+
+export interface Seen { tenantId: string; name: string }
+
+/** Customers seen in the portal but missing from the store are added; a nameless one gets the name shown. */
+export function recordSeen(db: PrlDb, seen: Seen[], now: string): Promise<string[]> {
+  return writeAndSummarize(db, [], async (tx) => {
+    const store = tx.objectStore('customers');
+    const changed: string[] = [];
+    await Promise.all(
+      seen.map(async ({ tenantId, name }) => {
+        const existing = await store.get(tenantId);
+        if (existing && existing.name) return;
+        const customer = existing
+          ? { ...existing, name, updatedAt: now }
+          : Customer.parse({ tenantId, name, origin: 'portal', updatedAt: now });
+        await store.put(customer);
+        changed.push(customer.tenantId);
+      }),
+    );
+    return { result: changed, tenants: changed };
+  });
+}
+
+export interface Tick { tenantId: string; itemId: string; done: boolean; by: string; at: string; note?: string; via?: string }
+
+/**
+ * Records a tick or untick. Every change goes to the history; the current state is last-writer-wins by time,
+ * so a late-arriving older change from another tab never overwrites a newer one.
+ */
+export function setChecklistItem(db: PrlDb, t: Tick): Promise<ChecklistEntry> {
+  return writeAndSummarize(db, ['checklistHistory'], async (tx) => {
+    const store = tx.objectStore('checklist');
+    const existing = await store.get([t.tenantId, t.itemId]);
+    const from = existing?.done ?? false;
+    const entry: ChecklistEntry = { tenantId: t.tenantId, itemId: t.itemId, done: t.done, by: t.by, at: t.at };
+    const note = t.note ?? existing?.note;
+    if (note) entry.note = note;
+    const newer = !existing || existing.at <= t.at;
+    await tx.objectStore('checklistHistory').add({
+      tenantId: t.tenantId, itemId: t.itemId, from, to: t.done, by: t.by, at: t.at,
+      ...(t.via ? { via: t.via } : {}), ...(t.note ? { note: t.note } : {}),
+    });
+    if (newer) await store.put(entry);
+    return { result: newer ? entry : existing!, tenants: [t.tenantId] };
+  });
+}
+
+export const CustomerFacts = ['paymentInstrument', 'prepaid', 'adminAccess', 'createdOn', 'firstPaymentOn', 'country'] as const;
+export type CustomerPatch = Partial<Pick<Customer, (typeof CustomerFacts)[number]>>;
+
+/** Sets facts staff know that no export carries; `undefined` clears a fact back to unknown. */
+export function updateCustomer(db: PrlDb, tenantId: string, patch: CustomerPatch, now: string): Promise<Customer> {
+  return writeAndSummarize(db, [], async (tx) => {
+    const store = tx.objectStore('customers');
+    const existing = await store.get(tenantId);
+    if (!existing) throw new Error(`unknown customer ${tenantId}`);
+    const next: Record<string, unknown> = { ...existing, updatedAt: now };
+    for (const k of CustomerFacts) if (k in patch) next[k] = patch[k];
+    for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k];
+    const customer = Customer.parse(next);
+    await store.put(customer);
+    return { result: customer, tenants: [tenantId] };
+  });
+}
+
+export function putFlag(db: PrlDb, flag: Flag): Promise<Flag> {
+  return writeAndSummarize(db, [], async (tx) => {
+    await tx.objectStore('flags').put(flag);
+    return { result: flag, tenants: [flag.tenantId] };
+  });
+}
+
+export function resolveFlag(db: PrlDb, id: string, by: string, at: string): Promise<Flag> {
+  return writeAndSummarize(db, [], async (tx) => {
+    const flag = await tx.objectStore('flags').get(id);
+    if (!flag) throw new Error(`unknown flag ${id}`);
+    const next = { ...flag, resolvedAt: at, resolvedBy: by };
+    await tx.objectStore('flags').put(next);
+    return { result: next, tenants: [flag.tenantId] };
+  });
+}
+
+/** The staff's own triage of a Microsoft alert: kept apart from Microsoft's fields, never erased by imports. */
+export function triageAlert(db: PrlDb, id: string, staff: z.infer<typeof AlertTriage>): Promise<string> {
+  return writeAndSummarize(db, [], async (tx) => {
+    const alert = await tx.objectStore('alerts').get(id);
+    if (!alert) throw new Error(`unknown alert ${id}`);
+    await tx.objectStore('alerts').put({ ...alert, staff });
+    return { result: alert.tenantId, tenants: [alert.tenantId] };
+  });
+}
+
+export async function setTriage(db: PrlDb, t: Triage): Promise<void> {
+  await db.put('triage', t);
+}
+
+export async function readSettings(db: PrlDb): Promise<Settings> {
+  const stored = await db.get('settings', 'settings');
+  const parsed = Settings.safeParse(stored ?? {});
+  // A record that no longer validates (e.g. written by a newer version) falls back to defaults, never crashes.
+  return parsed.success ? parsed.data : Settings.parse({});
+}
+
+export async function saveSettings(db: PrlDb, s: Settings): Promise<Settings> {
+  const valid = Settings.parse(s);
+  await db.put('settings', valid, 'settings');
+  return valid;
+}
+
+export function metaFrom(raw: unknown): Meta {
+  const parsed = Meta.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : Meta.parse({});
+}
+
+export async function readMeta(db: PrlDb): Promise<Meta> {
+  return metaFrom(await db.get('meta', 'meta'));
+}
+
+export async function updateMeta(db: PrlDb, patch: Partial<Meta>): Promise<Meta> {
+  const tx = db.transaction('meta', 'readwrite');
+  const next = Meta.parse({ ...metaFrom(await tx.store.get('meta')), ...patch });
+  await tx.store.put(next, 'meta');
+  await tx.done;
+  return next;
+}

@@ -1,0 +1,20 @@
+// UI strings from the bundled messages.json files, so the language setting can override the browser's.
+export type MessageBundle = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+export type Translate = (key: string, ...subs: Array<string | number>) => string;
+
+/**
+ * Chrome's messages.json rules: `$NAME$` stands for a named placeholder whose content is `$1`…`$9`, `$1` may
+ * also appear directly, `$$` is a dollar sign. A missing key shows the key, so a gap is visible, not blank.
+ */
+export function makeTranslate(bundle: MessageBundle): Translate {
+  return (key, ...subs) => {
+    const entry = bundle[key];
+    if (!entry) return key;
+    const positional = (s: string) => s.replace(/\$(\d)/g, (_, d: string) => String(subs[Number(d) - 1] ?? ''));
+    const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+      const p = entry.placeholders?.[name.toLowerCase()];
+      return p ? positional(p.content) : whole;
+    });
+    return positional(named).replace(/\$\$/g, '$');
+  };
+}

@@ -1,0 +1,131 @@
+// Every message between the extension's parts: request schemas, who may send which, and the response types.
+import * as z from 'zod/mini';
+import type { Factor, RiskResult } from './risk';
+import type { AgingResult, DunningInfo } from './receivables';
+import type { BudgetResult } from './budget';
+import { isPortalHost } from './portal/hosts';
+import { AdminAccess, AlertReason, Country, FlagKind, Guid, IsoDate, PaymentInstrument, type AccountSummary, type Alert, type ChecklistChange, type ChecklistEntry, type Customer, type Flag, type RiskFacts, type Subscription, type Triage } from './schema';
+
+const Name = z.string().check(z.maxLength(300));
+const Note = z.string().check(z.maxLength(500));
+const ItemId = z.string().check(z.regex(/^[a-z][a-z-]{1,40}$/, 'is not a checklist item id'));
+
+export const CustomerPatch = z.object({
+  paymentInstrument: z.optional(z.nullable(PaymentInstrument)),
+  prepaid: z.optional(z.nullable(z.boolean())),
+  adminAccess: z.optional(z.nullable(AdminAccess)),
+  createdOn: z.optional(z.nullable(IsoDate)),
+  firstPaymentOn: z.optional(z.nullable(IsoDate)),
+  country: z.optional(z.nullable(Country)),
+});
+
+/** What a content script may ask: read, tick, and edit the facts and flags of the customer on screen. */
+const contentRequests = [
+  z.object({ type: z.literal('panel.get'), tenantId: Guid }),
+  z.object({ type: z.literal('badges.get'), tenantIds: z.array(Guid).check(z.maxLength(5000)) }),
+  z.object({
+    type: z.literal('customers.seen'),
+    customers: z.array(z.object({ tenantId: Guid, name: Name })).check(z.maxLength(5000)),
+    portal: z.optional(z.object({ family: z.enum(['v2', 'commerce2']), locale: z.optional(z.string().check(z.regex(/^[a-z]{2}-[a-z]{2}$/))) })),
+  }),
+  z.object({ type: z.literal('checklist.set'), tenantId: Guid, itemId: ItemId, done: z.boolean(), note: z.optional(Note), via: z.optional(z.enum(['panel', 'popup'])) }),
+  z.object({ type: z.literal('customer.update'), tenantId: Guid, patch: CustomerPatch }),
+  z.object({ type: z.literal('flag.add'), tenantId: Guid, kind: FlagKind, note: Note }),
+  z.object({ type: z.literal('flag.resolve'), id: z.string().check(z.maxLength(100)) }),
+  z.object({ type: z.literal('alert.triage'), id: z.string().check(z.maxLength(200)), status: z.enum(['investigating', 'resolved']), reason: z.optional(AlertReason), note: z.optional(Note) }),
+  z.object({ type: z.literal('triage.set'), tenantId: Guid, acknowledged: z.optional(z.boolean()), snoozedUntil: z.optional(z.nullable(IsoDate)) }),
+  // The panel asks for the staff name inline when a tick finds none; this sets that one field only.
+  z.object({ type: z.literal('staff.setName'), name: z.string().check(z.minLength(1), z.maxLength(100)) }),
+  z.object({ type: z.literal('i18n.get') }),
+  z.object({ type: z.literal('panel.setOpen'), open: z.boolean() }),
+] as const;
+
+/** What only the extension's own pages may send: settings, and the notice that they wrote to the store. */
+const pageRequests = [
+  z.object({ type: z.literal('settings.set'), settings: z.unknown() }),
+  z.object({ type: z.literal('data.changed'), what: z.array(z.string().check(z.maxLength(40))), tenantIds: z.optional(z.array(Guid)) }),
+] as const;
+
+export const Request = z.discriminatedUnion('type', [...contentRequests, ...pageRequests]);
+export type Request = z.infer<typeof Request>;
+export type RequestType = Request['type'];
+export const PAGE_ONLY: ReadonlySet<string> = new Set(pageRequests.map((s) => s.shape.type.def.values[0]));
+
+/** The broadcast every writer sends after a write, so panels, the popup and the badge refresh. */
+export interface Changed { type: 'changed'; what: string[]; tenantIds?: string[] }
+
+export type Badge = { tenantId: string; level: RiskResult['level']; score: number; overdue: boolean; budget?: 'breached' | 'approaching' | 'forecast' };
+
+export interface PanelData {
+  tenantId: string;
+  known: boolean;
+  customer?: Customer;
+  risk: RiskResult;
+  facts: RiskFacts;
+  aging: AgingResult;
+  dunning: DunningInfo;
+  budget: BudgetResult;
+  checklist: ChecklistEntry[];
+  history: ChecklistChange[];
+  flags: Flag[];
+  alerts: Alert[];
+  subscriptions: Subscription[];
+  triage?: Triage;
+  staffName: string;
+  panelOpen: boolean;
+  today: string;
+  now: string;
+}
+
+export interface Responses {
+  'panel.get': PanelData;
+  'badges.get': Badge[];
+  'customers.seen': { added: number };
+  'checklist.set': ChecklistEntry & { nameMissing: boolean };
+  'customer.update': Customer;
+  'flag.add': Flag;
+  'flag.resolve': Flag;
+  'alert.triage': { ok: true };
+  'triage.set': Triage;
+  'staff.setName': { staffName: string };
+  'panel.setOpen': { open: boolean };
+  'i18n.get': { language: 'en' | 'fr'; messages: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> };
+  'settings.set': unknown;
+  'data.changed': { ok: true };
+}
+
+export type Reply<T extends RequestType> = { ok: true; data: Responses[T] } | { ok: false; error: string };
+export type { AccountSummary, Factor };
+
+export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
+
+/**
+ * Who sent a message. Only this extension's id counts; an extension page has a URL under our own origin,
+ * a content script runs in a tab on a portal host. Anything else (other extensions, web pages) is foreign.
+ */
+export function senderKind(sender: { id?: string; url?: string; tab?: unknown }, ownId: string, ownOrigin: string): SenderKind {
+  if (sender.id !== ownId) return 'foreign';
+  if (sender.url && sender.url.startsWith(ownOrigin)) return 'extension-page';
+  if (sender.tab && sender.url) {
+    try {
+      const u = new URL(sender.url);
+      if (u.protocol === 'https:' && isPortalHost(u.hostname)) return 'content-script';
+    } catch { /* not a URL */ }
+  }
+  return 'foreign';
+}
+
+/** Validates a raw message and checks the sender may send it; the error says what is wrong. */
+export function acceptRequest(raw: unknown, kind: SenderKind): { ok: true; request: Request } | { ok: false; error: string } {
+  if (kind === 'foreign') return { ok: false, error: 'messages are accepted only from this extension' };
+  const parsed = Request.safeParse(raw);
+  if (!parsed.success) {
+    const type = (raw as { type?: unknown } | null)?.type;
+    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; ');
+    return { ok: false, error: `malformed ${typeof type === 'string' ? `'${type.slice(0, 40)}' ` : ''}message (${where})` };
+  }
+  if (PAGE_ONLY.has(parsed.data.type) && kind !== 'extension-page') {
+    return { ok: false, error: `'${parsed.data.type}' is accepted only from the extension's own pages` };
+  }
+  return { ok: true, request: parsed.data };
+}

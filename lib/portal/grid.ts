@@ -1,0 +1,72 @@
+// Customer rows of the portal's data grids under a root node, however many open shadow roots deep.
+// Pages: customers lists (/dashboard/{v2|commerce2}/customers/list, …/customers/granularadminaccess/list).
+// A row is <tr role="row" id="row-{tenantId}">, the name cell `cell-displayName-{tenantId}` holding a
+// link-styled custom-element button with no href. Placeholder rows (`row-he-row-0`, `row-1`) hold no GUID
+// and are skipped; the header row is `#column-header`. The grid host's tag (…data-grid) is not relied on.
+import { GUID_SOURCE } from './guid';
+import { isOurs, scopesOf, type ScanOptions } from './roots';
+
+export interface GridRow {
+  row: Element;
+  /** Lower case. */
+  tenantId: string;
+  /** The name cell if the row has one, else the row's first cell: where a mark for the row belongs. */
+  cell: Element;
+  /** The name as shown (text, whitespace collapsed), only when the name cell was found. */
+  name?: string;
+}
+
+// The GUID must start right after `row-` and not run on into more hex: `row-1` and `row-he-row-0` fail.
+const ROW_ID = new RegExp(`^row-(${GUID_SOURCE})(?![0-9a-f])`, 'i');
+// The messages refuse longer names; a name this long is not a company name anyway.
+const MAX_NAME = 300;
+
+/** Every customer row, in document order per root, shallower roots first. A tenant listed twice gives two. */
+export function findGridRows(root: ParentNode, opts: ScanOptions = {}): GridRow[] {
+  const found: GridRow[] = [];
+  for (const scope of scopesOf(root, opts.maxDepth)) {
+    for (const row of scope.querySelectorAll('tr[id^="row-"]')) {
+      const m = ROW_ID.exec(row.id);
+      if (!m || isOurs(row)) continue;
+      const nameCell = nameCellOf(row, m[1]);
+      const cell = nameCell ?? row.firstElementChild ?? row;
+      const name = nameCell ? visibleText(nameCell) : '';
+      found.push(name ? { row, tenantId: m[1].toLowerCase(), cell, name } : { row, tenantId: m[1].toLowerCase(), cell });
+    }
+  }
+  return found;
+}
+
+function nameCellOf(row: Element, id: string): Element | undefined {
+  // Cells are the row's children; comparing ids in lower case copes with a cell id cased unlike the row's.
+  const want = `cell-displayname-${id.toLowerCase()}`;
+  for (const cell of row.children) if (cell.id.toLowerCase() === want) return cell;
+  return undefined;
+}
+
+const SKIP = new Set(['style', 'script', 'template']);
+
+/** Text of an element as a person reads it: our own UI and style/script left out, whitespace collapsed.
+ * A button that renders its label only inside its own shadow root is read there as a fallback. */
+export function visibleText(el: Element): string {
+  let text = lightText(el).replace(/\s+/g, ' ').trim();
+  if (!text) {
+    for (const inner of el.querySelectorAll('*')) {
+      if (inner.shadowRoot && !isOurs(inner)) text += ' ' + lightText(inner.shadowRoot);
+    }
+    text = text.replace(/\s+/g, ' ').trim();
+  }
+  return text.slice(0, MAX_NAME);
+}
+
+function lightText(node: ParentNode): string {
+  let s = '';
+  for (const child of (node as Node).childNodes) {
+    if (child.nodeType === 3) s += child.nodeValue ?? '';
+    else if (child.nodeType === 1) {
+      const e = child as Element;
+      if (!SKIP.has(e.localName) && !e.hasAttribute('data-prl')) s += lightText(e);
+    }
+  }
+  return s;
+}

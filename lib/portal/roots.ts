@@ -1,0 +1,55 @@
+// Open shadow roots under a node, walked level by level with a depth limit, never into our own UI.
+// The portal's data grids are web components whose tables sit several open shadow roots deep, where
+// `querySelectorAll` on the document does not reach; every scan here runs once per root it returns.
+
+/** Our own hosts carry this attribute: nothing inside them is the portal's. */
+export const OURS = '[data-prl]';
+export const DEFAULT_MAX_DEPTH = 8;
+
+export interface ScanOptions {
+  /** How many shadow roots deep to look (a root directly under `root` is depth 1). Default 8. */
+  maxDepth?: number;
+}
+
+/** Whether an element is our own UI or inside it. `closest` stops at its shadow root, which is enough:
+ * we never descend into a shadow root whose host is ours. */
+export const isOurs = (el: Element): boolean => el.closest(OURS) !== null;
+
+function isOwnedByUs(root: ParentNode): boolean {
+  const node = root as Node;
+  if (node.nodeType === 1) return isOurs(node as Element);
+  if (node.nodeType === 11 && (root as ShadowRoot).host) return isOurs((root as ShadowRoot).host);
+  return false;
+}
+
+/** Every open shadow root under `root`, shallower roots first; closed roots cannot be reached, by design. */
+export function collectShadowRoots(root: ParentNode, maxDepth: number = DEFAULT_MAX_DEPTH): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  if (isOwnedByUs(root)) return found;
+  let level: ShadowRoot[] = [];
+  // `querySelectorAll` never returns the node it is called on: an element passed in may be a host itself.
+  const self = (root as Node).nodeType === 1 ? (root as Element).shadowRoot : null;
+  if (self) level.push(self);
+  const scanLevel = (scope: ParentNode, into: ShadowRoot[]) => {
+    // One pass over the scope's elements; `closest` only for the few that host a root.
+    for (const el of scope.querySelectorAll('*')) {
+      const sr = el.shadowRoot;
+      if (sr && !isOurs(el)) into.push(sr);
+    }
+  };
+  if (maxDepth >= 1) scanLevel(root, level);
+  for (let depth = 1; depth <= maxDepth && level.length > 0; depth++) {
+    const next: ShadowRoot[] = [];
+    for (const sr of level) {
+      found.push(sr);
+      if (depth < maxDepth) scanLevel(sr, next);
+    }
+    level = next;
+  }
+  return found;
+}
+
+/** The root itself and every open shadow root under it: the scopes a scanner queries one by one. */
+export function scopesOf(root: ParentNode, maxDepth: number = DEFAULT_MAX_DEPTH): ParentNode[] {
+  return isOwnedByUs(root) ? [] : [root, ...collectShadowRoots(root, maxDepth)];
+}

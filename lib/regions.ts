@@ -1,0 +1,18 @@
+// The high-risk regions list (by default the FATF's two lists), and whether it is due for a review.
+import { daysBetween } from './dates';
+import type { Settings } from './schema';
+
+/** The FATF updates its lists at its plenaries, three times a year: a list older than 5 months has missed one. */
+export const REGIONS_REVIEW_DAYS = 150;
+
+export function listIsStale(asOf: string, today: string): boolean {
+  return daysBetween(asOf, today) > REGIONS_REVIEW_DAYS;
+}
+
+export function regionListOf(country: string | undefined, regions: Settings['regions']): 'black' | 'grey' | undefined {
+  if (!country) return undefined;
+  const c = country.toUpperCase();
+  if (regions.black.includes(c)) return 'black';
+  if (regions.grey.includes(c)) return 'grey';
+  return undefined;
+}

@@ -1,0 +1,132 @@
+// The explainable risk score: every signal of the guidance as a factor with its points and its numbers.
+// Factors are data (id, points, numbers); the views put them in words, so scoring stays fast and translatable.
+import { budgetState } from './budget';
+import { checklistProgress, IDENTITY_ITEMS } from './checklist';
+import { addDays, daysBetween } from './dates';
+import { agingOf } from './receivables';
+import { regionListOf } from './regions';
+import type { Customer, RiskFacts, Settings } from './schema';
+
+export type Level = 'low' | 'medium' | 'high' | 'critical';
+export const LEVELS: readonly Level[] = ['low', 'medium', 'high', 'critical'];
+
+export const FACTOR_IDS = [
+  'prepaid-card', 'card-not-present', 'no-prepayment', 'provisioned-before-payment', 'overdue', 'unverified-identity',
+  'high-risk-region', 'fast-purchasing', 'abuse-flag', 'microsoft-notice', 'microsoft-alert', 'confirmed-fraud',
+  'spend-spike', 'full-admin-unchecked', 'no-budget', 'activity-log-review',
+] as const;
+export type FactorId = (typeof FACTOR_IDS)[number];
+
+/** The part of Microsoft's guidance a factor comes from (message key `guidance_*`). */
+export type Guidance = 'theft-of-service' | 'transaction-risk' | 'abuse-of-service' | 'account-management';
+
+export type FactorData = Record<string, string | number | Record<string, number>>;
+export interface Factor { id: FactorId; points: number; guidance: Guidance; data: FactorData }
+
+export interface RiskResult {
+  /** 0..100: the sum of the factors' points, capped at 100. */
+  score: number;
+  /** The sum before the cap. */
+  rawTotal: number;
+  level: Level;
+  factors: Factor[];
+}
+
+export const NEW_ACCOUNT_DAYS = 30;
+export const FAST_PURCHASE_WINDOW_DAYS = 7;
+export const FAST_PURCHASE_COUNT = 3;
+
+export function levelOf(score: number, levels: Settings['levels']): Level {
+  if (score >= levels.critical) return 'critical';
+  if (score >= levels.high) return 'high';
+  if (score >= levels.medium) return 'medium';
+  return 'low';
+}
+
+/**
+ * Scores one customer as of `today` (a local date). A missing fact is unknown, not bad: it scores nothing by
+ * itself. `now` (ISO date-time) is accepted for callers that have it; scoring depends on `today` only.
+ */
+export function score(customer: Customer, facts: RiskFacts, settings: Settings, today: string, _now?: string): RiskResult {
+  const w = settings.weights;
+  const factors: Factor[] = [];
+  const add = (id: FactorId, points: number, guidance: Guidance, data: FactorData = {}) => {
+    if (points > 0) factors.push({ id, points, guidance, data });
+  };
+
+  // Theft of service.
+  if (customer.paymentInstrument === 'prepaid_card') add('prepaid-card', w['prepaid-card'], 'theft-of-service');
+  if (customer.paymentInstrument === 'card') add('card-not-present', w['card-not-present'], 'theft-of-service');
+  if (customer.prepaid === false) add('no-prepayment', w['no-prepayment'], 'theft-of-service');
+  const created = facts.subscriptions?.created ?? [];
+  if (facts.subscriptions && facts.subscriptions.count > 0 && customer.prepaid !== true) {
+    const first = created[0];
+    if (!customer.firstPaymentOn) add('provisioned-before-payment', w['provisioned-before-payment'], 'theft-of-service', { subscriptions: facts.subscriptions.count });
+    else if (first && first < customer.firstPaymentOn) {
+      add('provisioned-before-payment', w['provisioned-before-payment'], 'theft-of-service', { firstCreated: first, firstPaymentOn: customer.firstPaymentOn });
+    }
+  }
+  const aging = agingOf(facts.openInvoices, today);
+  if (aging.overdue) {
+    add('overdue', w[`overdue-${aging.bucket}` as 'overdue-1-30'], 'theft-of-service', {
+      days: aging.oldestDaysPastDue, bucket: aging.bucket, amounts: aging.overdueByCurrency, invoices: aging.overdueCount,
+    });
+  }
+  const missing = IDENTITY_ITEMS.filter((id) => !facts.checklist[id]?.done);
+  if (missing.length) add('unverified-identity', w['unverified-identity'] * missing.length, 'theft-of-service', { count: missing.length, items: missing.join(',') });
+
+  // Transaction risk.
+  const list = regionListOf(customer.country, settings.regions);
+  if (list) add('high-risk-region', w[`high-risk-region-${list}`], 'transaction-risk', { country: customer.country!, list, asOf: settings.regions.asOf });
+  if (customer.createdOn && created.length) {
+    const age = daysBetween(customer.createdOn, today);
+    const windowEnd = addDays(customer.createdOn, FAST_PURCHASE_WINDOW_DAYS);
+    const soon = created.filter((d) => d >= customer.createdOn! && d <= windowEnd).length;
+    if (age >= 0 && age < NEW_ACCOUNT_DAYS && soon >= FAST_PURCHASE_COUNT) {
+      add('fast-purchasing', w['fast-purchasing'], 'transaction-risk', { subscriptions: soon, days: FAST_PURCHASE_WINDOW_DAYS, age });
+    }
+  }
+
+  // Abuse of service.
+  const abuse = facts.openFlags.filter((f) => f.kind !== 'microsoft_notice');
+  if (abuse.length) {
+    add('abuse-flag', Math.min(w['abuse-flag'] * abuse.length, w['abuse-flag-cap']), 'abuse-of-service', { count: abuse.length, kinds: [...new Set(abuse.map((f) => f.kind))].join(',') });
+  }
+  const notices = facts.openFlags.length - abuse.length;
+  const openAlerts = facts.alerts.filter((a) => a.open);
+  const cap = w['microsoft-notice-cap'];
+  const noticePoints = Math.min(w['microsoft-notice'] * notices, cap);
+  if (notices) add('microsoft-notice', noticePoints, 'abuse-of-service', { count: notices });
+  if (openAlerts.length) {
+    add('microsoft-alert', Math.min(w['microsoft-notice'] * openAlerts.length, cap - noticePoints), 'abuse-of-service', {
+      count: openAlerts.length, names: [...new Set(openAlerts.map((a) => a.name))].slice(0, 3).join(', '),
+    });
+  }
+  const fraud = facts.alerts.filter((a) => a.fraud);
+  if (fraud.length) add('confirmed-fraud', w['confirmed-fraud'], 'abuse-of-service', { count: fraud.length });
+  const budget = budgetState(facts.spending, settings, today);
+  if (budget.spike && facts.spending) {
+    add('spend-spike', w['spend-spike'], 'abuse-of-service', {
+      ratio: facts.spending.priorRunRate ? Math.round((budget.runRate! / facts.spending.priorRunRate) * 10) / 10 : 0, factor: settings.spikeFactor,
+    });
+  }
+
+  // Account management.
+  const progress = checklistProgress(facts.checklist);
+  if (customer.adminAccess === 'full' && !progress.complete) {
+    add('full-admin-unchecked', w['full-admin-unchecked'], 'account-management', { done: progress.overall.done, total: progress.overall.total });
+  }
+  if (facts.spending && facts.spending.latest.budget === undefined) add('no-budget', w['no-budget'], 'account-management');
+  const review = facts.checklist['activity-log-review'];
+  if (!review?.done) add('activity-log-review', w['activity-log-review'], 'account-management', { interval: settings.activityReviewDays });
+  else {
+    const since = daysBetween(review.at.slice(0, 10), today);
+    if (since > settings.activityReviewDays) {
+      add('activity-log-review', w['activity-log-review'], 'account-management', { interval: settings.activityReviewDays, days: since, last: review.at.slice(0, 10) });
+    }
+  }
+
+  const rawTotal = factors.reduce((s, f) => s + f.points, 0);
+  const total = Math.min(100, rawTotal);
+  return { score: total, rawTotal, level: levelOf(total, settings.levels), factors };
+}

@@ -1,0 +1,172 @@
+// The background's answers: each accepted request becomes store reads/writes plus the logic applied.
+import { agingOf, dunningStage } from './receivables';
+import { budgetState } from './budget';
+import { score } from './risk';
+import { localDate } from './clock';
+import {
+  putFlag, readCustomerDetail, readMeta, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem,
+  setTriage, triageAlert, updateCustomer, updateMeta, type PrlDb,
+} from './db';
+import type { Badge, Changed, PanelData, Request, Responses } from './messages';
+import { emptyFacts, type AccountSummary, type Customer, type Settings } from './schema';
+
+export interface ServiceDeps {
+  db: PrlDb;
+  now(): Date;
+  /** Tells every open panel, the popup and the badge that something changed. */
+  broadcast(c: Changed): void;
+  /** The bundled UI strings of a language, for the language setting to override the browser's. */
+  loadMessages(lang: 'en' | 'fr'): Promise<Responses['i18n.get']['messages']>;
+  browserLanguage(): string;
+}
+
+type Handler<T extends Request['type']> = (req: Extract<Request, { type: T }>) => Promise<Responses[T]>;
+
+export function languageOf(settings: Settings, browserLanguage: string): 'en' | 'fr' {
+  if (settings.language !== 'auto') return settings.language;
+  return browserLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+const stubCustomer = (tenantId: string, at: string): Customer => ({ tenantId, name: '', updatedAt: at });
+
+/** Score, aging and budget of one summary: what badges and panels show. */
+export function assess(s: AccountSummary | undefined, tenantId: string, settings: Settings, today: string, now: string) {
+  const customer = s?.customer ?? stubCustomer(tenantId, now);
+  const facts = s?.facts ?? emptyFacts();
+  const risk = score(customer, facts, settings, today, now);
+  const aging = agingOf(facts.openInvoices, today);
+  const budget = budgetState(facts.spending, settings, today);
+  return { customer, facts, risk, aging, budget };
+}
+
+export function createService(deps: ServiceDeps) {
+  const { db } = deps;
+  const clock = () => {
+    const d = deps.now();
+    return { now: d.toISOString(), today: localDate(d) };
+  };
+  const changed = (what: string, tenantIds?: string[]) => deps.broadcast({ type: 'changed', what: [what], tenantIds });
+
+  const handlers: { [T in Request['type']]: Handler<T> } = {
+    async 'panel.get'({ tenantId }) {
+      const { now, today } = clock();
+      const [detail, settings, meta] = await Promise.all([readCustomerDetail(db, tenantId), readSettings(db), readMeta(db)]);
+      const a = assess(detail.summary, tenantId, settings, today, now);
+      const data: PanelData = {
+        tenantId, known: !!detail.summary, customer: detail.summary?.customer, risk: a.risk, facts: a.facts, aging: a.aging,
+        dunning: dunningStage(a.aging.oldestDaysPastDue, settings.dunning), budget: a.budget,
+        checklist: detail.checklist, history: detail.history, flags: detail.flags, alerts: detail.alerts,
+        subscriptions: detail.subscriptions, triage: detail.triage, staffName: settings.staffName, panelOpen: meta.panelOpen, today, now,
+      };
+      return data;
+    },
+    async 'badges.get'({ tenantIds }) {
+      const { now, today } = clock();
+      const [found, settings] = await Promise.all([readSummaries(db, tenantIds), readSettings(db)]);
+      return [...new Set(tenantIds)].map((id): Badge => {
+        const a = assess(found.get(id), id, settings, today, now);
+        const state = a.budget.state;
+        return {
+          tenantId: id, level: a.risk.level, score: a.risk.score, overdue: a.aging.overdue,
+          ...(state === 'breached' || state === 'approaching' || state === 'forecast' ? { budget: state } : {}),
+        };
+      });
+    },
+    async 'customers.seen'({ customers, portal }) {
+      const { now } = clock();
+      if (portal) await updateMeta(db, { portal });
+      const added = customers.length ? await recordSeen(db, customers, now) : [];
+      if (added.length) changed('customers', added);
+      return { added: added.length };
+    },
+    async 'checklist.set'({ tenantId, itemId, done, note, via }) {
+      const { now } = clock();
+      const { staffName } = await readSettings(db);
+      // Ticking never blocks the call: with no staff name yet the tick is kept with by "" and the panel asks.
+      const entry = await setChecklistItem(db, { tenantId, itemId, done, by: staffName, at: now, note, via: via ?? 'panel' });
+      changed('checklist', [tenantId]);
+      return { ...entry, nameMissing: !staffName };
+    },
+    async 'customer.update'({ tenantId, patch }) {
+      const { now } = clock();
+      const clean = Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v ?? undefined]));
+      const customer = await updateCustomer(db, tenantId, clean, now);
+      changed('customers', [tenantId]);
+      return customer;
+    },
+    async 'flag.add'({ tenantId, kind, note }) {
+      const { now } = clock();
+      const { staffName } = await readSettings(db);
+      const flag = await putFlag(db, { id: crypto.randomUUID(), tenantId, kind, note, at: now, by: staffName });
+      changed('flags', [tenantId]);
+      return flag;
+    },
+    async 'flag.resolve'({ id }) {
+      const { now } = clock();
+      const { staffName } = await readSettings(db);
+      const flag = await resolveFlag(db, id, staffName, now);
+      changed('flags', [flag.tenantId]);
+      return flag;
+    },
+    async 'alert.triage'({ id, status, reason, note }) {
+      const { now } = clock();
+      const { staffName } = await readSettings(db);
+      if (status === 'resolved' && !reason) throw new Error('a resolved alert needs a reason: legitimate, ignore or fraud');
+      const tenantId = await triageAlert(db, id, { status, ...(reason ? { reason } : {}), ...(note ? { note } : {}), by: staffName, at: now });
+      changed('alerts', [tenantId]);
+      return { ok: true };
+    },
+    async 'triage.set'({ tenantId, acknowledged, snoozedUntil }) {
+      const { now } = clock();
+      const existing = (await db.get('triage', tenantId)) ?? { tenantId };
+      const next = { ...existing };
+      if (acknowledged !== undefined) {
+        if (acknowledged) next.acknowledgedAt = now;
+        else delete next.acknowledgedAt;
+      }
+      if (snoozedUntil !== undefined) {
+        if (snoozedUntil) next.snoozedUntil = snoozedUntil;
+        else delete next.snoozedUntil;
+      }
+      await setTriage(db, next);
+      changed('triage', [tenantId]);
+      return next;
+    },
+    async 'staff.setName'({ name }) {
+      const settings = await readSettings(db);
+      const saved = await saveSettings(db, { ...settings, staffName: name.trim() });
+      changed('settings');
+      return { staffName: saved.staffName };
+    },
+    async 'panel.setOpen'({ open }) {
+      await updateMeta(db, { panelOpen: open });
+      return { open };
+    },
+    async 'i18n.get'() {
+      const language = languageOf(await readSettings(db), deps.browserLanguage());
+      return { language, messages: await deps.loadMessages(language) };
+    },
+    async 'settings.set'({ settings }) {
+      const saved = await saveSettings(db, settings as Settings);
+      changed('settings');
+      return saved;
+    },
+    async 'data.changed'({ what, tenantIds }) {
+      deps.broadcast({ type: 'changed', what, tenantIds });
+      return { ok: true };
+    },
+  };
+
+  return {
+    /** Answers one already-validated request; errors become `{ ok: false, error }`, never a throw. */
+    async handle(req: Request): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
+      try {
+        const handler = handlers[req.type] as Handler<typeof req.type>;
+        return { ok: true, data: await handler(req as never) };
+      } catch (e) {
+        return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      }
+    },
+  };
+}
+export type Service = ReturnType<typeof createService>;

@@ -1,0 +1,53 @@
+// Builds one customer's RiskFacts from its raw records: what the account-summary store keeps up to date.
+import { spendingFacts } from './budget';
+import { openInvoiceFacts } from './receivables';
+import type { AccountSummary, Alert, ChecklistEntry, Customer, Flag, Invoice, RiskFacts, Spending, Subscription } from './schema';
+
+export interface CustomerRecords {
+  invoices: Invoice[];
+  checklist: ChecklistEntry[];
+  flags: Flag[];
+  subscriptions: Subscription[];
+  spending: Spending[];
+  alerts: Alert[];
+}
+
+/** Where the staff's own triage of an alert disagrees with Microsoft's status, the staff's record wins. */
+export function alertStanding(a: Alert): { open: boolean; fraud: boolean } {
+  const status = a.staff?.status ?? a.status;
+  const reason = a.staff?.status === 'resolved' ? a.staff.reason : a.staff ? undefined : a.resolvedReason;
+  const open = status !== 'resolved';
+  return { open, fraud: !open && reason?.toLowerCase() === 'fraud' };
+}
+
+export function buildFacts(r: CustomerRecords): RiskFacts {
+  const checklist: RiskFacts['checklist'] = {};
+  for (const e of r.checklist) checklist[e.itemId] = { done: e.done, by: e.by, at: e.at };
+  const alerts: RiskFacts['alerts'] = [];
+  for (const a of r.alerts) {
+    if (a.isTest) continue;
+    const { open, fraud } = alertStanding(a);
+    if (!open && !fraud) continue;
+    alerts.push({ id: a.id, type: a.type, name: a.name, severity: a.severity, detectedAt: a.detectedAt, open, fraud });
+  }
+  const facts: RiskFacts = {
+    openInvoices: openInvoiceFacts(r.invoices),
+    checklist,
+    openFlags: r.flags.filter((f) => !f.resolvedAt).map((f) => ({ id: f.id, kind: f.kind })),
+    alerts,
+  };
+  if (r.subscriptions.length) {
+    facts.subscriptions = {
+      count: r.subscriptions.length,
+      created: r.subscriptions.flatMap((s) => (s.createdOn ? [s.createdOn] : [])).sort(),
+    };
+  }
+  const spending = spendingFacts(r.spending);
+  if (spending) facts.spending = spending;
+  return facts;
+}
+
+export function summaryOf(customer: Customer, facts: RiskFacts): AccountSummary {
+  const attention = facts.openInvoices.length || facts.spending || facts.alerts.some((a) => a.open) ? 1 : 0;
+  return { tenantId: customer.tenantId, customer, facts, attention };
+}

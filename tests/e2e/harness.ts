@@ -1,0 +1,57 @@
+// Launches Debian's Chromium with the built extension, the portal's host name mapped to the local test site.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { startPortal } from './portal-site/server';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const PORTAL = 'https://partner.microsoft.com';
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  portal: Awaited<ReturnType<typeof startPortal>>;
+  /** Opens an extension page (`popup.html`, `options.html`) in a new tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Opens a portal page (path under https://partner.microsoft.com) in a new tab. */
+  openPortal(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launch(opts: { portal?: Parameters<typeof startPortal>[0] } = {}): Promise<Harness> {
+  const portal = await startPortal(opts.portal);
+  const profile = mkdtempSync(join(tmpdir(), 'prl-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=MAP partner.microsoft.com 127.0.0.1:${portal.port}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const open = async (url: string) => {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`[page error] ${url}: ${e.message}`));
+    await page.goto(url);
+    return page;
+  };
+  return {
+    context, extensionId, worker, portal,
+    openExtensionPage: (path) => open(`chrome-extension://${extensionId}/${path}`),
+    openPortal: (path) => open(`${PORTAL}${path}`),
+    async close() {
+      await context.close();
+      await portal.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

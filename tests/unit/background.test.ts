@@ -1,0 +1,61 @@
+import { describe, expect, it, beforeEach } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../entrypoints/background';
+import { commitImport, openStore } from '../../lib/db';
+
+const A = 'aaaaaaaa-0000-4000-8000-000000000001';
+const ID = fakeBrowser.runtime.id;
+const page = { id: ID, url: `chrome-extension://${ID}/options.html` };
+const content = { id: ID, url: `https://partner.microsoft.com/dashboard/commerce2/customers/${A}/account`, tab: { id: 1 } };
+
+/** Fires the real onMessage event with a given sender, as Chromium would, and returns the listener's answer. */
+async function deliver(message: unknown, sender: object): Promise<any> {
+  const answers = await fakeBrowser.runtime.onMessage.trigger(message, sender);
+  return answers.find((a: unknown) => a !== undefined);
+}
+
+describe('the background', () => {
+  beforeEach(() => {
+    background.main();
+  });
+
+  it('refuses a web page or another extension, whatever they ask', async () => {
+    expect(await deliver({ type: 'panel.get', tenantId: A }, { url: 'https://evil.example/' })).toEqual({ ok: false, error: 'messages are accepted only from this extension' });
+    expect(await deliver({ type: 'panel.get', tenantId: A }, { id: 'other-extension', url: 'chrome-extension://other-extension/x.html' }))
+      .toMatchObject({ ok: false });
+    // A page of another origin that somehow carries our id is still not a portal tab nor our page.
+    expect(await deliver({ type: 'panel.get', tenantId: A }, { id: ID, url: 'https://evil.example/', tab: { id: 2 } })).toMatchObject({ ok: false });
+  });
+
+  it('answers a malformed message with a clear error', async () => {
+    const r = await deliver({ type: 'checklist.set', tenantId: 'x', done: 'yes' }, content);
+    expect(r.ok).toBe(false);
+    expect(r.error).toMatch(/^malformed 'checklist.set' message \(tenantId: is not a GUID/);
+    expect(await deliver({ type: 'nope' }, content)).toMatchObject({ ok: false, error: expect.stringMatching(/malformed 'nope' message/) });
+    expect(await deliver(null, content)).toMatchObject({ ok: false });
+  });
+
+  it('lets a content script read and tick, but not change settings', async () => {
+    const db = await openStore();
+    await commitImport(db, { customers: [{ tenantId: A, name: 'Contoso', updatedAt: '2026-11-01T00:00:00.000Z' }] }, '2026-11-01T00:00:00.000Z');
+    const tick = await deliver({ type: 'checklist.set', tenantId: A, itemId: 'phone-contact', done: true }, content);
+    expect(tick).toMatchObject({ ok: true, data: { done: true, by: '', nameMissing: true } });
+    const panel = await deliver({ type: 'panel.get', tenantId: A }, content);
+    expect(panel.ok).toBe(true);
+    expect(panel.data.customer.name).toBe('Contoso');
+    expect(panel.data.checklist).toEqual([expect.objectContaining({ itemId: 'phone-contact', done: true })]);
+    expect(await deliver({ type: 'settings.set', settings: { staffName: 'Mallory' } }, content))
+      .toEqual({ ok: false, error: "'settings.set' is accepted only from the extension's own pages" });
+    expect(await deliver({ type: 'settings.set', settings: { staffName: 'Ana' } }, page)).toMatchObject({ ok: true, data: { staffName: 'Ana' } });
+  });
+
+  it('counts overdue customers on the toolbar badge after a change', async () => {
+    const db = await openStore();
+    await commitImport(db, {
+      customers: [{ tenantId: A, name: 'Contoso', updatedAt: '2026-11-01T00:00:00.000Z' }],
+      invoices: [{ tenantId: A, number: 'INV-1', issuedOn: '2020-01-01', dueOn: '2020-02-01', amount: 100, paid: 0, currency: 'USD' }],
+    }, '2026-11-01T00:00:00.000Z');
+    await deliver({ type: 'data.changed', what: ['invoices'] }, page);
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('1');
+  });
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import {
+  commitImport, exportBackup, openStore, readAllSummaries, readAttentionSummaries, readCustomerDetail, readMeta,
+  readSettings, recordSeen, restoreBackup, saveSettings, setChecklistItem, triageAlert, updateCustomer,
+} from '../../lib/db';
+import type { Alert, Customer, Invoice } from '../../lib/schema';
+
+const NOW = '2026-11-25T10:00:00.000Z';
+const A = 'aaaaaaaa-0000-4000-8000-000000000001';
+const B = 'bbbbbbbb-0000-4000-8000-000000000002';
+const customer = (tenantId: string, name: string, extra: Partial<Customer> = {}): Customer => ({ tenantId, name, updatedAt: NOW, origin: 'import', ...extra });
+const invoice = (tenantId: string, number: string, dueOn: string, amount: number, paid = 0): Invoice => ({
+  tenantId, number, issuedOn: '2026-08-01', dueOn, amount, paid, currency: 'USD',
+});
+
+describe('the store', () => {
+  it('commits an import in one transaction and keeps summaries of open invoices', async () => {
+    const db = await openStore();
+    const out = await commitImport(db, {
+      customers: [customer(A, 'Contoso'), customer(B, 'Fabrikam')],
+      invoices: [invoice(A, 'INV-1', '2026-09-01', 120000), invoice(A, 'INV-2', '2026-10-01', 5000, 5000), invoice(B, 'INV-3', '2026-12-01', 700)],
+    }, NOW);
+    expect(out.customers).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(out.invoices).toEqual({ added: 3, updated: 0, unchanged: 0 });
+    const summaries = await readAllSummaries(db);
+    const a = summaries.find((s) => s.tenantId === A)!;
+    expect(a.facts.openInvoices).toEqual([{ number: 'INV-1', dueOn: '2026-09-01', balance: 120000, currency: 'USD' }]);
+    expect(a.attention).toBe(1);
+    expect((await readMeta(db)).lastImport.invoices).toBe(NOW);
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const db = await openStore();
+    const batch = { customers: [customer(A, 'Contoso')], invoices: [invoice(A, 'INV-1', '2026-09-01', 100)] };
+    await commitImport(db, batch, NOW);
+    const again = await commitImport(db, batch, '2026-11-26T10:00:00.000Z');
+    expect(again.customers).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(again.invoices).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect((await db.get('customers', A))!.updatedAt).toBe(NOW);
+  });
+
+  it('writes nothing when an import refers to an unknown customer', async () => {
+    const db = await openStore();
+    await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
+    await expect(commitImport(db, { customers: [customer(B, 'Fabrikam')], invoices: [invoice('cccccccc-0000-4000-8000-000000000003', 'X', '2026-01-01', 1)] }, NOW))
+      .rejects.toThrow(/no customer with tenant id cccccccc/);
+    expect(await db.count('customers')).toBe(1);
+    expect(await db.count('invoices')).toBe(0);
+  });
+
+  it('leaves the store as it was when a write fails half way through the transaction', async () => {
+    const db = await openStore();
+    await commitImport(db, { customers: [customer(A, 'Contoso')], invoices: [invoice(A, 'INV-1', '2026-09-01', 100)] }, NOW);
+    // A record IndexedDB cannot key (no invoice number) makes the put fail after other puts went through.
+    const bad = { ...invoice(A, 'INV-9', '2026-09-01', 1) } as Partial<Invoice>;
+    delete bad.number;
+    await expect(commitImport(db, {
+      customers: [customer(A, 'Contoso renamed'), customer(B, 'Fabrikam')],
+      invoices: [invoice(A, 'INV-2', '2026-09-02', 5), bad as Invoice],
+    }, NOW)).rejects.toThrow();
+    expect((await db.get('customers', A))!.name).toBe('Contoso');
+    expect(await db.count('customers')).toBe(1);
+    expect(await db.getAllKeys('invoices')).toEqual([[A, 'INV-1']]);
+  });
+
+  it('closes open invoices missing from a snapshot file and says how many', async () => {
+    const db = await openStore();
+    await commitImport(db, { customers: [customer(A, 'Contoso'), customer(B, 'Fabrikam')], invoices: [invoice(A, 'INV-1', '2026-09-01', 100), invoice(B, 'INV-2', '2026-09-01', 200)] }, NOW);
+    const out = await commitImport(db, { invoices: [invoice(A, 'INV-1', '2026-09-01', 100)], invoicesAreSnapshot: true }, NOW);
+    expect(out.closed).toBe(1);
+    const paid = await db.get('invoices', [B, 'INV-2']);
+    expect(paid!.paid).toBe(200);
+    const b = (await readAllSummaries(db)).find((s) => s.tenantId === B)!;
+    expect(b.facts.openInvoices).toEqual([]);
+    expect((await readAttentionSummaries(db)).map((s) => s.tenantId)).toEqual([A]);
+  });
+
+  it('keeps facts set by hand when a customers export without them is imported again', async () => {
+    const db = await openStore();
+    await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
+    await updateCustomer(db, A, { paymentInstrument: 'prepaid_card', adminAccess: 'full' }, NOW);
+    await commitImport(db, { customers: [customer(A, 'Contoso Ltd')] }, NOW);
+    const c = await db.get('customers', A);
+    expect(c).toMatchObject({ name: 'Contoso Ltd', paymentInstrument: 'prepaid_card', adminAccess: 'full' });
+    expect((await readAllSummaries(db))[0].customer.paymentInstrument).toBe('prepaid_card');
+  });
+
+  it('records customers seen in the portal without overwriting known names', async () => {
+    const db = await openStore();
+    await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
+    const added = await recordSeen(db, [{ tenantId: A, name: 'Other name' }, { tenantId: B, name: '<b>Fabrikam</b>' }], NOW);
+    expect(added).toEqual([B]);
+    expect((await db.get('customers', A))!.name).toBe('Contoso');
+    expect(await db.get('customers', B)).toMatchObject({ name: '<b>Fabrikam</b>', origin: 'portal' });
+  });
+
+  it('keeps every tick in the history and the newest one as the state', async () => {
+    const db = await openStore();
+    await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
+    await setChecklistItem(db, { tenantId: A, itemId: 'phone-contact', done: true, by: 'Ana', at: '2026-11-25T10:00:02.000Z' });
+    // An older change arriving late (another tab) is kept in the history but does not win.
+    await setChecklistItem(db, { tenantId: A, itemId: 'phone-contact', done: false, by: 'Ben', at: '2026-11-25T10:00:01.000Z' });
+    await setChecklistItem(db, { tenantId: A, itemId: 'sms-verification', done: true, by: '', at: NOW });
+    const detail = await readCustomerDetail(db, A);
+    expect(detail.checklist.find((e) => e.itemId === 'phone-contact')).toMatchObject({ done: true, by: 'Ana' });
+    expect(detail.history.map((h) => [h.itemId, h.from, h.to, h.by])).toEqual([
+      ['phone-contact', false, true, 'Ana'], ['phone-contact', true, false, 'Ben'], ['sms-verification', false, true, ''],
+    ]);
+    expect(detail.summary!.facts.checklist['phone-contact'].done).toBe(true);
+  });
+
+  it('keeps the staff triage of an alert when a newer alerts file is imported', async () => {
+    const db = await openStore();
+    const alert: Alert = { id: 'e1', source: 'graph', tenantId: A, type: 'CryptoMining', name: 'Mining', status: 'active', detectedAt: NOW, isTest: false };
+    await commitImport(db, { alerts: [alert], alertCustomers: [{ tenantId: A, name: '' }] }, NOW);
+    expect(await db.get('customers', A)).toMatchObject({ origin: 'alert', name: '' });
+    await triageAlert(db, 'e1', { status: 'resolved', reason: 'fraud', by: 'Ana', at: NOW });
+    await commitImport(db, { alerts: [{ ...alert, status: 'investigating' }] }, NOW);
+    const stored = await db.get('alerts', 'e1');
+    expect(stored).toMatchObject({ status: 'investigating', staff: { status: 'resolved', reason: 'fraud' } });
+    const facts = (await readAllSummaries(db))[0].facts;
+    expect(facts.alerts).toEqual([expect.objectContaining({ id: 'e1', open: false, fraud: true })]);
+  });
+
+  it('saves settings validated and falls back to defaults for a damaged record', async () => {
+    const db = await openStore();
+    const s = await readSettings(db);
+    await saveSettings(db, { ...s, staffName: 'Ana' });
+    expect((await readSettings(db)).staffName).toBe('Ana');
+    await expect(saveSettings(db, { ...s, budgetThreshold: 7 })).rejects.toThrow();
+    await db.put('settings', { levels: 'nonsense' } as never, 'settings');
+    expect((await readSettings(db)).levels).toEqual({ medium: 25, high: 50, critical: 75 });
+  });
+
+  it('gives back the same store, byte for byte, after a backup and a restore', async () => {
+    const db = await openStore();
+    await commitImport(db, {
+      customers: [customer(A, 'Contoso', { country: 'FR', prepaid: false }), customer(B, 'Fabrikam')],
+      invoices: [invoice(A, 'INV-1', '2026-09-01', 100)],
+      spending: [{ tenantId: B, budget: 100000, spendToDate: 90000, asOf: '2026-11-20', currency: 'EUR' }],
+    }, NOW);
+    await setChecklistItem(db, { tenantId: A, itemId: 'phone-contact', done: true, by: 'Ana', at: NOW, note: 'called' });
+    const first = JSON.stringify(await exportBackup(db, NOW));
+    const other = await openStore('restore-target');
+    await restoreBackup(other, JSON.parse(first));
+    expect(JSON.stringify(await exportBackup(other, NOW))).toBe(first);
+    expect((await readAllSummaries(other)).length).toBe(2);
+  });
+
+  it('refuses a newer or damaged backup and changes nothing', async () => {
+    const db = await openStore();
+    await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
+    const backup = await exportBackup(db, NOW);
+    await expect(restoreBackup(db, { ...backup, schemaVersion: 99 })).rejects.toThrow(/newer version/);
+    const damaged = JSON.parse(JSON.stringify(backup));
+    damaged.stores.customers[0].tenantId = 'nope';
+    await expect(restoreBackup(db, damaged)).rejects.toThrow(/damaged \(stores\.customers\.0\.tenantId/);
+    expect(await db.count('customers')).toBe(1);
+  });
+});
