@@ -10,11 +10,14 @@ export function makeTranslate(bundle: MessageBundle): Translate {
   return (key, ...subs) => {
     const entry = bundle[key];
     if (!entry) return key;
-    const positional = (s: string) => s.replace(/\$(\d)/g, (_, d: string) => String(subs[Number(d) - 1] ?? ''));
-    const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
-      const p = entry.placeholders?.[name.toLowerCase()];
-      return p ? positional(p.content) : whole;
+    const arg = (d: string) => String(subs[Number(d) - 1] ?? '');
+    // One pass, so that a substituted value (a customer's name with "$1" in it) is never read again.
+    return entry.message.replace(/\$([A-Za-z0-9_@]+)\$|\$(\$|\d)/g, (whole, name: string | undefined, pos: string | undefined) => {
+      if (name !== undefined) {
+        const p = entry.placeholders?.[name.toLowerCase()];
+        return p ? p.content.replace(/\$(\d)/g, (_, d: string) => arg(d)) : whole;
+      }
+      return pos === '$' ? '$' : arg(pos!);
     });
-    return positional(named).replace(/\$\$/g, '$');
   };
 }

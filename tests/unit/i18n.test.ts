@@ -24,3 +24,10 @@ describe('translations', () => {
     }
   });
 });
+
+describe('substitution', () => {
+  it('never reads a substituted value as a placeholder', () => {
+    const t = makeTranslate({ hi: { message: 'Hello $NAME$, $2', placeholders: { name: { content: '$1' } } } });
+    expect(t('hi', 'A$2 $$', 'x')).toBe('Hello A$2 $$, x');
+  });
+});
