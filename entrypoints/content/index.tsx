@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { makeTranslate, type Translate } from '@/lib/i18n';
 import type { Changed } from '@/lib/messages';
 import { PORTAL_MATCHES } from '@/lib/portal/hosts';
-import { pageOf, type PortalPage } from '@/lib/portal/page';
+import { pageOf, visibleCustomerName, type PortalPage } from '@/lib/portal/page';
 import { send } from '@/utils/send';
 import { startBadges, type BadgeManager } from './badges';
 import { mountPanel, type MountedPanel } from './panel';
@@ -41,15 +41,19 @@ async function run(ctx: ContentScriptContext) {
     t: () => t,
   });
 
-  const route = async () => {
-    if (ctx.isInvalid) return;
-    page = pageOf(location.href);
+  // WXT's location event comes from the Navigation API's `navigate`, before location.href changes: route by
+  // the event's new URL, never by location.href at that moment.
+  let routed = '';
+  const route = async (href: string) => {
+    if (ctx.isInvalid || href === routed) return;
+    routed = href;
+    page = pageOf(href);
     if (page.kind !== 'other') {
       send({ type: 'customers.seen', customers: [], portal: { family: page.family, ...(page.locale ? { locale: page.locale } : {}) } }).catch(() => undefined);
     }
     if (page.kind === 'customer') {
       badges.setExcluded(page.tenantId);
-      await recordCustomerOnPage(page.tenantId);
+      recordCustomerOnPage(ctx, page.tenantId);
       if (panel && panel.attached) panel.update({ tenantId: page.tenantId, subscriptionId: page.subscriptionId });
       else {
         panel?.remove();
@@ -62,8 +66,10 @@ async function run(ctx: ContentScriptContext) {
     }
   };
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => void route().catch((e) => console.warn('[Partner Risk Lens]', e)));
-  await route();
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void route(newUrl.href).catch((e) => console.warn('[Partner Risk Lens]', e)));
+  // Back and forward: popstate fires after the URL changed.
+  ctx.addEventListener(window, 'popstate', () => void route(location.href).catch((e) => console.warn('[Partner Risk Lens]', e)));
+  await route(location.href);
 
   const onChanged = (msg: unknown) => {
     const c = msg as Changed;
@@ -87,9 +93,23 @@ async function run(ctx: ContentScriptContext) {
   });
 }
 
-/** A customer seen in the portal but not in the store is recorded with the name the page shows. */
-async function recordCustomerOnPage(tenantId: string) {
-  const { visibleCustomerName } = await import('@/lib/portal/page');
-  const name = visibleCustomerName?.(document, tenantId) ?? '';
-  await send({ type: 'customers.seen', customers: [{ tenantId, name }] }).catch(() => undefined);
+/**
+ * A customer seen in the portal but not in the store is recorded with the name the page shows. The portal
+ * renders late, so the name is looked for a few times; it is recorded as soon as it shows (as text).
+ */
+function recordCustomerOnPage(ctx: ContentScriptContext, tenantId: string) {
+  let tries = 0;
+  const attempt = () => {
+    if (ctx.isInvalid) return;
+    const page = pageOf(location.href);
+    if (page.kind !== 'customer' || page.tenantId !== tenantId) return; // navigated away meanwhile
+    const name = visibleCustomerName(document, tenantId);
+    if (name) {
+      send({ type: 'customers.seen', customers: [{ tenantId, name }] }).catch(() => undefined);
+      return;
+    }
+    if (++tries < 15) ctx.setTimeout(attempt, 400);
+    else send({ type: 'customers.seen', customers: [{ tenantId, name: '' }] }).catch(() => undefined);
+  };
+  ctx.setTimeout(attempt, 100);
 }

@@ -135,3 +135,31 @@ async function stampImports(tx: Tx, batch: ImportBatch, now: string): Promise<vo
   for (const [field, kind] of kinds) if ((batch[field] as unknown[] | undefined)?.length) meta.lastImport[kind] = now;
   await metaStore.put(meta, 'meta');
 }
+
+/** How many open invoices in the store an invoices snapshot would close (those missing from the file). */
+export async function countClosedBySnapshot(db: PrlDb, listed: Array<Pick<Invoice, 'tenantId' | 'number'>>): Promise<number> {
+  const inFile = new Set(listed.map((i) => `${i.tenantId}\u0000${i.number}`));
+  let n = 0;
+  for (const s of await db.getAllFromIndex('summaries', 'by-attention', 1)) {
+    for (const o of s.facts.openInvoices) if (!inFile.has(`${s.tenantId}\u0000${o.number}`)) n++;
+  }
+  return n;
+}
+
+/** One batch from the valid records of several previewed files, committed together in one transaction. */
+export function mergeBatches(batches: ImportBatch[], invoicesAreSnapshot: boolean): ImportBatch {
+  const out: Required<Omit<ImportBatch, 'invoicesAreSnapshot'>> & { invoicesAreSnapshot: boolean } = {
+    customers: [], invoices: [], spending: [], subscriptions: [], alerts: [], alertCustomers: [], invoicesAreSnapshot: false,
+  };
+  // concat, not push(...list): a 100,000-row file would overflow the argument list.
+  for (const b of batches) {
+    out.customers = out.customers.concat(b.customers ?? []);
+    out.invoices = out.invoices.concat(b.invoices ?? []);
+    out.spending = out.spending.concat(b.spending ?? []);
+    out.subscriptions = out.subscriptions.concat(b.subscriptions ?? []);
+    out.alerts = out.alerts.concat(b.alerts ?? []);
+    out.alertCustomers = out.alertCustomers.concat(b.alertCustomers ?? []);
+  }
+  out.invoicesAreSnapshot = invoicesAreSnapshot && out.invoices.length > 0;
+  return out;
+}

@@ -67,6 +67,17 @@
         body.append(row);
       }
     }, cfg.rowSwapMs);
+    // Paging in place: the first row becomes the last customer's row (same element, new id and cells).
+    host.swapFirstRow = () => {
+      const row = body.querySelector('tr');
+      const cu = cfg.customers[cfg.customers.length - 1];
+      row.id = `row-${cu.tenantId}`;
+      const btn = row.querySelector('customersvcadmin_he-button');
+      btn.textContent = cu.name;
+      row.children[0].id = `cell-displayName-${cu.tenantId}`;
+      row.children[1].id = `cell-tenantId-${cu.tenantId}`;
+      row.children[1].textContent = cu.tenantId;
+    };
     return host;
   }
 
@@ -81,7 +92,10 @@
         for (const cu of cfg.customers.slice(0, 2)) {
           links.append(el('li', {}, el('a', { href: customerPath(r, cu.tenantId), 'data-spa': '' }, cu.name)));
         }
-        app.replaceChildren(el('h1', {}, 'Customers'), el('h2', {}, 'Recently viewed'), links, grid(r));
+        const g = grid(r);
+        const swap = el('button', { id: 'swap-rows', type: 'button' }, 'Next page');
+        swap.addEventListener('click', () => g.swapFirstRow());
+        app.replaceChildren(el('h1', {}, 'Customers'), el('h2', {}, 'Recently viewed'), links, swap, g);
       } else if (r.kind === 'customer') {
         const cu = cfg.customers.find((c) => c.tenantId.toLowerCase() === r.tenantId.toLowerCase());
         const tabs = el('nav', { id: 'tabs' });
@@ -94,7 +108,7 @@
           el('h1', {}, cu ? cu.name : 'Unknown customer'),
           tabs,
           el('section', { id: 'tab-content' }, el('p', {}, 'Microsoft ID: ', el('span', { id: 'microsoft-id' }, r.tenantId))),
-          other ? el('p', {}, 'Related: ', el('a', { id: 'related', href: customerPath(r, other.tenantId), 'data-spa': '' }, other.name)) : '',
+          other ? el('p', { id: 'related-line' }, 'Related: ', el('a', { id: 'related', href: customerPath(r, other.tenantId), 'data-spa': '' }, other.name)) : '',
         );
       } else {
         app.replaceChildren(el('h1', {}, 'Home'));

@@ -1,0 +1,42 @@
+// The triage lists as CSV for reporting: overdue accounts, budget states and risk scores.
+import Papa from 'papaparse';
+import { minorToDecimal } from './money';
+import { score } from './risk';
+import type { AccountSummary, Settings } from './schema';
+import type { TriageLists } from './triage';
+
+export type ReportKind = 'overdue' | 'budget' | 'risk';
+
+// escapeFormulae: a customer named "=HYPERLINK(…)" must stay text when the file is opened in a spreadsheet.
+const csv = (fields: string[], data: Array<Array<string | number>>) => Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' });
+
+/** One row per customer and currency: amounts of different currencies are never added. */
+export function overdueCsv(lists: TriageLists): string {
+  const rows: Array<Array<string | number>> = [];
+  for (const r of lists.overdue) {
+    for (const [currency, minor] of Object.entries(r.aging.overdueByCurrency)) {
+      rows.push([r.name, r.tenantId, r.domain ?? '', r.aging.oldestDaysPastDue, r.aging.bucket, minorToDecimal(minor, currency), currency, r.dunning.stage, r.acknowledged ? 'yes' : 'no']);
+    }
+  }
+  return csv(['Customer', 'Customer ID', 'Domain', 'Days past due', 'Aging bucket', 'Overdue amount', 'Currency', 'Dunning stage', 'Acknowledged'], rows);
+}
+
+export function budgetCsv(lists: TriageLists): string {
+  const rows = lists.budget.map((r) => {
+    const l = r.budget.latest!;
+    return [
+      r.name, r.tenantId, r.domain ?? '', r.budget.state, minorToDecimal(l.spendToDate, l.currency), l.budget !== undefined ? minorToDecimal(l.budget, l.currency) : '',
+      l.currency, r.budget.utilization !== undefined ? (r.budget.utilization * 100).toFixed(1) : '', r.budget.projected !== undefined ? minorToDecimal(r.budget.projected, l.currency) : '',
+      l.asOf, r.budget.spike ? 'yes' : 'no',
+    ];
+  });
+  return csv(['Customer', 'Customer ID', 'Domain', 'Budget state', 'Spend to date', 'Monthly budget', 'Currency', 'Utilization %', 'Projected month end', 'As of', 'Spend spike'], rows);
+}
+
+/** Every customer's score, highest first, with the factors that make it. */
+export function riskCsv(summaries: AccountSummary[], settings: Settings, today: string, now: string): string {
+  const scored = summaries.map((s) => ({ s, r: score(s.customer, s.facts, settings, today, now) }));
+  scored.sort((a, b) => b.r.score - a.r.score || a.s.customer.name.localeCompare(b.s.customer.name));
+  const rows = scored.map(({ s, r }) => [s.customer.name, s.tenantId, s.customer.domain ?? '', r.score, r.level, r.factors.map((f) => `${f.id} +${f.points}`).join('; ')]);
+  return csv(['Customer', 'Customer ID', 'Domain', 'Risk score', 'Level', 'Factors'], rows);
+}

@@ -1,0 +1,147 @@
+// The overlay in the real browser: the panel on every customer page shape, ticking across reloads and tabs,
+// SPA navigation, late and changing grid rows inside nested shadow roots, names with markup kept as text.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Harness } from './harness';
+import { SAMPLE_CUSTOMERS } from './portal-site/fixtures';
+
+let h: Harness;
+beforeAll(async () => { h = await launch(); });
+afterAll(async () => { await h?.close(); });
+
+const [contoso, fabrikam, , tailspin] = SAMPLE_CUSTOMERS;
+const SUB = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+const T = { timeout: 15_000 };
+
+const panel = (p: Page) => p.locator('[data-testid="risk-panel"]');
+const panelTenant = (p: Page) => panel(p).first().getAttribute('data-tenant-id');
+const score = async (p: Page) => Number(await p.locator('[data-testid="risk-score"]').textContent());
+
+describe('panel on customer pages', () => {
+  const shapes = [
+    `/dashboard/commerce2/customers/${contoso.tenantId}/account`,
+    `/dashboard/v2/customers/${contoso.tenantId}/servicemanagementpage`,
+    `/en-us/dashboard/commerce2/customers/${contoso.tenantId.toUpperCase()}/subscriptions`,
+    `/fr-fr/dashboard/v2/customers/${contoso.tenantId}/subscriptions/${SUB}`,
+    `/dashboard/v2/customers/${contoso.tenantId}/users`,
+  ];
+  for (const path of shapes) {
+    it(`shows one panel for the customer on ${path}`, async () => {
+      const page = await h.openPortal(path);
+      await expect.poll(() => panel(page).count(), T).toBe(1);
+      expect(await panelTenant(page)).toBe(contoso.tenantId);
+      await expect.poll(() => panel(page).getAttribute('data-level'), T).toMatch(/^(low|medium|high|critical)$/);
+      await expect.poll(() => page.locator('[data-testid="checklist-item"]').count(), T).toBe(14);
+      await page.close();
+    });
+  }
+
+  it('shows no panel on the customers list', async () => {
+    const page = await h.openPortal('/dashboard/v2/customers/list');
+    await expect.poll(() => page.locator('[data-testid="risk-badge"]').count(), T).toBeGreaterThan(0);
+    expect(await panel(page).count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('ticking', () => {
+  it('keeps a tick without a staff name, asks for the name, and shows the tick after reload and in another tab', async () => {
+    const path = `/dashboard/commerce2/customers/${fabrikam.tenantId}/account`;
+    const page = await h.openPortal(path);
+    const other = await h.openPortal(path);
+    const item = page.locator('[data-testid="checklist-item"][data-item-id="phone-contact"]');
+    await expect.poll(() => item.count(), T).toBe(1);
+    const before = await score(page);
+    await item.locator('input[type="checkbox"]').click();
+    await expect.poll(() => item.getAttribute('data-done'), T).toBe('true');
+    await expect.poll(() => score(page), T).toBe(before - 3);
+    // No staff name yet: the tick stays and the panel asks inline.
+    const nameInput = page.locator('[data-testid="staff-name-input"]');
+    await expect.poll(() => nameInput.count(), T).toBe(1);
+    await nameInput.fill('Ana Silva');
+    await page.locator('[data-testid="staff-name-save"]').click();
+    await expect.poll(() => nameInput.count(), T).toBe(0);
+
+    // The other tab follows without a reload.
+    const otherItem = other.locator('[data-testid="checklist-item"][data-item-id="phone-contact"]');
+    await expect.poll(() => otherItem.getAttribute('data-done'), T).toBe('true');
+
+    await page.reload();
+    await expect.poll(() => item.getAttribute('data-done'), T).toBe('true');
+    await page.locator('[data-testid="checklist-item"][data-item-id="background-check"] input').click();
+    await expect.poll(() => page.locator('[data-testid="checklist-item"][data-item-id="background-check"] [data-testid="checklist-who"]').textContent(), T)
+      .toContain('Ana Silva');
+    await page.close();
+    await other.close();
+  });
+
+  it('moves with j/k inside the panel and ticks with space, and the keys do not reach the portal', async () => {
+    const page = await h.openPortal(`/dashboard/commerce2/customers/${tailspin.tenantId}/account`);
+    await page.evaluate(() => {
+      (window as unknown as { keys: string[] }).keys = [];
+      document.addEventListener('keydown', (e) => (window as unknown as { keys: string[] }).keys.push(e.key));
+    });
+    const first = page.locator('[data-testid="checklist-item"] input[type="checkbox"]').first();
+    await expect.poll(() => first.count(), T).toBe(1);
+    await first.focus();
+    await page.keyboard.press('j');
+    await page.keyboard.press('Space');
+    const second = page.locator('[data-testid="checklist-item"]').nth(1);
+    await expect.poll(() => second.getAttribute('data-done'), T).toBe('true');
+    await page.keyboard.press('k');
+    expect(await page.evaluate(() => (window as unknown as { keys: string[] }).keys)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('navigation and the grid', () => {
+  it('follows pushState from a grid name button and from a link, with one panel at a time', async () => {
+    const page = await h.openPortal('/dashboard/commerce2/customers/list');
+    const button = page.locator(`tr[id="row-${fabrikam.tenantId}"] customersvcadmin_he-button`);
+    await expect.poll(() => button.count(), T).toBe(1);
+    await button.click();
+    await expect.poll(() => page.url(), T).toContain(`/customers/${fabrikam.tenantId}/account`);
+    await expect.poll(() => panelTenant(page), T).toBe(fabrikam.tenantId);
+    await page.locator('#related').click();
+    await expect.poll(() => panelTenant(page), T).not.toBe(fabrikam.tenantId);
+    expect(await panel(page).count()).toBe(1);
+    await page.goBack();
+    await expect.poll(() => panelTenant(page), T).toBe(fabrikam.tenantId);
+    expect(await panel(page).count()).toBe(1);
+    // Back on the list: the panel goes, the badges come.
+    await page.locator('#breadcrumb a').click();
+    await expect.poll(() => panel(page).count(), T).toBe(0);
+    await page.close();
+  });
+
+  it('badges real rows only, and a row changed in place gets its new customer', async () => {
+    const page = await h.openPortal('/dashboard/commerce2/customers/list');
+    const rowBadges = page.locator('tr[id^="row-"] [data-testid="risk-badge"]');
+    await expect.poll(() => rowBadges.count(), T).toBe(SAMPLE_CUSTOMERS.length);
+    const ids = () => rowBadges.evaluateAll((els) => els.map((e) => e.getAttribute('data-tenant-id')));
+    // The links above the grid get theirs too: one each.
+    expect(await page.locator('#recent [data-testid="risk-badge"]').count()).toBe(2);
+    await page.locator('#swap-rows').click();
+    const last = SAMPLE_CUSTOMERS[SAMPLE_CUSTOMERS.length - 1].tenantId;
+    await expect.poll(async () => (await ids()).filter((id) => id === last).length, T).toBe(2);
+    expect((await ids()).includes(contoso.tenantId)).toBe(false);
+    expect(await rowBadges.count()).toBe(SAMPLE_CUSTOMERS.length);
+    await page.close();
+  });
+
+  it('puts no badge on the customer\'s own tab links, but one on a link to another customer', async () => {
+    const page = await h.openPortal(`/dashboard/commerce2/customers/${contoso.tenantId}/account`);
+    await expect.poll(() => page.locator('#related-line [data-testid="risk-badge"]').count(), T).toBe(1);
+    expect(await page.locator('#tabs [data-testid="risk-badge"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows a customer name holding markup as text', async () => {
+    const page = await h.openPortal(`/dashboard/commerce2/customers/${tailspin.tenantId}/account`);
+    const heading = page.locator('[data-testid="risk-panel"] h2.customer');
+    await expect.poll(() => heading.textContent(), T).toBe(tailspin.name);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('[data-testid="risk-panel"] img').count()).toBe(0);
+    await page.close();
+  });
+});
