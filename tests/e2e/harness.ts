@@ -20,12 +20,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { portal?: Parameters<typeof startPortal>[0] } = {}): Promise<Harness> {
+export async function launch(opts: { portal?: Parameters<typeof startPortal>[0]; headless?: boolean } = {}): Promise<Harness> {
   const portal = await startPortal(opts.portal);
   const profile = mkdtempSync(join(tmpdir(), 'prl-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
+    headless: opts.headless ?? true,
+    viewport: { width: 1400, height: 900 },
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,

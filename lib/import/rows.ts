@@ -1,0 +1,104 @@
+// One CSV row into one record of its kind, or the reasons it cannot be, naming the columns as the file does.
+import { Customer, Invoice, Spending, Subscription, SubscriptionStatus } from '../schema';
+import { columnName, type CsvKind } from './fields';
+import { parseAdminAccess, parseAmount, parseBool, parseCountry, parseCurrency, parseDate, parseGuid, parseInstrument, type Parsed } from './values';
+import type { ParseContext } from './types';
+
+export interface RowInput {
+  kind: CsvKind;
+  headers: string[];
+  map: Record<string, number>;
+  ctx: ParseContext;
+}
+
+type Record_ = Customer | Invoice | Spending | Subscription;
+export type RowResult = { ok: true; record: Record_ } | { ok: false; problems: string[] };
+
+export function convertRow(cells: string[], r: RowInput): RowResult {
+  const problems: string[] = [];
+  const col = (f: string) => columnName(r.kind, f, r.headers, r.map);
+  const cell = (f: string) => (f in r.map ? (cells[r.map[f]] ?? '').trim() : '');
+  /** Reads an optional cell with a parser: empty is absent; a bad value is a problem naming the column. */
+  const opt = <T>(f: string, parse: (s: string) => Parsed<T>): T | undefined => {
+    const s = cell(f);
+    if (!s) return undefined;
+    const p = parse(s);
+    if (p.ok) return p.value;
+    problems.push(`${col(f)} ${p.error}`);
+    return undefined;
+  };
+  const req = <T>(f: string, parse: (s: string) => Parsed<T>): T | undefined => {
+    if (!cell(f)) {
+      problems.push(`${col(f)} is empty`);
+      return undefined;
+    }
+    return opt(f, parse);
+  };
+  const text = (s: string): Parsed<string> => ({ ok: true, value: s });
+  const { dateOrder, decimalSeparator } = r.ctx.settings;
+  const date = (s: string) => parseDate(s, dateOrder);
+
+  let record: Record<string, unknown>;
+  switch (r.kind) {
+    case 'customers':
+      record = {
+        tenantId: req('tenantId', parseGuid), name: req('name', text), domain: opt('domain', (s) => text(s.toLowerCase())),
+        country: opt('country', parseCountry), paymentInstrument: opt('paymentInstrument', parseInstrument), prepaid: opt('prepaid', parseBool),
+        adminAccess: opt('adminAccess', parseAdminAccess), createdOn: opt('createdOn', date), firstPaymentOn: opt('firstPaymentOn', date),
+        relationship: opt('relationship', text), tags: opt('tags', text), origin: 'import', updatedAt: r.ctx.now,
+      };
+      break;
+    case 'invoices': {
+      let tenantId = opt('tenantId', parseGuid);
+      if (!tenantId && !cell('tenantId')) {
+        const domain = cell('domain').toLowerCase();
+        if (!domain) problems.push(`names no customer: ${'tenantId' in r.map ? `${col('tenantId')} is empty` : `${col('domain')} is empty`}`);
+        else {
+          tenantId = r.ctx.knownDomains.get(domain);
+          if (!tenantId) problems.push(`${col('domain')} '${domain}' matches no known customer: import the customers first`);
+        }
+      }
+      const currency = req('currency', parseCurrency);
+      const money = (s: string) => (currency ? parseAmount(s, currency, decimalSeparator) : ({ ok: false, error: 'cannot be read without a currency' } as const));
+      record = {
+        tenantId, number: req('number', text), issuedOn: req('issuedOn', date), dueOn: req('dueOn', date),
+        amount: req('amount', money), paid: opt('paid', money) ?? 0, currency, paidOn: opt('paidOn', date),
+      };
+      break;
+    }
+    case 'spending': {
+      const currency = req('currency', parseCurrency);
+      const money = (s: string) => (currency ? parseAmount(s, currency, decimalSeparator) : ({ ok: false, error: 'cannot be read without a currency' } as const));
+      record = { tenantId: req('tenantId', parseGuid), budget: opt('budget', money), spendToDate: req('spendToDate', money), asOf: req('asOf', date), currency };
+      break;
+    }
+    case 'subscriptions':
+      record = {
+        id: req('id', parseGuid), tenantId: req('tenantId', parseGuid), offerName: opt('offerName', text),
+        status: opt('status', parseStatus), createdOn: opt('createdOn', date), seenAt: r.ctx.now,
+      };
+      break;
+  }
+  if (problems.length) return { ok: false, problems };
+  for (const k of Object.keys(record)) if (record[k] === undefined) delete record[k];
+  const schema = { customers: Customer, invoices: Invoice, spending: Spending, subscriptions: Subscription }[r.kind];
+  const checked = schema.safeParse(record);
+  if (!checked.success) return { ok: false, problems: checked.error.issues.map((i) => `${col(String(i.path[0] ?? ''))} ${i.message}`) };
+  return { ok: true, record: checked.data as Record_ };
+}
+
+export function parseStatus(s: string): Parsed<Subscription['status'] & string> {
+  const v = s.trim().toLowerCase();
+  const options = SubscriptionStatus.options as readonly string[];
+  return options.includes(v) ? { ok: true, value: v as never } : { ok: false, error: `'${s.trim()}' is not a subscription status (${options.join(', ')})` };
+}
+
+/** The key a record is stored under: a later row with the same key replaces an earlier one. */
+export function keyOf(kind: CsvKind, rec: Record_): string {
+  switch (kind) {
+    case 'customers': return (rec as Customer).tenantId;
+    case 'invoices': return `${(rec as Invoice).tenantId}\u0000${(rec as Invoice).number}`;
+    case 'spending': return `${(rec as Spending).tenantId}\u0000${(rec as Spending).asOf}`;
+    case 'subscriptions': return (rec as Subscription).id;
+  }
+}

@@ -1,0 +1,33 @@
+// The shapes an import's parsing step returns to the options page.
+import type { Backup } from '../backup';
+import type { ImportBatch } from '../db/import';
+import type { Settings } from '../schema';
+
+export type FileKind = 'customers' | 'invoices' | 'spending' | 'subscriptions' | 'alerts' | 'backup';
+
+/** CSV: the line as a spreadsheet shows it (header = line 1, one line per record); JSON: the item from 1. */
+export interface RowError { line: number; message: string }
+
+export interface ParsedFile {
+  name: string;
+  kind: FileKind | 'unknown';
+  format: 'csv' | 'json';
+  rowsRead: number;
+  valid: number;
+  errors: RowError[];
+  /** This file's valid records, ready to commit. */
+  batch: ImportBatch;
+  /** Kind 'backup': the checked backup, for restore. */
+  backup?: Backup;
+  /** The whole file cannot be read: what is wrong with it. */
+  fatal?: string;
+  /** Invoices: the date the file lists open invoices as of. */
+  asOf?: string;
+}
+
+export interface ParseContext {
+  settings: Pick<Settings, 'dateOrder' | 'decimalSeparator'>;
+  now: string;
+  /** Lower-case domain -> tenant id, for invoices that name their customer by domain. */
+  knownDomains: Map<string, string>;
+}
