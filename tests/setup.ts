@@ -8,3 +8,8 @@ beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
   fakeBrowser.reset();
 });
+
+// Component tests: unmount what each test rendered (vitest runs without globals, so no automatic cleanup).
+import { cleanup } from '@testing-library/preact';
+import { afterEach } from 'vitest';
+afterEach(() => cleanup());

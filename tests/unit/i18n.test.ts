@@ -1,4 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BackupStores } from '../../lib/backup';
+import { CHECKLIST, PHASES } from '../../lib/checklist';
+import { BUCKETS } from '../../lib/receivables';
+import { FACTOR_IDS } from '../../lib/risk';
+import { AdminAccess, AlertReason, AlertStatus, DEFAULT_WEIGHTS, FlagKind, PaymentInstrument } from '../../lib/schema';
 import { describe, expect, it } from 'vitest';
 import { makeTranslate, type MessageBundle } from '../../lib/i18n';
 
@@ -29,5 +35,43 @@ describe('substitution', () => {
   it('never reads a substituted value as a placeholder', () => {
     const t = makeTranslate({ hi: { message: 'Hello $NAME$, $2', placeholders: { name: { content: '$1' } } } });
     expect(t('hi', 'A$2 $$', 'x')).toBe('Hello A$2 $$, x');
+  });
+});
+
+describe('catalogue coverage', () => {
+  const en = load('en');
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sources(join(dir, d.name)) : /\.tsx?$/.test(d.name) ? [join(dir, d.name)] : []));
+  const code = ['components', 'entrypoints', 'utils'].flatMap(sources).map((f) => readFileSync(f, 'utf8')).join('\n');
+
+  it('has every key the code asks for by name', () => {
+    const keys = new Set([...code.matchAll(/\bt\('([a-z0-9_]+)'/g)].map((m) => m[1]));
+    expect(keys.size).toBeGreaterThan(100);
+    expect([...keys].filter((k) => !(k in en))).toEqual([]);
+  });
+
+  it('has every key of the families the code builds', () => {
+    const families: Record<string, readonly string[]> = {
+      level_: ['low', 'medium', 'high', 'critical'],
+      bucket_: BUCKETS.map((b) => b.replace(/[-+]/g, '_')),
+      dunning_: ['none', 'first_reminder', 'second_reminder', 'final_notice', 'suspension'],
+      budget_state_: ['breached', 'approaching', 'forecast', 'ok', 'no_budget', 'stale', 'no_data'],
+      factor_name_: FACTOR_IDS.map((f) => f.replace(/-/g, '_')),
+      weight_: Object.keys(DEFAULT_WEIGHTS).map((w) => w.replace(/[-+]/g, '_')),
+      guidance_: ['theft_of_service', 'transaction_risk', 'abuse_of_service', 'account_management'],
+      flag_: FlagKind.options, flag_kind_: FlagKind.options,
+      phase_: PHASES, tab_: ['overdue', 'budget', 'risk', 'alerts', 'snoozed'], popup_empty_: ['overdue', 'budget', 'risk', 'alerts', 'snoozed'],
+      import_kind_: ['customers', 'invoices', 'spending', 'subscriptions', 'alerts', 'backup', 'unknown'],
+      instrument_: PaymentInstrument.options, access_: AdminAccess.options, alert_status_: AlertStatus.options, alert_reason_: AlertReason.options,
+      store_: Object.keys(BackupStores.def.shape), settings_dunning_: ['first', 'second', 'final', 'suspend'], export_csv_: ['overdue', 'budget', 'risk'],
+    };
+    const missing: string[] = [];
+    for (const [prefix, values] of Object.entries(families)) for (const v of values) if (!(`${prefix}${v}` in en)) missing.push(`${prefix}${v}`);
+    for (const item of CHECKLIST) for (const k of [item.labelKey, item.guidanceKey]) if (!(k in en)) missing.push(k);
+    expect(missing).toEqual([]);
+  });
+
+  it('uses only key names Chrome accepts', () => {
+    for (const lang of ['en', 'fr']) expect(Object.keys(load(lang)).filter((k) => !/^[A-Za-z0-9_@]+$/.test(k))).toEqual([]);
   });
 });
