@@ -1,0 +1,92 @@
+// Importing through the options page, then the popup's lists, the toolbar badge and the panel on that data.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CUSTOMERS, sampleFiles } from '../../scripts/sample-data';
+import { launch, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => { h = await launch({ portal: { customers: DEMO_CUSTOMERS } }); });
+afterAll(async () => { await h?.close(); });
+
+const T = { timeout: 15_000 };
+const [contoso, fabrikam, northwind, tailspin, wide, adventure, , proseware] = DEMO_CUSTOMERS;
+
+async function importSamples(options: Page) {
+  await options.locator('[data-testid="import-file"]').setInputFiles(sampleFiles());
+  await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), T).toBe(4);
+  await options.locator('[data-testid="import-confirm"]').click();
+  await options.locator('[data-testid="import-result"]').waitFor(T);
+  return options.locator('[data-testid="import-result"]');
+}
+
+describe('import, then triage', () => {
+  it('previews each file with its kind and rows, imports in one go, and a second import changes nothing', async () => {
+    const options = await h.openExtensionPage('options.html');
+    await options.locator('[data-testid="import-file"]').setInputFiles(sampleFiles());
+    const previews = options.locator('[data-testid="import-preview"]');
+    await expect.poll(() => previews.count(), T).toBe(4);
+    const seen = await previews.evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), e.getAttribute('data-rows'), e.getAttribute('data-valid')]));
+    expect(seen).toEqual([['customers', '8', '8'], ['invoices', '6', '6'], ['spending', '6', '6'], ['alerts', '3', '3']]);
+    await options.locator('[data-testid="import-confirm"]').click();
+    const result = options.locator('[data-testid="import-result"]');
+    await result.waitFor(T);
+    expect(await result.locator('[data-kind="customers"]').getAttribute('data-added')).toBe('8');
+    expect(await result.locator('[data-kind="invoices"]').getAttribute('data-added')).toBe('6');
+    expect(await result.locator('[data-kind="alerts"]').getAttribute('data-added')).toBe('3');
+
+    const again = await importSamples(options);
+    expect(await again.locator('[data-kind="customers"]').getAttribute('data-added')).toBe('0');
+    expect(await again.locator('[data-kind="customers"]').getAttribute('data-updated')).toBe('0');
+    expect(await again.locator('[data-kind="invoices"]').getAttribute('data-unchanged')).toBe('6');
+    await options.close();
+  });
+
+  it('lists overdue accounts most severe first, budget states, and security alerts by time left', async () => {
+    const popup = await h.openExtensionPage('popup.html');
+    const overdue = popup.locator('[data-testid="overdue-row"]');
+    await expect.poll(() => overdue.count(), T).toBe(4);
+    expect(await overdue.evaluateAll((els) => els.map((e) => e.getAttribute('data-tenant-id'))))
+      .toEqual([fabrikam.tenantId, adventure.tenantId, tailspin.tenantId, proseware.tenantId]);
+    expect(await popup.locator('#tab-overdue').textContent()).toContain('(4)');
+
+    await popup.locator('#tab-budget').click();
+    const budget = popup.locator('[data-testid="budget-row"]');
+    await expect.poll(() => budget.count(), T).toBeGreaterThanOrEqual(3);
+    expect(await popup.locator(`[data-testid="budget-row"][data-tenant-id="${northwind.tenantId}"]`).getAttribute('data-state')).toBe('breached');
+    expect(await popup.locator(`[data-testid="budget-row"][data-tenant-id="${wide.tenantId}"]`).getAttribute('data-state')).toBe('approaching');
+    const states = await budget.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+    const rank = { breached: 0, approaching: 1, forecast: 2 } as Record<string, number>;
+    expect(states.map((s) => rank[s!])).toEqual([...states.map((s) => rank[s!])].sort());
+    expect(await popup.locator('[data-testid="budget-coverage"]').textContent()).toMatch(/4\D+8/);
+
+    await popup.locator('#tab-alerts').click();
+    const alerts = popup.locator('[data-testid="alert-row"]');
+    await expect.poll(() => alerts.count(), T).toBe(2); // the test alert never appears
+    expect(await alerts.evaluateAll((els) => els.map((e) => [e.getAttribute('data-alert-id'), e.getAttribute('data-response')])))
+      .toEqual([['fe-0001', 'overdue'], ['fe-0002', 'due']]);
+
+    await popup.locator('[data-testid="popup-search"]').fill('tailsp');
+    await expect.poll(() => alerts.count(), T).toBe(1);
+    await popup.close();
+  });
+
+  it('counts distinct customers overdue, breached or with an unresolved alert on the toolbar badge', async () => {
+    const text = () => h.worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+    // fabrikam, adventure, tailspin, proseware (overdue), northwind (breached); contoso's alert is a test.
+    await expect.poll(text, T).toBe('5');
+  });
+
+  it('shows the imported facts on the customer\'s panel: overdue, the alert factor, the budget', async () => {
+    const page = await h.openPortal(`/dashboard/commerce2/customers/${tailspin.tenantId}/account`);
+    await expect.poll(() => page.locator('[data-testid="risk-factor"][data-factor-id="microsoft-alert"]').count(), T).toBe(1);
+    expect(await page.locator('[data-testid="risk-factor"][data-factor-id="overdue"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="risk-factor"][data-factor-id="high-risk-region"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="risk-panel"]').getAttribute('data-level')).toMatch(/high|critical/);
+    await page.close();
+    const list = await h.openPortal('/dashboard/commerce2/customers/list');
+    const badge = list.locator(`tr[id="row-${fabrikam.tenantId}"] [data-testid="risk-badge"]`);
+    await expect.poll(() => badge.getAttribute('data-overdue'), T).toBe('true');
+    expect(await list.locator(`tr[id="row-${contoso.tenantId}"] [data-testid="risk-badge"]`).getAttribute('data-overdue')).toBeNull();
+    await list.close();
+  });
+});
