@@ -10,6 +10,8 @@ export const BADGE_CSS = `
 .medium { background: #fff4ce; color: #6b4f00; border-color: #f2d675; }
 .high { background: #fde7e9; color: #a4262c; border-color: #f1a7ad; }
 .critical { background: #a4262c; color: #fff; }
+.od { display: inline-block; min-width: 12px; height: 12px; line-height: 12px; border-radius: 6px; background: #a4262c; color: #fff; text-align: center; font-size: 10px; }
+.critical .od { background: #fff; color: #a4262c; }
 `;
 
 const MARK = { breached: '▲', approaching: '△', forecast: '↗' } as const;
@@ -32,7 +34,7 @@ export function RiskBadge({ badge, t }: { badge: Badge; t: Translate }) {
       role="img"
     >
       <span>{level} {badge.score}</span>
-      {badge.overdue && <span aria-hidden="true">⌛</span>}
+      {badge.overdue && <span class="od" aria-hidden="true">!</span>}
       {badge.budget && <span aria-hidden="true">{MARK[badge.budget]}</span>}
     </span>
   );
