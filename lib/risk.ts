@@ -36,6 +36,11 @@ export const NEW_ACCOUNT_DAYS = 30;
 export const FAST_PURCHASE_WINDOW_DAYS = 7;
 export const FAST_PURCHASE_COUNT = 3;
 
+/** Alert types that mark abuse of service: crypto mining, usage and deployment anomalies (old and new names). */
+export function isAbuseAlert(type: string): boolean {
+  return /mining|anomal|consumption|suspicious|deployment/i.test(type);
+}
+
 export function levelOf(score: number, levels: Settings['levels']): Level {
   if (score >= levels.critical) return 'critical';
   if (score >= levels.high) return 'high';
@@ -45,9 +50,9 @@ export function levelOf(score: number, levels: Settings['levels']): Level {
 
 /**
  * Scores one customer as of `today` (a local date). A missing fact is unknown, not bad: it scores nothing by
- * itself. `now` (ISO date-time) is accepted for callers that have it; scoring depends on `today` only.
+ * itself. `now` (ISO date-time), when given, only adds how long each alert has been open to its factor.
  */
-export function score(customer: Customer, facts: RiskFacts, settings: Settings, today: string, _now?: string): RiskResult {
+export function score(customer: Customer, facts: RiskFacts, settings: Settings, today: string, now?: string): RiskResult {
   const w = settings.weights;
   const factors: Factor[] = [];
   const add = (id: FactorId, points: number, guidance: Guidance, data: FactorData = {}) => {
@@ -97,10 +102,15 @@ export function score(customer: Customer, facts: RiskFacts, settings: Settings, 
   const cap = w['microsoft-notice-cap'];
   const noticePoints = Math.min(w['microsoft-notice'] * notices, cap);
   if (notices) add('microsoft-notice', noticePoints, 'abuse-of-service', { count: notices });
-  if (openAlerts.length) {
-    add('microsoft-alert', Math.min(w['microsoft-notice'] * openAlerts.length, cap - noticePoints), 'abuse-of-service', {
-      count: openAlerts.length, names: [...new Set(openAlerts.map((a) => a.name))].slice(0, 3).join(', '),
-    });
+  // Each unresolved alert is its own factor (type, severity, detection, hours open), sharing the cap with notices.
+  let left = cap - noticePoints;
+  for (const a of [...openAlerts].sort((x, y) => x.detectedAt.localeCompare(y.detectedAt) || x.id.localeCompare(y.id))) {
+    const points = Math.min(w['microsoft-notice'], left);
+    left -= points;
+    const data: FactorData = { type: a.type, name: a.name, detectedAt: a.detectedAt };
+    if (a.severity) data.severity = a.severity;
+    if (now) data.hoursOpen = Math.max(0, Math.floor((Date.parse(now) - Date.parse(a.detectedAt)) / 3_600_000));
+    add('microsoft-alert', points, isAbuseAlert(a.type) ? 'abuse-of-service' : 'account-management', data);
   }
   const fraud = facts.alerts.filter((a) => a.fraud);
   if (fraud.length) add('confirmed-fraud', w['confirmed-fraud'], 'abuse-of-service', { count: fraud.length });

@@ -34,8 +34,10 @@ export function describeFactor(f: Factor, t: Translate, locale: string, _now?: s
     case 'microsoft-notice':
     case 'confirmed-fraud':
       return t(key, str(d.count));
-    case 'microsoft-alert':
-      return t(key, str(d.count), str(d.names));
+    case 'microsoft-alert': {
+      const what = d.severity ? t('factor_microsoft_alert_severity', str(d.name), str(d.type), str(d.severity)) : t('factor_microsoft_alert', str(d.name), str(d.type));
+      return d.hoursOpen !== undefined ? `${what} ${t('factor_alert_open_for', str(d.hoursOpen))}` : what;
+    }
     case 'spend-spike':
       return t(key, str(d.ratio), str(d.factor));
     case 'full-admin-unchecked':
