@@ -82,8 +82,8 @@ describe('money', () => {
 
 describe('budgets', () => {
   const s = defaultSettings();
-  const snap = (spendToDate: number, asOf: string, budget: number | undefined = 100_000): Spending =>
-    ({ tenantId: A, ...(budget !== undefined ? { budget } : {}), spendToDate, asOf, currency: 'USD' });
+  const snap = (spendToDate: number, asOf: string, budget: number | null = 100_000): Spending =>
+    ({ tenantId: A, ...(budget !== null ? { budget } : {}), spendToDate, asOf, currency: 'USD' });
   const state = (snaps: Spending[], today: string) => budgetState(spendingFacts(snaps), s, today);
 
   it('is breached at exactly 100.0 %, approaching at exactly 80.0 %, not at 79.99 %', () => {
@@ -110,7 +110,7 @@ describe('budgets', () => {
     expect(state(snaps, '2026-11-25')).toMatchObject({ state: 'ok', utilization: 0.1, projected: 60_000 });
     expect(state([snap(150_000, '2026-10-31')], '2026-11-01').state).toBe('stale');
     expect(budgetState(undefined, s, '2026-11-25').state).toBe('no-data');
-    expect(state([snap(10, '2026-11-05', undefined)], '2026-11-25').state).toBe('no-budget');
+    expect(state([snap(10, '2026-11-05', null)], '2026-11-25').state).toBe('no-budget');
   });
 
   it('marks a spike at 3× the average run-rate of the three months before, and none without history', () => {
