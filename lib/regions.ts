@@ -9,10 +9,13 @@ export function listIsStale(asOf: string, today: string): boolean {
   return daysBetween(asOf, today) > REGIONS_REVIEW_DAYS;
 }
 
+const sets = new WeakMap<Settings['regions'], { black: Set<string>; grey: Set<string> }>();
+
 export function regionListOf(country: string | undefined, regions: Settings['regions']): 'black' | 'grey' | undefined {
   if (!country) return undefined;
-  const c = country.toUpperCase();
-  if (regions.black.includes(c)) return 'black';
-  if (regions.grey.includes(c)) return 'grey';
+  let s = sets.get(regions);
+  if (!s) sets.set(regions, (s = { black: new Set(regions.black), grey: new Set(regions.grey) }));
+  if (s.black.has(country)) return 'black';
+  if (s.grey.has(country)) return 'grey';
   return undefined;
 }

@@ -2,7 +2,7 @@
 // Factors are data (id, points, numbers); the views put them in words, so scoring stays fast and translatable.
 import { budgetState } from './budget';
 import { checklistProgress, IDENTITY_ITEMS } from './checklist';
-import { addDays, daysBetween } from './dates';
+import { dayNumber, daysBetween } from './dates';
 import { agingOf } from './receivables';
 import { regionListOf } from './regions';
 import type { Customer, RiskFacts, Settings } from './schema';
@@ -71,8 +71,11 @@ export function score(customer: Customer, facts: RiskFacts, settings: Settings, 
       add('provisioned-before-payment', w['provisioned-before-payment'], 'theft-of-service', { firstCreated: first, firstPaymentOn: customer.firstPaymentOn });
     }
   }
-  const aging = agingOf(facts.openInvoices, today);
-  if (aging.overdue) {
+  // The oldest overdue invoice by string comparison of ISO dates; the full aging only when something is overdue.
+  let oldestDue: string | undefined;
+  for (const i of facts.openInvoices) if (i.balance > 0 && i.dueOn < today && (!oldestDue || i.dueOn < oldestDue)) oldestDue = i.dueOn;
+  if (oldestDue) {
+    const aging = agingOf(facts.openInvoices, today);
     add('overdue', w[`overdue-${aging.bucket}` as 'overdue-1-30'], 'theft-of-service', {
       days: aging.oldestDaysPastDue, bucket: aging.bucket, amounts: aging.overdueByCurrency, invoices: aging.overdueCount,
     });
@@ -85,8 +88,8 @@ export function score(customer: Customer, facts: RiskFacts, settings: Settings, 
   if (list) add('high-risk-region', w[`high-risk-region-${list}`], 'transaction-risk', { country: customer.country!, list, asOf: settings.regions.asOf });
   if (customer.createdOn && created.length) {
     const age = daysBetween(customer.createdOn, today);
-    const windowEnd = addDays(customer.createdOn, FAST_PURCHASE_WINDOW_DAYS);
-    const soon = created.filter((d) => d >= customer.createdOn! && d <= windowEnd).length;
+    const start = dayNumber(customer.createdOn);
+    const soon = created.filter((d) => { const n = dayNumber(d); return n >= start && n <= start + FAST_PURCHASE_WINDOW_DAYS; }).length;
     if (age >= 0 && age < NEW_ACCOUNT_DAYS && soon >= FAST_PURCHASE_COUNT) {
       add('fast-purchasing', w['fast-purchasing'], 'transaction-risk', { subscriptions: soon, days: FAST_PURCHASE_WINDOW_DAYS, age });
     }
@@ -114,17 +117,21 @@ export function score(customer: Customer, facts: RiskFacts, settings: Settings, 
   }
   const fraud = facts.alerts.filter((a) => a.fraud);
   if (fraud.length) add('confirmed-fraud', w['confirmed-fraud'], 'abuse-of-service', { count: fraud.length });
-  const budget = budgetState(facts.spending, settings, today);
-  if (budget.spike && facts.spending) {
-    add('spend-spike', w['spend-spike'], 'abuse-of-service', {
-      ratio: facts.spending.priorRunRate ? Math.round((budget.runRate! / facts.spending.priorRunRate) * 10) / 10 : 0, factor: settings.spikeFactor,
-    });
+  if (facts.spending && facts.spending.priorRunRate !== undefined) {
+    const budget = budgetState(facts.spending, settings, today);
+    if (budget.spike) {
+      add('spend-spike', w['spend-spike'], 'abuse-of-service', {
+        ratio: facts.spending.priorRunRate ? Math.round((budget.runRate! / facts.spending.priorRunRate) * 10) / 10 : 0, factor: settings.spikeFactor,
+      });
+    }
   }
 
   // Account management.
-  const progress = checklistProgress(facts.checklist);
-  if (customer.adminAccess === 'full' && !progress.complete) {
-    add('full-admin-unchecked', w['full-admin-unchecked'], 'account-management', { done: progress.overall.done, total: progress.overall.total });
+  if (customer.adminAccess === 'full') {
+    const progress = checklistProgress(facts.checklist);
+    if (!progress.complete) {
+      add('full-admin-unchecked', w['full-admin-unchecked'], 'account-management', { done: progress.overall.done, total: progress.overall.total });
+    }
   }
   if (facts.spending && facts.spending.latest.budget === undefined) add('no-budget', w['no-budget'], 'account-management');
   const review = facts.checklist['activity-log-review'];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { budgetState, isSpike, runRate, spendingFacts } from '../../lib/budget';
 import { daysInMonth, monthsBefore } from '../../lib/dates';
 import { formatMinor, minorToDecimal } from '../../lib/money';
-import { agingOf, bucketOf, compareOverdue, dunningStage, openInvoiceFacts } from '../../lib/receivables';
+import { agingOf, bucketOf, compareOverdue, dunningStage, openInvoiceFacts, type OverdueKey } from '../../lib/receivables';
 import { defaultSettings, type Invoice, type Spending } from '../../lib/schema';
 
 const A = '11111111-1111-4111-8111-111111111111';
@@ -59,7 +59,7 @@ describe('receivables', () => {
   });
 
   it('orders by days past due, then the larger amount, then name', () => {
-    const rows = [
+    const rows: OverdueKey[] = [
       { name: 'Zeta', oldestDaysPastDue: 10, overdueByCurrency: { USD: 100 } },
       { name: 'Beta', oldestDaysPastDue: 40, overdueByCurrency: { USD: 100 } },
       { name: 'Alpha', oldestDaysPastDue: 40, overdueByCurrency: { EUR: 50_000 } },
