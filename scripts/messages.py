@@ -257,6 +257,7 @@ m('backup_title', 'Backup, restore and reports', 'Sauvegarde, restauration et ra
 m('backup_export', 'Download a backup of everything', 'Télécharger une sauvegarde complète')
 m('backup_restore_choose', 'Restore from a backup file', 'Restaurer depuis un fichier de sauvegarde')
 m('backup_nothing', 'nothing', 'rien')
+m('backup_warning', 'A backup holds all your data in plain JSON: keep it as safe as an export of your billing system.', 'Une sauvegarde contient toutes vos données en JSON lisible : protégez-la comme un export de votre système de facturation.')
 m('restore_will_replace', 'Restoring replaces everything you have now: {1}. This cannot be undone; download a backup first if unsure.', 'La restauration remplace tout ce que vous avez : {1}. C’est irréversible ; téléchargez d’abord une sauvegarde en cas de doute.')
 m('restore_brings', 'The file holds {1}, exported {2}.', 'Le fichier contient {1}, exporté le {2}.')
 m('restore_confirm', 'Replace everything with this backup', 'Tout remplacer par cette sauvegarde')

@@ -36,6 +36,7 @@ export function BackupSection({ t, onBackup, onCheckRestore, onRestore, onExport
       <p>
         <button type="button" data-testid="backup-export" onClick={() => void run(onBackup)}>{t('backup_export')}</button>
       </p>
+      <p class="muted small">{t('backup_warning')}</p>
       <label>{t('backup_restore_choose')}
         <input type="file" accept=".json,application/json" data-testid="restore-file" onChange={(e) => {
           const f = (e.target as HTMLInputElement).files?.[0];

@@ -9,6 +9,8 @@ export interface RowActions {
   open(tenantId: string, newTab: boolean): void;
   acknowledge(tenantId: string, on: boolean): void;
   snooze(tenantId: string, until: string | null): void;
+  /** The staff's own triage of a Microsoft alert: investigating, or resolved with Microsoft's reasons. */
+  triageAlert(id: string, status: 'investigating' | 'resolved', reason?: 'legitimate' | 'ignore' | 'fraud'): void;
 }
 
 interface RowProps<R> { row: R; t: Translate; locale: string; actions: RowActions; style?: CSSProperties; today: string }
@@ -111,6 +113,15 @@ export function AlertItem({ row, t, locale, actions, style }: RowProps<AlertRow>
       <span class="fig muted">{t('alert_detected', formatDateTime(a.detectedAt, locale))}</span>
       <span class={`fig ${row.response === 'overdue' ? 'warn' : ''}`}>
         {row.response === 'overdue' ? t('alert_past_due', formatDuration(row.msLeft, t)) : t('alert_time_left', formatDuration(row.msLeft, t))}
+      </span>
+      {a.staff?.status === 'investigating' && <span class="fig muted">{t('alert_staff_investigating', a.staff.by || t('name_not_set'), formatDateTime(a.staff.at, locale))}</span>}
+      <span class="controls">
+        {a.staff?.status !== 'investigating' && (
+          <button type="button" data-testid="alert-investigate" onClick={() => actions.triageAlert(a.id, 'investigating')}>{t('alert_mark_investigating')}</button>
+        )}
+        {(['legitimate', 'ignore', 'fraud'] as const).map((r) => (
+          <button key={r} type="button" data-testid={`alert-resolve-${r}`} onClick={() => actions.triageAlert(a.id, 'resolved', r)}>{t('alert_resolve_as', t(`alert_reason_${r}`))}</button>
+        ))}
       </span>
     </li>
   );

@@ -45,6 +45,7 @@ function App({ db }: { db: PrlDb }) {
     },
     acknowledge: (tenantId, on) => void send({ type: 'triage.set', tenantId, acknowledged: on }).then(reload, fail),
     snooze: (tenantId, until) => void send({ type: 'triage.set', tenantId, snoozedUntil: until }).then(reload, fail),
+    triageAlert: (id, status, reason) => void send({ type: 'alert.triage', id, status, ...(reason ? { reason } : {}) }).then(reload, fail),
     openOptions: () => void browser.runtime.openOptionsPage(),
   };
   if (!state) return <Popup customers={0} t={(k) => k} locale="en" today="" now="" error={error} actions={actions} />;

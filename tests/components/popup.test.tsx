@@ -1,0 +1,146 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { Popup, type PopupProps } from '../../components/popup/Popup';
+import { buildFacts, summaryOf } from '../../lib/summary';
+import { alertResponseStats, buildTriage } from '../../lib/triage';
+import { defaultSettings, type Alert, type Customer, type Invoice, type Spending, type Triage } from '../../lib/schema';
+
+const t = (key: string, ...subs: Array<string | number>) => (subs.length ? `${key}(${subs.join('|')})` : key);
+const TODAY = '2026-11-25';
+const NOW = '2026-11-25T12:00:00.000Z';
+const id = (n: number) => `${String(n).padStart(8, '0')}-0000-4000-8000-000000000000`;
+
+interface Spec { n: number; name: string; domain?: string; invoices?: Array<[dueOn: string, amount: number, currency?: string]>; spending?: [budget: number | null, spend: number]; alerts?: Alert[] }
+function setup(specs: Spec[], triage = new Map<string, Triage>(), props: Partial<PopupProps> = {}) {
+  const summaries = specs.map((s) => {
+    const c: Customer = { tenantId: id(s.n), name: s.name, domain: s.domain, updatedAt: NOW };
+    const invoices: Invoice[] = (s.invoices ?? []).map(([dueOn, amount, currency = 'USD'], i) => ({ tenantId: c.tenantId, number: `I${i}`, issuedOn: '2026-01-01', dueOn, amount, paid: 0, currency }));
+    const spending: Spending[] = s.spending ? [{ tenantId: c.tenantId, ...(s.spending[0] !== null ? { budget: s.spending[0] } : {}), spendToDate: s.spending[1], asOf: '2026-11-10', currency: 'USD' }] : [];
+    return summaryOf(c, buildFacts({ invoices, checklist: [], flags: [], subscriptions: [], spending, alerts: s.alerts ?? [] }));
+  });
+  const alerts = specs.flatMap((s) => s.alerts ?? []);
+  const actions = { open: vi.fn(), acknowledge: vi.fn(), snooze: vi.fn(), triageAlert: vi.fn(), openOptions: vi.fn() };
+  const lists = buildTriage(summaries, alerts, triage, defaultSettings(), TODAY, NOW);
+  render(<Popup lists={lists} stats={alertResponseStats(alerts, NOW)} customers={specs.length} t={t} locale="en" today={TODAY} now={NOW} actions={actions} {...props} />);
+  return { actions, lists };
+}
+const rowIds = (testId: string) => screen.queryAllByTestId(testId).map((r) => r.dataset.tenantId);
+const alert = (n: number, hoursAgo: number, over: Partial<Alert> = {}): Alert => ({
+  id: `a${n}-${hoursAgo}`, source: 'graph', tenantId: id(n), type: 'CryptoMining', name: 'Mining', status: 'active',
+  detectedAt: new Date(Date.parse(NOW) - hoursAgo * 3_600_000).toISOString(), isTest: false, ...over,
+});
+
+describe('popup', () => {
+  it('lists only overdue customers, oldest days past due first, then the larger amount, then name; counts in tab names', () => {
+    setup([
+      { n: 1, name: 'Current', invoices: [['2026-12-01', 100]] },
+      { n: 2, name: 'Bravo', invoices: [['2026-10-01', 100]] },
+      { n: 3, name: 'Alpha', invoices: [['2026-10-01', 100]] },
+      { n: 4, name: 'Oldest', invoices: [['2026-06-01', 5]] },
+      { n: 5, name: 'Bigger', invoices: [['2026-10-01', 900, 'EUR']] },
+    ]);
+    expect(rowIds('overdue-row')).toEqual([id(4), id(5), id(3), id(2)]);
+    expect(screen.getByRole('tab', { name: /tab_overdue \(4\)/ })).toBeTruthy();
+    const first = screen.getAllByTestId('overdue-row')[0];
+    expect(first.textContent).toContain('popup_days_past_due(177)');
+    expect(first.textContent).toContain('0.05 USD');
+  });
+
+  it('shows budget rows breached, approaching, forecast with their state, and the coverage', () => {
+    setup([
+      { n: 1, name: 'Fine', spending: [100_000, 10_000] },
+      { n: 2, name: 'Forecast', spending: [100_000, 79_000] },
+      { n: 3, name: 'Breached', spending: [100_000, 120_000] },
+      { n: 4, name: 'Approaching', spending: [100_000, 85_000] },
+      { n: 5, name: 'NoBudget', spending: [null, 85_000] },
+    ], undefined, { initialTab: 'budget' });
+    const rows = screen.getAllByTestId('budget-row');
+    expect(rows.map((r) => [r.dataset.tenantId, r.dataset.state])).toEqual([[id(3), 'breached'], [id(4), 'approaching'], [id(2), 'forecast']]);
+    expect(screen.getByTestId('budget-coverage').textContent).toBe('popup_budget_coverage(4|5)');
+  });
+
+  it('searches by name, domain or tenant id', () => {
+    setup([
+      { n: 1, name: 'Contoso', domain: 'contoso.com', invoices: [['2026-10-01', 100]] },
+      { n: 2, name: 'Fabrikam', domain: 'fab.example', invoices: [['2026-10-01', 100]] },
+    ]);
+    const search = screen.getByTestId('popup-search');
+    fireEvent.input(search, { target: { value: 'FAB.EX' } });
+    expect(rowIds('overdue-row')).toEqual([id(2)]);
+    fireEvent.input(search, { target: { value: id(1).slice(0, 8) } });
+    expect(rowIds('overdue-row')).toEqual([id(1)]);
+    fireEvent.input(search, { target: { value: 'nobody' } });
+    expect(screen.getByTestId('popup-list-empty').textContent).toBe('popup_no_match');
+  });
+
+  it('filters by state', () => {
+    setup([{ n: 1, name: 'A', invoices: [['2026-11-20', 1]] }, { n: 2, name: 'B', invoices: [['2026-06-01', 1]] }]);
+    fireEvent.change(screen.getByTestId('popup-filter'), { target: { value: '91+' } });
+    expect(rowIds('overdue-row')).toEqual([id(2)]);
+  });
+
+  it('acknowledges and snoozes a row, opens the customer, and keeps snoozed rows in their own tab', () => {
+    const triage = new Map<string, Triage>([[id(2), { tenantId: id(2), snoozedUntil: '2026-12-01' }], [id(3), { tenantId: id(3), acknowledgedAt: NOW }]]);
+    const { actions } = setup([
+      { n: 1, name: 'One', invoices: [['2026-10-01', 1]] }, { n: 2, name: 'Two', invoices: [['2026-10-01', 1]] }, { n: 3, name: 'Three', invoices: [['2026-09-01', 1]] },
+    ], triage);
+    expect(rowIds('overdue-row')).toEqual([id(3), id(1)]);
+    expect(screen.getAllByTestId('overdue-row')[0].dataset.acknowledged).toBe('true');
+    const one = screen.getAllByTestId('overdue-row')[1];
+    fireEvent.click(within(one).getByTestId('row-acknowledge'));
+    expect(actions.acknowledge).toHaveBeenCalledWith(id(1), true);
+    fireEvent.input(within(one).getByTestId('row-snooze-date'), { target: { value: '2026-12-24' } });
+    fireEvent.click(within(one).getByTestId('row-snooze'));
+    expect(actions.snooze).toHaveBeenCalledWith(id(1), '2026-12-24');
+    fireEvent.click(within(one).getByText('One'));
+    expect(actions.open).toHaveBeenCalledWith(id(1), false);
+    fireEvent.click(within(one).getByText('One'), { ctrlKey: true });
+    expect(actions.open).toHaveBeenLastCalledWith(id(1), true);
+    fireEvent.click(screen.getByRole('tab', { name: /tab_snoozed \(1\)/ }));
+    expect(rowIds('snoozed-row')).toEqual([id(2)]);
+    fireEvent.click(screen.getByTestId('row-unsnooze'));
+    expect(actions.snooze).toHaveBeenLastCalledWith(id(2), null);
+  });
+
+  it('orders security alerts by time left, marks overdue ones, hides test alerts, and records triage', () => {
+    const { actions } = setup([
+      { n: 1, name: 'A', alerts: [alert(1, 3), alert(1, 30), alert(1, 40, { isTest: true })] },
+      { n: 2, name: 'B', alerts: [alert(2, 24), alert(2, 1, { status: 'resolved' })] },
+    ], undefined, { initialTab: 'alerts' });
+    const rows = screen.getAllByTestId('alert-row');
+    expect(rows.map((r) => [r.dataset.alertId, r.dataset.response])).toEqual([['a1-30', 'overdue'], ['a2-24', 'due'], ['a1-3', 'due']]);
+    fireEvent.click(within(rows[0]).getByTestId('alert-resolve-fraud'));
+    expect(actions.triageAlert).toHaveBeenCalledWith('a1-30', 'resolved', 'fraud');
+    expect(screen.getByTestId('alert-response-stats').textContent).toBe('alerts_stats_none');
+  });
+
+  it('says what to do when there is no data, and per tab when a list is empty', () => {
+    setup([], undefined, { customers: 0 });
+    expect(screen.getByTestId('popup-empty').textContent).toContain('popup_empty_no_data');
+    expect(screen.getByTestId('popup-list-empty').textContent).toBe('popup_empty_overdue');
+  });
+
+  it('shows names with markup as text and moves between tabs with the arrow keys', () => {
+    setup([{ n: 1, name: '<img src=x onerror="window.__pwned=1">', invoices: [['2026-10-01', 1]] }]);
+    const row = screen.getByTestId('overdue-row');
+    expect(row.querySelector('img')).toBeNull();
+    expect(row.textContent).toContain('<img src=x onerror="window.__pwned=1">');
+    const tab = screen.getByRole('tab', { name: /tab_overdue/ });
+    fireEvent.keyDown(tab, { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: /tab_budget/ }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('renders 200 rows whole and windows a longer list', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => ({ n: i + 1, name: `C${i}`, invoices: [['2026-10-01', 1]] as Array<[string, number]> }));
+    setup(many(200));
+    expect(screen.getAllByTestId('overdue-row')).toHaveLength(200);
+  });
+
+  it('windows a list longer than 200 rows', () => {
+    setup(Array.from({ length: 1000 }, (_, i) => ({ n: i + 1, name: `C${i}`, invoices: [['2026-10-01', 1]] as Array<[string, number]> })));
+    const shown = screen.getAllByTestId('overdue-row').length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(100);
+    expect(screen.getByRole('tab', { name: /tab_overdue \(1000\)/ })).toBeTruthy();
+  });
+});
