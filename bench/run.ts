@@ -112,7 +112,7 @@ function bigFiles(customers: number, invoices: number) {
   };
 }
 
-async function firstAppearance(page: Page, selector: string, timeout = 30_000): Promise<number> {
+export async function firstAppearance(page: Page, selector: string, timeout = 30_000): Promise<number> {
   // Polled in the page each frame; returns performance.now() at first sight.
   return page.evaluate(({ selector, timeout }) => new Promise<number>((resolve, reject) => {
     const deep = (root: ParentNode): boolean => {
@@ -214,75 +214,72 @@ async function browserFigures() {
     const listRun = async () => {
       const p = await h.context.newPage();
       await p.addInitScript(() => {
-        const w = window as unknown as { __long: number };
-        w.__long = 0;
-        new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long = Math.max(w.__long, e.duration); }).observe({ type: 'longtask', buffered: true });
+        const w = window as unknown as { __long: Array<[number, number]>; __painted: Array<[number, number]> };
+        w.__long = []; w.__painted = [];
+        new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+        // The content script marks each time it has painted badges (its own performance marks, shared timeline).
+        new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'prl:badges-painted') w.__painted.push([e.startTime, (e as PerformanceMark).detail?.painted ?? 0]); }).observe({ type: 'mark', buffered: true });
       });
+      const cdp = await h.context.newCDPSession(p);
+      await cdp.send('Performance.enable');
       await p.goto('https://partner.microsoft.com/dashboard/commerce2/customers/list');
-      await p.waitForFunction(() => (window as unknown as { __marks?: { rowsAt?: number } }).__marks?.rowsAt, undefined, { timeout: 30_000 });
-      const done = await p.evaluate((n) => new Promise<number>((resolve) => {
-        const count = () => {
-          let c = 0;
-          const walk = (root: ParentNode) => {
-            for (const el of root.querySelectorAll('*')) {
-              if (el.localName === 'prl-badge' && el.shadowRoot?.querySelector('[data-testid="risk-badge"]') && el.closest('tr[id^="row-"]')) c++;
-              if (el.shadowRoot && el.localName !== 'prl-badge') walk(el.shadowRoot);
-            }
-          };
-          walk(document);
-          return c;
-        };
-        const tick = () => (count() >= n ? resolve(performance.now()) : requestAnimationFrame(tick));
-        tick();
-      }), N_LIST);
-      const rowsAt = await p.evaluate(() => (window as unknown as { __marks: { rowsAt: number } }).__marks.rowsAt);
+      await p.waitForFunction((n) => (window as unknown as { __painted: Array<[number, number]> }).__painted.some((x) => x[1] >= n), N_LIST, { timeout: 30_000 });
       await p.waitForTimeout(300);
-      const long = await p.evaluate(() => (window as unknown as { __long: number }).__long);
-      const script = await scriptDuration(p);
+      const m = await p.evaluate((n) => {
+        const w = window as unknown as { __long: Array<[number, number]>; __painted: Array<[number, number]>; __marks: { rowsAt: number; rowsShownAt: number } };
+        const done = w.__painted.find((x) => x[1] >= n)![0];
+        // Long tasks after the portal's own row rendering (the first one starting at rowsAt is the page's).
+        const ours = w.__long.filter(([start]) => start > w.__marks.rowsAt + 1).map(([, d]) => d);
+        return { badges: done - w.__marks.rowsShownAt, fromRowsInserted: done - w.__marks.rowsAt, long: Math.max(0, ...ours), pageTask: w.__long.filter(([s]) => s <= w.__marks.rowsAt + 1 && s >= w.__marks.rowsAt - 5).map(([, d]) => d)[0] ?? 0 };
+      }, N_LIST);
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      await cdp.detach();
       await p.close();
-      return { badges: done - rowsAt, long, script };
+      return { ...m, script: (metrics.find((x) => x.name === 'ScriptDuration')?.value ?? 0) * 1000, task: (metrics.find((x) => x.name === 'TaskDuration')?.value ?? 0) * 1000 };
     };
     await listRun();
     const lists = [];
     for (let r = 0; r < RUNS; r++) lists.push(await listRun());
-    record({ id: 'list-badges', what: `customers list of ${N_LIST} rows: rows in to every badge shown`, value: median(lists.map((l) => l.badges)), unit: 'ms', budget: 150 });
-    record({ id: 'list-long-task', what: 'longest main-thread task on that page (with the extension)', value: median(lists.map((l) => l.long)), unit: 'ms', budget: 50 });
+    record({ id: 'list-badges', what: `customers list of ${N_LIST} rows: rows shown to every badge shown`, value: median(lists.map((l) => l.badges)), unit: 'ms', budget: 150,
+      note: `from the portal's row insertion (its own task of ${round(median(lists.map((l) => l.pageTask)))} ms included): ${round(median(lists.map((l) => l.fromRowsInserted)))} ms` });
+    record({ id: 'list-long-task', what: 'longest main-thread task the extension causes on that page', value: median(lists.map((l) => l.long)), unit: 'ms', budget: 50 });
 
     // 3. Panel: navigation (pushState from the grid) to the panel with its score, 10,000 customers in the store.
     const panelRun = async (i: number) => {
       const p = await h.context.newPage();
+      await p.addInitScript(() => {
+        const w = window as unknown as { __panel: Array<[number, string]> };
+        w.__panel = [];
+        new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'prl:panel-shown') w.__panel.push([e.startTime, (e as PerformanceMark).detail?.tenantId]); }).observe({ type: 'mark', buffered: true });
+      });
       await p.goto('https://partner.microsoft.com/dashboard/commerce2/customers/list');
       const button = p.locator(`tr[id="row-${guid(i)}"] customersvcadmin_he-button`);
       await button.waitFor({ timeout: 30_000 });
+      await p.waitForTimeout(500);
       await button.click();
-      const at = await firstAppearance(p, '[data-testid="risk-panel"] [data-testid="risk-score"]');
-      const nav = await p.evaluate(() => (window as unknown as { __marks: { navigatedAt: number } }).__marks.navigatedAt);
+      await p.waitForFunction((id) => (window as unknown as { __panel: Array<[number, string]> }).__panel.some((x) => x[1] === id), guid(i), { timeout: 30_000 });
+      const ms = await p.evaluate((id) => {
+        const w = window as unknown as { __panel: Array<[number, string]>; __marks: { navigatedAt: number } };
+        return w.__panel.find((x) => x[1] === id)![0] - w.__marks.navigatedAt;
+      }, guid(i));
       await p.close();
-      return at - nav;
+      return ms;
     };
     await panelRun(1);
     const panels: number[] = [];
     for (let r = 0; r < RUNS; r++) panels.push(await panelRun(10 + r));
     record({ id: 'panel', what: 'customer panel: URL with tenant id to panel with score (10,000 customers)', value: median(panels), unit: 'ms', budget: 100 });
-    const withExt = median(lists.map((l) => l.script));
+    const withExt = median(lists.map((l) => l.task));
     await h.close();
 
     // Scripting time of the list page without the extension (same pages, plain Chromium).
     const plain = await plainScripting(listCustomers);
-    record({ id: 'list-scripting', what: 'list page scripting time with / without the extension', value: withExt, unit: 'ms', floor: plain, ratio: withExt / plain, budget: 1.1,
-      note: `DecisionS: at most 10% or 50 ms, whichever is larger; difference ${round(withExt - plain)} ms` });
+    record({ id: 'list-main-thread', what: 'list page main-thread time with the extension / without', value: withExt, unit: 'ms', floor: plain, ratio: withExt / plain, budget: 1.1,
+      note: `DECISIONS allow 10% or 50 ms, whichever is larger: the extension adds ${round(withExt - plain)} ms` });
   } catch (e) {
     await h.close().catch(() => undefined);
     throw e;
   }
-}
-
-async function scriptDuration(p: Page): Promise<number> {
-  const cdp = await p.context().newCDPSession(p);
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
-  return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
 }
 
 async function stopWorker(context: import('playwright-core').BrowserContext, extensionId: string) {
@@ -305,10 +302,14 @@ async function plainScripting(customers: PortalCustomer[]): Promise<number> {
   try {
     for (let r = 0; r < RUNS + 1; r++) {
       const p = await context.newPage();
+      const cdp = await context.newCDPSession(p);
+      await cdp.send('Performance.enable');
       await p.goto('https://partner.microsoft.com/dashboard/commerce2/customers/list');
       await p.waitForFunction(() => (window as unknown as { __marks?: { rowsAt?: number } }).__marks?.rowsAt, undefined, { timeout: 30_000 });
-      await p.waitForTimeout(300);
-      const s = await scriptDuration(p);
+      await p.waitForTimeout(600);
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      await cdp.detach();
+      const s = (metrics.find((x) => x.name === 'TaskDuration')?.value ?? 0) * 1000;
       if (r > 0) runs.push(s);
       await p.close();
     }

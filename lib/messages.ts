@@ -54,7 +54,11 @@ export const PAGE_ONLY: ReadonlySet<string> = new Set(pageRequests.map((s) => s.
 /** The broadcast every writer sends after a write, so panels, the popup and the badge refresh. */
 export interface Changed { type: 'changed'; what: string[]; tenantIds?: string[] }
 
-export type Badge = { tenantId: string; level: RiskResult['level']; score: number; overdue: boolean; budget?: 'breached' | 'approaching' | 'forecast' };
+export type Badge = {
+  tenantId: string; level: RiskResult['level']; score: number; overdue: boolean; budget?: 'breached' | 'approaching' | 'forecast';
+  /** false when the store has no such customer yet: the page records it with the name it shows. */
+  known?: boolean;
+};
 
 export interface PanelData {
   tenantId: string;

@@ -265,6 +265,8 @@ export const AccountSummary = z.object({
   tenantId: Guid,
   customer: Customer,
   facts: RiskFacts,
+  /** Due date of the oldest open invoice (absent: none open): the popup's index for its overdue list. */
+  oldestDue: z.optional(IsoDate),
   /** 1 when the customer has open invoices, a spending snapshot or counting alerts: the popup's index. */
   attention: z.union([z.literal(0), z.literal(1)]),
 });

@@ -45,7 +45,13 @@ export function createService(deps: ServiceDeps) {
     const d = deps.now();
     return { now: d.toISOString(), today: localDate(d) };
   };
-  const changed = (what: string, tenantIds?: string[]) => deps.broadcast({ type: 'changed', what: [what], tenantIds });
+  // Badges asked for again and again (every list page) are kept until the next write or the next day.
+  const badgeCache = new Map<string, Badge>();
+  let badgeDay = '';
+  const changed = (what: string, tenantIds?: string[]) => {
+    badgeCache.clear();
+    deps.broadcast({ type: 'changed', what: [what], tenantIds });
+  };
 
   const handlers: { [T in Request['type']]: Handler<T> } = {
     async 'panel.get'({ tenantId }) {
@@ -62,15 +68,21 @@ export function createService(deps: ServiceDeps) {
     },
     async 'badges.get'({ tenantIds }) {
       const { now, today } = clock();
-      const [found, settings] = await Promise.all([readSummaries(db, tenantIds), readSettings(db)]);
-      return [...new Set(tenantIds)].map((id): Badge => {
-        const a = assess(found.get(id), id, settings, today, now);
-        const state = a.budget.state;
-        return {
-          tenantId: id, level: a.risk.level, score: a.risk.score, overdue: a.aging.overdue,
-          ...(state === 'breached' || state === 'approaching' || state === 'forecast' ? { budget: state } : {}),
-        };
-      });
+      if (today !== badgeDay) { badgeCache.clear(); badgeDay = today; }
+      const ids = [...new Set(tenantIds)];
+      const missing = ids.filter((id) => !badgeCache.has(id));
+      if (missing.length) {
+        const [found, settings] = await Promise.all([readSummaries(db, missing), readSettings(db)]);
+        for (const id of missing) {
+          const a = assess(found.get(id), id, settings, today, now);
+          const state = a.budget.state;
+          badgeCache.set(id, {
+            tenantId: id, level: a.risk.level, score: a.risk.score, overdue: a.aging.overdue, ...(found.has(id) ? {} : { known: false }),
+            ...(state === 'breached' || state === 'approaching' || state === 'forecast' ? { budget: state } : {}),
+          });
+        }
+      }
+      return ids.map((id) => badgeCache.get(id)!);
     },
     async 'customers.seen'({ customers, portal }) {
       const { now } = clock();
@@ -152,6 +164,7 @@ export function createService(deps: ServiceDeps) {
       return saved;
     },
     async 'data.changed'({ what, tenantIds }) {
+      badgeCache.clear();
       deps.broadcast({ type: 'changed', what, tenantIds });
       return { ok: true };
     },

@@ -49,5 +49,7 @@ export function buildFacts(r: CustomerRecords): RiskFacts {
 
 export function summaryOf(customer: Customer, facts: RiskFacts): AccountSummary {
   const attention = facts.openInvoices.length || facts.spending || facts.alerts.some((a) => a.open) ? 1 : 0;
-  return { tenantId: customer.tenantId, customer, facts, attention };
+  let oldestDue: string | undefined;
+  for (const i of facts.openInvoices) if (!oldestDue || i.dueOn < oldestDue) oldestDue = i.dueOn;
+  return { tenantId: customer.tenantId, customer, facts, ...(oldestDue ? { oldestDue } : {}), attention };
 }

@@ -38,6 +38,8 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version }: HostProps) 
   }, [tenantId, t]);
 
   useEffect(() => { void load(); }, [load, version]);
+  // For the benchmarks: when the panel first shows this customer's score.
+  useEffect(() => { if (data) performance.mark('prl:panel-shown', { detail: { tenantId } }); }, [data?.tenantId]);
 
   // Every action reports its failure in the panel and reloads the truth from the store.
   const act = <A extends unknown[]>(fn: (...a: A) => Promise<unknown>) => async (...a: A) => {

@@ -3,19 +3,37 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Popup, type PopupProps } from '@/components/popup/Popup';
 import { localDate } from '@/lib/clock';
-import { countCustomers, openStore, readAlerts, readAllSummaries, readMeta, readSettings, readTriage, type PrlDb } from '@/lib/db';
+import { countCustomers, openStore, readAlerts, readAllSummaries, readMeta, readOverdueHead, readSettings, readTriage, type PrlDb } from '@/lib/db';
 import { customerUrl } from '@/lib/portal/page';
 import { alertResponseStats, buildTriage } from '@/lib/triage';
-import { loadStrings } from '@/utils/strings';
+import { loadStringsLocal } from '@/utils/strings';
 import { send } from '@/utils/send';
 import './style.css';
 
-type Loaded = Pick<PopupProps, 'lists' | 'stats' | 'meta' | 'customers' | 't' | 'locale' | 'today' | 'now'>;
+type Loaded = Pick<PopupProps, 'lists' | 'stats' | 'meta' | 'customers' | 't' | 'locale' | 'today' | 'now' | 'pending' | 'overdueTotal'>;
+
+const HEAD_ROWS = 60;
+
+/** First the head of the overdue list through its index (what the popup opens on), then everything. */
+async function loadHead(db: PrlDb): Promise<Loaded> {
+  const now = new Date();
+  const today = localDate(now);
+  const iso = now.toISOString();
+  const settings = await readSettings(db);
+  const [{ head, total }, triage, meta, customers, strings] = await Promise.all([
+    readOverdueHead(db, today, HEAD_ROWS), readTriage(db), readMeta(db), countCustomers(db), loadStringsLocal(settings),
+  ]);
+  return {
+    lists: buildTriage(head, [], triage, settings, today, iso), pending: true, overdueTotal: total,
+    meta, customers, t: strings.t, locale: strings.locale, today, now: iso,
+  };
+}
 
 async function load(db: PrlDb): Promise<Loaded> {
   const now = new Date();
-  const [summaries, alerts, triage, settings, meta, customers, strings] = await Promise.all([
-    readAllSummaries(db), readAlerts(db), readTriage(db), readSettings(db), readMeta(db), countCustomers(db), loadStrings(),
+  const settings = await readSettings(db);
+  const [summaries, alerts, triage, meta, customers, strings] = await Promise.all([
+    readAllSummaries(db), readAlerts(db), readTriage(db), readMeta(db), countCustomers(db), loadStringsLocal(settings),
   ]);
   const today = localDate(now);
   const iso = now.toISOString();
@@ -31,7 +49,8 @@ function App({ db }: { db: PrlDb }) {
   const [error, setError] = useState<string>();
   const reload = () => load(db).then(setState, (e) => setError(String(e instanceof Error ? e.message : e)));
   useEffect(() => {
-    void reload();
+    // The head first, alone (so nothing competes with it), then the whole lists.
+    void loadHead(db).then(setState, () => undefined).finally(() => void reload());
     const onMessage = (m: unknown) => { if ((m as { type?: string })?.type === 'changed') void reload(); };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);

@@ -1,4 +1,5 @@
 // The IndexedDB schema (typed with idb's DBSchema) and its cumulative, versioned upgrades.
+import { rebuildSummaries } from './summaries';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type {
   AccountSummary,
@@ -16,7 +17,7 @@ import type {
 
 export const DB_NAME = 'partner-risk-lens';
 /** Bump with a new `if (oldVersion < N)` block below, a fixture of the old version and a test that opens it. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface PrlSchema extends DBSchema {
   customers: { key: string; value: Customer; indexes: { 'by-domain': string } };
@@ -28,7 +29,7 @@ export interface PrlSchema extends DBSchema {
   flags: { key: string; value: Flag; indexes: { 'by-tenant': string } };
   alerts: { key: string; value: Alert; indexes: { 'by-tenant': string } };
   triage: { key: string; value: Triage };
-  summaries: { key: string; value: AccountSummary; indexes: { 'by-attention': number } };
+  summaries: { key: string; value: AccountSummary; indexes: { 'by-attention': number; 'by-oldest-due': string } };
   settings: { key: string; value: Settings };
   meta: { key: string; value: unknown };
 }
@@ -49,7 +50,7 @@ export const DATA_STORES = ALL_STORES.filter((s) => s !== 'summaries');
  */
 export function openStore(name = DB_NAME): Promise<PrlDb> {
   return openDB<PrlSchema>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         db.createObjectStore('customers', { keyPath: 'tenantId' }).createIndex('by-domain', 'domain');
         db.createObjectStore('subscriptions', { keyPath: 'id' }).createIndex('by-tenant', 'tenantId');
@@ -65,6 +66,14 @@ export function openStore(name = DB_NAME): Promise<PrlDb> {
         db.createObjectStore('summaries', { keyPath: 'tenantId' }).createIndex('by-attention', 'attention');
         db.createObjectStore('settings');
         db.createObjectStore('meta');
+      }
+      if (oldVersion < 2) {
+        // Version 2: summaries carry the oldest open due date, indexed, so the popup reads its first overdue
+        // rows without loading every summary. Every summary is rebuilt from the records, which stay as they are.
+        tx.objectStore('summaries').createIndex('by-oldest-due', 'oldestDue');
+        if (oldVersion >= 1) {
+          void tx.objectStore('customers').getAllKeys().then((ids) => rebuildSummaries(tx as unknown as Tx, ids as string[]));
+        }
       }
     },
   });

@@ -55,3 +55,23 @@ export async function readAlerts(db: PrlDb): Promise<Alert[]> {
 export async function countCustomers(db: PrlDb): Promise<number> {
   return db.count('customers');
 }
+
+/**
+ * The summaries of customers whose oldest open invoice was due before `today`, oldest first, through the
+ * index: the popup's first rows without reading every summary. Reads `limit` rows, then on while the due
+ * date stays the same (ties are ordered by amount and name afterwards). `total` counts them all.
+ */
+export async function readOverdueHead(db: PrlDb, today: string, limit: number): Promise<{ head: AccountSummary[]; total: number }> {
+  const tx = db.transaction('summaries');
+  const index = tx.objectStore('summaries').index('by-oldest-due');
+  const range = IDBKeyRange.upperBound(today, true);
+  const head: AccountSummary[] = [];
+  const total = index.count(range);
+  let cursor = await index.openCursor(range);
+  while (cursor) {
+    if (head.length >= limit && cursor.value.oldestDue !== head[head.length - 1].oldestDue) break;
+    head.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return { head, total: await total };
+}

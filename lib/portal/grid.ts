@@ -22,7 +22,7 @@ const ROW_ID = new RegExp(`^row-(${GUID_SOURCE})(?![0-9a-f])`, 'i');
 const MAX_NAME = 300;
 
 /** Every customer row, in document order per root, shallower roots first. A tenant listed twice gives two. */
-export function findGridRows(root: ParentNode, opts: ScanOptions = {}): GridRow[] {
+export function findGridRows(root: ParentNode, opts: ScanOptions & { names?: boolean } = {}): GridRow[] {
   const found: GridRow[] = [];
   for (const scope of scopesOf(root, opts.maxDepth)) {
     for (const row of scope.querySelectorAll('tr[id^="row-"]')) {
@@ -30,7 +30,8 @@ export function findGridRows(root: ParentNode, opts: ScanOptions = {}): GridRow[
       if (!m || isOurs(row)) continue;
       const nameCell = nameCellOf(row, m[1]);
       const cell = nameCell ?? row.firstElementChild ?? row;
-      const name = nameCell ? visibleText(nameCell) : '';
+      // Reading names walks every row's text: callers that only place badges can skip it.
+      const name = nameCell && opts.names !== false ? visibleText(nameCell) : '';
       found.push(name ? { row, tenantId: m[1].toLowerCase(), cell, name } : { row, tenantId: m[1].toLowerCase(), cell });
     }
   }

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Panel } from '../../components/panel/Panel';
 import type { PanelActions } from '../../components/panel/actions';
-import { RiskBadge } from '../../components/RiskBadge';
+import { clearBadge, renderBadge } from '../../components/RiskBadge';
 import type { PanelData } from '../../lib/messages';
 import { assess } from '../../lib/service';
 import { dunningStage } from '../../lib/receivables';
@@ -125,17 +125,24 @@ describe('panel', () => {
 
 describe('badge', () => {
   it('carries the tenant, the level in words, and marks only for overdue and budget states', () => {
-    render(<RiskBadge badge={{ tenantId: T, level: 'high', score: 60, overdue: true, budget: 'breached' }} t={t} />);
-    const b = screen.getByTestId('risk-badge');
-    expect([b.dataset.tenantId, b.dataset.level, b.dataset.overdue, b.dataset.budget]).toEqual([T, 'high', 'true', 'breached']);
+    const b = document.createElement('span');
+    renderBadge(b, { tenantId: T, level: 'high', score: 60, overdue: true, budget: 'breached' }, t);
+    expect([b.dataset.testid, b.dataset.tenantId, b.dataset.level, b.dataset.overdue, b.dataset.budget]).toEqual(['risk-badge', T, 'high', 'true', 'breached']);
     expect(b.textContent).toContain('level_high 60');
     expect(b.getAttribute('aria-label')).toContain('badge_overdue');
-  });
-
-  it('has no overdue or budget mark when neither applies', () => {
-    render(<RiskBadge badge={{ tenantId: T, level: 'low', score: 5, overdue: false }} t={t} />);
-    const b = screen.getByTestId('risk-badge');
+    // Repainted with a calmer state: the marks go.
+    renderBadge(b, { tenantId: T, level: 'low', score: 5, overdue: false }, t);
     expect(b.hasAttribute('data-overdue')).toBe(false);
     expect(b.hasAttribute('data-budget')).toBe(false);
+    expect(b.textContent).toBe('level_low 5');
+    clearBadge(b);
+    expect(b.hasAttribute('data-testid')).toBe(false);
+  });
+
+  it('shows text as text', () => {
+    const b = document.createElement('span');
+    renderBadge(b, { tenantId: T, level: 'low', score: 1, overdue: false }, () => '<img src=x onerror=alert(1)>');
+    expect(b.querySelector('img')).toBeNull();
+    expect(b.textContent).toContain('<img src=x onerror=alert(1)>');
   });
 });

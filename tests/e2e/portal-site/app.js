@@ -70,6 +70,8 @@
         body.append(row);
       }
       window.__marks.rowsAt = performance.now();
+      // Shown: the frame that paints the rows has run (its rendering follows this task's script).
+      requestAnimationFrame(() => setTimeout(() => { window.__marks.rowsShownAt = performance.now(); }, 0));
     }, cfg.rowSwapMs);
     // Paging in place: the first row becomes the last customer's row (same element, new id and cells).
     host.swapFirstRow = () => {

@@ -1,0 +1,62 @@
+// The small badge beside a customer's name: level in colour and in words, marks for overdue and budget.
+// Plain DOM, not Preact: the customers list can hold thousands of them, and each must cost microseconds.
+// Text goes in through textContent only.
+import type { Badge } from '@/lib/messages';
+import type { Translate } from '@/lib/i18n';
+
+export const BADGE_CSS = `
+:host { all: initial; display: inline-block; margin-inline-start: 6px; vertical-align: middle; }
+.b { font: 600 11px/16px system-ui, sans-serif; border-radius: 8px; padding: 0 6px; display: inline-flex; gap: 4px;
+     align-items: center; white-space: nowrap; border: 1px solid transparent; }
+.low { background: #dff6dd; color: #0e5c0e; border-color: #9fd89f; }
+.medium { background: #fff4ce; color: #6b4f00; border-color: #f2d675; }
+.high { background: #fde7e9; color: #a4262c; border-color: #f1a7ad; }
+.critical { background: #a4262c; color: #fff; }
+.od { display: inline-block; min-width: 12px; height: 12px; line-height: 12px; border-radius: 6px; background: #a4262c; color: #fff; text-align: center; font-size: 10px; }
+.critical .od { background: #fff; color: #a4262c; }
+`;
+
+const MARK = { breached: '▲', approaching: '△', forecast: '↗' } as const;
+
+/** Fills `el` (emptied first) with the badge: data-testid risk-badge with its data-* hooks. */
+export function renderBadge(el: HTMLElement, badge: Badge, t: Translate): void {
+  const level = t(`level_${badge.level}`);
+  const parts = [t('badge_title', level, badge.score)];
+  if (badge.overdue) parts.push(t('badge_overdue'));
+  if (badge.budget) parts.push(t(`budget_state_${badge.budget}`));
+  el.className = `b ${badge.level}`;
+  el.setAttribute('data-testid', 'risk-badge');
+  el.setAttribute('data-tenant-id', badge.tenantId);
+  el.setAttribute('data-level', badge.level);
+  if (badge.overdue) el.setAttribute('data-overdue', 'true');
+  else el.removeAttribute('data-overdue');
+  if (badge.budget) el.setAttribute('data-budget', badge.budget);
+  else el.removeAttribute('data-budget');
+  el.setAttribute('title', parts.join(' · '));
+  el.setAttribute('aria-label', parts.join(', '));
+  el.setAttribute('role', 'img');
+  const doc = el.ownerDocument;
+  const text = doc.createElement('span');
+  text.textContent = `${level} ${badge.score}`;
+  const children: Node[] = [text];
+  if (badge.overdue) {
+    const od = doc.createElement('span');
+    od.className = 'od';
+    od.setAttribute('aria-hidden', 'true');
+    od.textContent = '!';
+    children.push(od);
+  }
+  if (badge.budget) {
+    const mark = doc.createElement('span');
+    mark.setAttribute('aria-hidden', 'true');
+    mark.textContent = MARK[badge.budget];
+    children.push(mark);
+  }
+  el.replaceChildren(...children);
+}
+
+/** An unpainted badge slot is empty and carries no hooks. */
+export function clearBadge(el: HTMLElement): void {
+  for (const a of [...el.attributes]) el.removeAttribute(a.name);
+  el.replaceChildren();
+}

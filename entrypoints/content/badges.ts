@@ -1,0 +1,208 @@
+// Risk badges beside every customer link and in every customer grid row, kept in step with late and changed rows.
+// Pages: customers lists (/dashboard/{v2,commerce2}/customers/list, …/granularadminaccess/list) and any page
+// that links to customers; on a customer's own pages, links to that same customer get none.
+// Thousands of rows: one request to the background per scan, every host placed and painted in one pass (the
+// portal's table is laid out once), and every badge shares one constructed style sheet.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { BADGE_CSS, renderBadge } from '@/components/RiskBadge';
+import type { Badge } from '@/lib/messages';
+import type { Translate } from '@/lib/i18n';
+import { collectShadowRoots, findCustomerLinks, findGridRows, visibleText } from '@/lib/portal/scan';
+
+const DEBOUNCE_MS = 16;
+
+interface Placed { host: HTMLElement; slot: ParentNode & { replaceChildren(...n: Node[]): void }; tenantId: string; painted?: Badge }
+
+export interface BadgeDeps {
+  fetchBadges(ids: string[]): Promise<Badge[]>;
+  recordSeen(customers: Array<{ tenantId: string; name: string }>): void;
+  t(): Translate;
+}
+
+let sharedSheet: CSSStyleSheet | null | undefined;
+function sheet(): CSSStyleSheet | null {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(BADGE_CSS);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  return sharedSheet;
+}
+
+export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
+  const placed = new Map<Element, Placed>(); // link or row -> its badge
+  const known = new Map<string, Badge>();
+  const observed = new WeakSet<Node>();
+  const seenNames = new Set<string>();
+  let excluded: string | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let scanning = false;
+  let again = false;
+
+  const observer = new MutationObserver((records) => {
+    // Our own badge hosts appearing must not trigger another scan.
+    if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every((n) => (n as Element).hasAttribute?.('data-prl')))) return;
+    schedule();
+  });
+  const observe = (root: Node) => {
+    if (observed.has(root)) return;
+    observed.add(root);
+    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['id', 'href'] });
+  };
+
+  function schedule() {
+    if (timer === undefined) timer = setTimeout(() => { timer = undefined; void scan(); }, DEBOUNCE_MS);
+  }
+
+  // A painted badge per distinct look (level, score, marks), cloned for each row: thousands of rows cost a
+  // clone and one attribute each. Cleared when the language changes.
+  const looks = new Map<string, HTMLElement>();
+  function paint(p: Placed) {
+    const badge = known.get(p.tenantId);
+    if (badge === p.painted) return;
+    p.painted = badge;
+    if (!badge) {
+      p.slot.replaceChildren();
+      return;
+    }
+    const key = `${badge.level}|${badge.score}|${badge.overdue}|${badge.budget ?? ''}`;
+    let look = looks.get(key);
+    if (!look) {
+      look = document.createElement('span');
+      renderBadge(look, { ...badge, tenantId: '' }, deps.t());
+      looks.set(key, look);
+    }
+    const el = look.cloneNode(true) as HTMLElement;
+    el.setAttribute('data-tenant-id', badge.tenantId);
+    p.slot.replaceChildren(el);
+  }
+
+  function makeHost(): { host: HTMLElement; slot: Placed['slot'] } {
+    const host = document.createElement('prl-badge');
+    host.setAttribute('data-prl', '');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const s = sheet();
+    let shared = false;
+    if (s) {
+      try { shadow.adoptedStyleSheets = [s]; shared = true; } catch { /* Firefox: sheets built in a content script are refused */ }
+    }
+    if (shared) return { host, slot: shadow };
+    // Without shared sheets: a <style> of its own, and the badge in a span beside it.
+    const style = document.createElement('style');
+    style.textContent = BADGE_CSS;
+    const slot = document.createElement('span');
+    shadow.append(style, slot);
+    return { host, slot };
+  }
+
+  /** Badges of these tenants from the background, one request, into `known`. */
+  async function fetchInto(ids: string[]): Promise<boolean> {
+    try {
+      for (const b of await deps.fetchBadges(ids)) known.set(b.tenantId, b);
+      return true;
+    } catch {
+      return false; // the background is restarting or the extension was reloaded: the next scan asks again
+    }
+  }
+
+  /** Fetch again and repaint where placed (after a change in the store). */
+  async function reload(ids: string[]) {
+    for (const id of ids) known.delete(id);
+    if (!(await fetchInto(ids))) return;
+    const want = new Set(ids);
+    for (const p of placed.values()) if (want.has(p.tenantId)) paint(p);
+    performance.mark('prl:badges-painted', { detail: { painted: placed.size } });
+  }
+
+  async function scan() {
+    if (ctx.isInvalid) return;
+    if (scanning) { again = true; return; }
+    scanning = true;
+    const scanStart = performance.now();
+    try {
+      const roots = collectShadowRoots(document);
+      for (const r of roots) observe(r);
+      // One walk: the document and each shadow root are scanned on their own (depth 0), not re-collected.
+      const scopes: ParentNode[] = [document, ...roots];
+      const targets: Array<{ target: Element; tenantId: string; cell?: Element; insert: (h: HTMLElement) => void }> = [];
+      for (const scope of scopes) {
+        for (const { row, tenantId, cell } of findGridRows(scope, { maxDepth: 0, names: false })) {
+          targets.push({ target: row, tenantId, cell, insert: (h) => cell.append(h) });
+        }
+      }
+      for (const scope of scopes) {
+        for (const { el, tenantId } of findCustomerLinks(scope, { maxDepth: 0 })) {
+          // A row that also holds a link gets one badge, in the row; the customer's own page links get none.
+          if (tenantId === excluded || el.closest('tr[id^="row-"]')) continue;
+          targets.push({ target: el, tenantId, insert: (h) => el.after(h) });
+        }
+      }
+      const current = new Set(targets.map((x) => x.target));
+      for (const [target, p] of placed) {
+        if (!current.has(target) || !target.isConnected) { p.host.remove(); placed.delete(target); }
+      }
+
+      // Every badge this scan needs, in one request; then every host placed and painted in one go, so the
+      // portal's table is laid out once (a relayout of a long table costs far more than our script).
+      const need = [...new Set(targets.filter((x) => !known.has(x.tenantId)).map((x) => x.tenantId))];
+      const t0 = performance.now();
+      if (need.length) await fetchInto(need);
+      const t1 = performance.now();
+      if (ctx.isInvalid) return;
+      for (const { target, tenantId, insert } of targets) {
+        if (!target.isConnected) continue;
+        const existing = placed.get(target);
+        if (existing && existing.tenantId === tenantId && existing.host.isConnected) { paint(existing); continue; }
+        if (existing) existing.host.remove();
+        const { host, slot } = makeHost();
+        const p: Placed = { host, slot, tenantId };
+        paint(p);
+        insert(host);
+        placed.set(target, p);
+      }
+      performance.mark('prl:badges-painted', { detail: { painted: placed.size, scan: t0 - scanStart, fetch: t1 - t0, place: performance.now() - t1 } });
+      // Customers the store does not know yet are recorded with the name the row shows, after painting.
+      const unseen: Array<{ tenantId: string; name: string }> = [];
+      for (const x of targets) {
+        if (!x.cell?.id.toLowerCase().startsWith('cell-displayname-') || known.get(x.tenantId)?.known !== false || seenNames.has(x.tenantId)) continue;
+        const name = visibleText(x.cell);
+        if (!name) continue;
+        seenNames.add(x.tenantId);
+        unseen.push({ tenantId: x.tenantId, name });
+      }
+      if (unseen.length) deps.recordSeen(unseen);
+    } finally {
+      scanning = false;
+      if (again) { again = false; schedule(); }
+    }
+  }
+
+  observe(document);
+  schedule();
+
+  return {
+    /** The customer whose own page this is: its links get no badge. */
+    setExcluded(tenantId: string | undefined) {
+      if (excluded === tenantId) return;
+      excluded = tenantId;
+      schedule();
+    },
+    /** Something changed in the store: fetch those customers' badges again (all of them when unsaid). */
+    refresh(tenantIds?: string[]) {
+      const shown = new Set([...placed.values()].map((p) => p.tenantId));
+      const ids = (tenantIds ?? [...shown]).filter((id) => shown.has(id));
+      if (ids.length) void reload(ids);
+    },
+    rerender() { looks.clear(); for (const p of placed.values()) { p.painted = undefined; paint(p); } },
+    stop() {
+      observer.disconnect();
+      if (timer !== undefined) clearTimeout(timer);
+      for (const p of placed.values()) p.host.remove();
+      placed.clear();
+    },
+  };
+}
+export type BadgeManager = ReturnType<typeof startBadges>;
