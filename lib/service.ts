@@ -3,6 +3,7 @@ import { agingOf, dunningStage } from './receivables';
 import { budgetState } from './budget';
 import { score } from './risk';
 import { localDate } from './clock';
+import { describeError } from './errors';
 import {
   putFlag, readCustomerDetail, readMeta, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem,
   setTriage, triageAlert, updateCustomer, updateMeta, type PrlDb,
@@ -177,7 +178,7 @@ export function createService(deps: ServiceDeps) {
         const handler = handlers[req.type] as Handler<typeof req.type>;
         return { ok: true, data: await handler(req as never) };
       } catch (e) {
-        return { ok: false, error: e instanceof Error ? e.message : String(e) };
+        return { ok: false, error: describeError(e) };
       }
     },
   };

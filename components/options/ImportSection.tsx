@@ -2,6 +2,7 @@
 // decide, then commit the valid rows of every file in one transaction and read what was added and updated.
 import { useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
+import { describeError } from '@/lib/errors';
 import type { ImportOutcome } from '@/lib/db/import';
 import type { ParsedFile } from '@/lib/import';
 import type { Meta } from '@/lib/schema';
@@ -66,7 +67,7 @@ export function ImportSection({ t, locale, lastImport, onParse, onSnapshotImpact
       const outcome = await onCommit(files, snapshot);
       setStage({ at: 'done', files, outcome });
     } catch (e) {
-      setFailure(t('import_failed', e instanceof Error ? e.message : String(e)));
+      setFailure(t('import_failed', describeError(e)));
       setStage({ at: 'preview', files });
     }
   };

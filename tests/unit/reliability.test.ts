@@ -1,0 +1,84 @@
+// Reliability: storage full mid-import, interleaved edits from several tabs and the popup, none lost.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { commitImport, openStore, readCustomerDetail, setChecklistItem } from '../../lib/db';
+import { describeError } from '../../lib/errors';
+import { createService } from '../../lib/service';
+import type { Customer, Invoice } from '../../lib/schema';
+
+const A = '11111111-1111-4111-8111-111111111111';
+const NOW = '2026-11-25T10:00:00.000Z';
+const customer = (tenantId: string, name: string): Customer => ({ tenantId, name, updatedAt: NOW });
+const invoice = (n: number): Invoice => ({ tenantId: A, number: `INV-${n}`, issuedOn: '2026-09-01', dueOn: '2026-10-01', amount: 100, paid: 0, currency: 'USD' });
+
+describe('storage full', () => {
+  it('writes nothing when the quota runs out half way through an import, and says so plainly', async () => {
+    const db = await openStore();
+    await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
+    // Simulate the quota running out at the 50th invoice put.
+    const proto = Object.getPrototypeOf(db.transaction('invoices', 'readwrite').objectStore('invoices'));
+    const put = proto.put;
+    let calls = 0;
+    proto.put = function (this: unknown, ...args: unknown[]) {
+      if ((this as { name: string }).name === 'invoices' && ++calls === 50) {
+        return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      }
+      return put.apply(this, args);
+    };
+    try {
+      const error = await commitImport(db, { invoices: Array.from({ length: 200 }, (_, i) => invoice(i)) }, NOW).then(() => undefined, (e: unknown) => e);
+      expect((error as DOMException).name).toBe('QuotaExceededError');
+      expect(describeError(error)).toMatch(/no storage left.*nothing was written/);
+    } finally {
+      proto.put = put;
+    }
+    expect(await db.count('invoices')).toBe(0);
+    expect((await db.get('summaries', A))!.facts.openInvoices).toEqual([]);
+  });
+});
+
+describe('concurrent edits', () => {
+  it('keeps every one of 100 interleaved ticks from two tabs and the popup: last writer by time wins, history keeps all', async () => {
+    const items = ['phone-contact', 'background-check', 'sms-verification', 'dunning'];
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.record({ item: fc.constantFrom(...items), done: fc.boolean(), via: fc.constantFrom('panel', 'panel', 'popup'), second: fc.integer({ min: 0, max: 59 }), ms: fc.integer({ min: 0, max: 999 }) }), { minLength: 100, maxLength: 100 }),
+      async (edits) => {
+        globalThis.indexedDB = new (await import('fake-indexeddb')).IDBFactory();
+        const db = await openStore();
+        await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
+        const at = (e: (typeof edits)[number]) => `2026-11-25T10:00:${String(e.second).padStart(2, '0')}.${String(e.ms).padStart(3, '0')}Z`;
+        // All at once, as three writers would: IndexedDB serialises the transactions in an arbitrary order.
+        await Promise.all(edits.map((e, i) => setChecklistItem(db, { tenantId: A, itemId: e.item, done: e.done, by: `staff-${i % 3}`, at: at(e), via: e.via })));
+        const detail = await readCustomerDetail(db, A);
+        expect(await db.count('checklistHistory')).toBe(100);
+        for (const item of items) {
+          const mine = edits.map((e, i) => ({ ...e, i, at: at(e) })).filter((e) => e.item === item);
+          const entry = detail.checklist.find((c) => c.itemId === item);
+          if (!mine.length) { expect(entry).toBeUndefined(); continue; }
+          const latest = mine.reduce((a, b) => (b.at >= a.at ? b : a)).at;
+          expect(entry!.at).toBe(latest);
+          // Among edits with the same latest time, the state is one of theirs.
+          expect(mine.filter((e) => e.at === latest).map((e) => e.done)).toContain(entry!.done);
+          expect(detail.summary!.facts.checklist[item]).toEqual({ done: entry!.done, by: entry!.by, at: entry!.at });
+        }
+        db.close();
+      }), { numRuns: 15 });
+  });
+
+  it('answers a request that hits a full store with a clear message, not a crash', async () => {
+    const db = await openStore();
+    await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
+    const service = createService({ db, now: () => new Date(NOW), broadcast: () => undefined, loadMessages: async () => ({}), browserLanguage: () => 'en' });
+    const proto = Object.getPrototypeOf(db.transaction('checklist', 'readwrite').objectStore('checklist'));
+    const put = proto.put;
+    proto.put = () => Promise.reject(new DOMException('quota', 'QuotaExceededError'));
+    try {
+      const reply = await service.handle({ type: 'checklist.set', tenantId: A, itemId: 'phone-contact', done: true });
+      expect(reply).toEqual({ ok: false, error: expect.stringMatching(/no storage left/) });
+    } finally {
+      proto.put = put;
+    }
+    expect(await db.count('checklist')).toBe(0);
+    expect(await db.count('checklistHistory')).toBe(0);
+  });
+});
