@@ -85,7 +85,10 @@ async function run(ctx: ContentScriptContext) {
   };
   browser.runtime.onMessage.addListener(onChanged);
 
-  // The extension was updated or reloaded: this script is orphaned. Remove everything, throw nothing.
+  // The extension was updated or reloaded: this script is orphaned. WXT notices when `ctx.isInvalid` is read
+  // (runtime.id gone); this watchdog reads it every second, so the UI goes even on a page left idle.
+  ctx.setInterval(() => undefined, 1000);
+  // Remove everything, throw nothing.
   ctx.onInvalidated(() => {
     badges.stop();
     panel?.remove();

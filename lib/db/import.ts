@@ -30,7 +30,14 @@ export function sameRecord(a: object, b: object, ignore: string[] = []): boolean
 
 export class ImportCommitError extends Error {}
 
-/** Writes a batch of records of one store, counting what was new, changed and already there. */
+const CHUNK = 2000;
+const keyString = (k: IDBValidKey): string => (Array.isArray(k) ? k.map(String).join('\u0000') : String(k));
+
+/**
+ * Writes a batch of records of one store, counting what was new, changed and already there. Requests go out
+ * in chunks (100,000 at once would hold the page in one long task), and a large batch first reads which keys
+ * exist with one getAllKeys, so new records cost a put and no get.
+ */
 async function upsert<T extends object>(
   tx: Tx,
   store: 'customers' | 'invoices' | 'spending' | 'subscriptions' | 'alerts',
@@ -40,18 +47,24 @@ async function upsert<T extends object>(
   ignore: string[],
   touched: Set<string>,
 ): Promise<Counts> {
-  const os = tx.objectStore(store) as unknown as { get(k: IDBValidKey): Promise<T | undefined>; put(v: T): Promise<unknown> };
+  const os = tx.objectStore(store) as unknown as {
+    get(k: IDBValidKey): Promise<T | undefined>; put(v: T): Promise<unknown>; getAllKeys(): Promise<IDBValidKey[]>;
+  };
   const counts = zero();
-  await Promise.all(
-    records.map(async (r) => {
-      const existing = await os.get(key(r));
-      const next = merge(r, existing);
-      if (existing && sameRecord(existing, next, ignore)) { counts.unchanged++; return; }
-      counts[existing ? 'updated' : 'added']++;
-      touched.add((next as { tenantId: string }).tenantId);
-      await os.put(next);
-    }),
-  );
+  const present = records.length > CHUNK ? new Set((await os.getAllKeys()).map(keyString)) : undefined;
+  for (let i = 0; i < records.length; i += CHUNK) {
+    await Promise.all(
+      records.slice(i, i + CHUNK).map(async (r) => {
+        const k = key(r);
+        const existing = present && !present.has(keyString(k)) ? undefined : await os.get(k);
+        const next = merge(r, existing);
+        if (existing && sameRecord(existing, next, ignore)) { counts.unchanged++; return; }
+        counts[existing ? 'updated' : 'added']++;
+        touched.add((next as { tenantId: string }).tenantId);
+        await os.put(next);
+      }),
+    );
+  }
   return counts;
 }
 

@@ -58,8 +58,9 @@ export async function countCustomers(db: PrlDb): Promise<number> {
 
 /**
  * The summaries of customers whose oldest open invoice was due before `today`, oldest first, through the
- * index: the popup's first rows without reading every summary. Reads `limit` rows, then on while the due
- * date stays the same (ties are ordered by amount and name afterwards). `total` counts them all.
+ * index: the popup's first rows without reading every summary. Reads at most `limit` rows; among customers
+ * with the same oldest due date the order by amount and name is exact only once the whole list is loaded,
+ * which the popup does right after. `total` counts them all.
  */
 export async function readOverdueHead(db: PrlDb, today: string, limit: number): Promise<{ head: AccountSummary[]; total: number }> {
   const tx = db.transaction('summaries');
@@ -68,8 +69,7 @@ export async function readOverdueHead(db: PrlDb, today: string, limit: number): 
   const head: AccountSummary[] = [];
   const total = index.count(range);
   let cursor = await index.openCursor(range);
-  while (cursor) {
-    if (head.length >= limit && cursor.value.oldestDue !== head[head.length - 1].oldestDue) break;
+  while (cursor && head.length < limit) {
     head.push(cursor.value);
     cursor = await cursor.continue();
   }

@@ -7,7 +7,7 @@ import { detectCsvKind, FIELDS, mapHeaders, REQUIRED, type CsvKind } from './fie
 import { convertRow, keyOf } from './rows';
 import type { ParseContext, ParsedFile, RowError } from './types';
 
-const CHUNK_BYTES = 512 * 1024;
+const CHUNK_BYTES = 128 * 1024;
 const yieldToPage = () => new Promise<void>((ok) => setTimeout(ok, 0));
 
 export async function parseCsv(name: string, text: string, ctx: ParseContext, onProgress?: (f: number) => void): Promise<ParsedFile> {

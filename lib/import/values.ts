@@ -150,13 +150,17 @@ export function parseGuid(raw: string): Parsed<string> {
   return GUID.test(s) ? ok(s.toLowerCase()) : fail(`'${raw.trim()}' is not a GUID`);
 }
 
+const currencies = new Map<string, boolean>();
 export function parseCurrency(raw: string): Parsed<string> {
   const s = raw.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(s)) return fail(`'${raw.trim()}' is not an ISO 4217 currency code`);
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: s });
-  } catch {
-    return fail(`'${raw.trim()}' is not an ISO 4217 currency code`);
+  let valid = currencies.get(s);
+  if (valid === undefined) {
+    // Building an Intl formatter is slow: each code is checked once.
+    valid = /^[A-Z]{3}$/.test(s);
+    if (valid) {
+      try { new Intl.NumberFormat('en', { style: 'currency', currency: s }); } catch { valid = false; }
+    }
+    currencies.set(s, valid);
   }
-  return ok(s);
+  return valid ? ok(s) : fail(`'${raw.trim()}' is not an ISO 4217 currency code`);
 }

@@ -82,3 +82,23 @@ describe('concurrent edits', () => {
     expect(await db.count('checklistHistory')).toBe(0);
   });
 });
+
+describe('large imports', () => {
+  it('counts and summarises 5,000 invoices of 400 customers exactly, through the bulk paths', async () => {
+    const db = await openStore();
+    const ids = Array.from({ length: 400 }, (_, i) => `${String(i).padStart(8, '0')}-1111-4111-8111-111111111111`);
+    const invoices: Invoice[] = Array.from({ length: 5000 }, (_, i) => ({ ...invoice(i), tenantId: ids[i % 400], paid: i % 10 === 0 ? 100 : 0 }));
+    const first = await commitImport(db, { customers: ids.map((id, i) => customer(id, `C${i}`)), invoices }, NOW);
+    expect(first.customers).toEqual({ added: 400, updated: 0, unchanged: 0 });
+    expect(first.invoices).toEqual({ added: 5000, updated: 0, unchanged: 0 });
+    const second = invoices.map((x, i) => (i < 3 ? { ...x, paid: 50 } : x));
+    const again = await commitImport(db, { invoices: second }, NOW);
+    expect(again.invoices).toEqual({ added: 0, updated: 3, unchanged: 4997 });
+    const s = await db.get('summaries', ids[0]);
+    // Customer 0's invoices are numbers 0, 400, 800…: all paid in the first file, INV-0 half paid in the second.
+    expect(s!.facts.openInvoices.map((o) => [o.number, o.balance])).toEqual([['INV-0', 50]]);
+    expect((await db.get('summaries', ids[1]))!.facts.openInvoices).toHaveLength(second.filter((x) => x.tenantId === ids[1] && x.paid < x.amount).length);
+    expect(s!.oldestDue).toBe('2026-10-01');
+    expect(await db.count('summaries')).toBe(400);
+  });
+});
