@@ -328,7 +328,7 @@ async function plainScripting(customers: PortalCustomer[]): Promise<number> {
 
 // ---------------------------------------------------------------- report
 function report() {
-  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', memoryGB: round(totalmem() / 1024 ** 3), node: process.version, chromium: execSync(`${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} --version`).toString().trim() };
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', memoryGB: round(totalmem() / 1024 ** 3), node: process.version, chromium: execSync(`${process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"} --version 2>/dev/null`).toString().trim() };
   const date = new Date().toISOString();
   writeFileSync('bench/results.json', JSON.stringify({ date, machine, runs: RUNS, results: rows }, null, 2) + '\n');
   const md = [

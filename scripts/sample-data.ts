@@ -76,10 +76,21 @@ export function sampleFiles(today = new Date()): SampleFile[] {
       severity: 'Low', displayName: 'Test alert', hitCount: '1', resolvedOn: '9999-12-31T23:59:59Z', IsTest: 'true',
     },
   ], null, 2);
+  // Microsoft Graph's partner security alerts ({ value: [...] }): no customer name, newer type names.
+  const graphAlerts = JSON.stringify({
+    '@odata.context': 'https://graph.microsoft.com/beta/$metadata#security/partner/securityAlerts',
+    value: [{
+      id: 'ga-0001', displayName: 'Anomalous resource consumption', alertType: 'ARM_AnomalousResourceConsumption', severity: 'high',
+      status: 'active', confidenceLevel: 'high', customerTenantId: northwind.tenantId.toUpperCase(), subscriptionId: '9a9a9a9a-0000-4000-8000-000000000004',
+      detectedDateTime: hoursAgo(10), firstObservedDateTime: hoursAgo(11), resolvedOnDateTime: null, isTest: false,
+      description: 'Compute consumption far above this subscription\'s usual pattern.',
+    }],
+  }, null, 2);
   return [
     file('Customers.csv', customers),
     file('open-invoices.csv', invoices),
     file('spending.csv', spending),
     file('fraud-events.json', fraudEvents, 'application/json'),
+    file('security-alerts.json', graphAlerts, 'application/json'),
   ];
 }

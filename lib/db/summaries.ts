@@ -42,17 +42,20 @@ async function rebuildMany(tx: Tx, ids: string[]): Promise<void> {
   const by = { invoices: group(invoices), checklist: group(checklist), flags: group(flags), subscriptions: group(subscriptions), spending: group(spending), alerts: group(alerts) };
   const known = new Map(customers.map((c) => [c.tenantId, c]));
   const summaries = tx.objectStore('summaries');
-  const writes: Promise<unknown>[] = [];
-  for (const id of ids) {
-    const customer = known.get(id);
-    if (!customer) { writes.push(summaries.delete(id)); continue; }
-    const records: CustomerRecords = {
-      invoices: by.invoices.get(id) ?? [], checklist: by.checklist.get(id) ?? [], flags: by.flags.get(id) ?? [],
-      subscriptions: by.subscriptions.get(id) ?? [], spending: by.spending.get(id) ?? [], alerts: by.alerts.get(id) ?? [],
-    };
-    writes.push(summaries.put(summaryOf(customer, buildFacts(records))));
+  // In chunks: building 10,000 summaries in one go would hold the page in one long task.
+  for (let i = 0; i < ids.length; i += 500) {
+    const writes: Promise<unknown>[] = [];
+    for (const id of ids.slice(i, i + 500)) {
+      const customer = known.get(id);
+      if (!customer) { writes.push(summaries.delete(id)); continue; }
+      const records: CustomerRecords = {
+        invoices: by.invoices.get(id) ?? [], checklist: by.checklist.get(id) ?? [], flags: by.flags.get(id) ?? [],
+        subscriptions: by.subscriptions.get(id) ?? [], spending: by.spending.get(id) ?? [], alerts: by.alerts.get(id) ?? [],
+      };
+      writes.push(summaries.put(summaryOf(customer, buildFacts(records))));
+    }
+    await Promise.all(writes);
   }
-  await Promise.all(writes);
 }
 
 async function rebuildOne(tx: Tx, tenantId: string): Promise<void> {

@@ -13,7 +13,7 @@ const [contoso, fabrikam, northwind, tailspin, wide, adventure, , proseware] = D
 
 async function importSamples(options: Page) {
   await options.locator('[data-testid="import-file"]').setInputFiles(sampleFiles());
-  await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), T).toBe(4);
+  await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), T).toBe(5);
   await options.locator('[data-testid="import-confirm"]').click();
   await options.locator('[data-testid="import-result"]').waitFor(T);
   return options.locator('[data-testid="import-result"]');
@@ -24,15 +24,15 @@ describe('import, then triage', () => {
     const options = await h.openExtensionPage('options.html');
     await options.locator('[data-testid="import-file"]').setInputFiles(sampleFiles());
     const previews = options.locator('[data-testid="import-preview"]');
-    await expect.poll(() => previews.count(), T).toBe(4);
+    await expect.poll(() => previews.count(), T).toBe(5);
     const seen = await previews.evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), e.getAttribute('data-rows'), e.getAttribute('data-valid')]));
-    expect(seen).toEqual([['customers', '8', '8'], ['invoices', '6', '6'], ['spending', '6', '6'], ['alerts', '3', '3']]);
+    expect(seen).toEqual([['customers', '8', '8'], ['invoices', '6', '6'], ['spending', '6', '6'], ['alerts', '3', '3'], ['alerts', '1', '1']]);
     await options.locator('[data-testid="import-confirm"]').click();
     const result = options.locator('[data-testid="import-result"]');
     await result.waitFor(T);
     expect(await result.locator('[data-kind="customers"]').getAttribute('data-added')).toBe('8');
     expect(await result.locator('[data-kind="invoices"]').getAttribute('data-added')).toBe('6');
-    expect(await result.locator('[data-kind="alerts"]').getAttribute('data-added')).toBe('3');
+    expect(await result.locator('[data-kind="alerts"]').getAttribute('data-added')).toBe('4');
 
     const again = await importSamples(options);
     expect(await again.locator('[data-kind="customers"]').getAttribute('data-added')).toBe('0');
@@ -61,9 +61,10 @@ describe('import, then triage', () => {
 
     await popup.locator('#tab-alerts').click();
     const alerts = popup.locator('[data-testid="alert-row"]');
-    await expect.poll(() => alerts.count(), T).toBe(2); // the test alert never appears
-    expect(await alerts.evaluateAll((els) => els.map((e) => [e.getAttribute('data-alert-id'), e.getAttribute('data-response')])))
-      .toEqual([['fe-0001', 'overdue'], ['fe-0002', 'due']]);
+    await expect.poll(() => alerts.count(), T).toBe(3); // the test alert never appears
+    // Least time left first: 30 h old (overdue), the Graph alert 10 h old, the fraud event 3 h old.
+    expect(await alerts.evaluateAll((els) => els.map((e) => [e.getAttribute('data-alert-id'), e.getAttribute('data-response'), e.getAttribute('data-tenant-id')])))
+      .toEqual([['fe-0001', 'overdue', tailspin.tenantId], ['ga-0001', 'due', northwind.tenantId], ['fe-0002', 'due', fabrikam.tenantId]]);
 
     await popup.locator('[data-testid="popup-search"]').fill('tailsp');
     await expect.poll(() => alerts.count(), T).toBe(1);
