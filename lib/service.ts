@@ -23,7 +23,7 @@ export interface ServiceDeps {
 
 type Handler<T extends Request['type']> = (req: Extract<Request, { type: T }>) => Promise<Responses[T]>;
 
-export function languageOf(settings: Settings, browserLanguage: string): 'en' | 'fr' {
+export function languageOf(settings: Pick<Settings, 'language'>, browserLanguage: string): 'en' | 'fr' {
   if (settings.language !== 'auto') return settings.language;
   return browserLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }

@@ -15,7 +15,7 @@ export async function loadStrings(): Promise<{ t: Translate; locale: string; lan
  * The same strings read without the background (extension pages share its origin): the popup opens without
  * waiting for a stopped service worker to start.
  */
-export async function loadStringsLocal(settings: Settings): Promise<{ t: Translate; locale: string; language: 'en' | 'fr' }> {
+export async function loadStringsLocal(settings: Pick<Settings, 'language'>): Promise<{ t: Translate; locale: string; language: 'en' | 'fr' }> {
   const language = languageOf(settings, browser.i18n.getUILanguage());
   const res = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json` as '/popup.html'));
   const messages = (await res.json()) as MessageBundle;

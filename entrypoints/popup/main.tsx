@@ -19,10 +19,15 @@ async function loadHead(db: PrlDb): Promise<Loaded> {
   const now = new Date();
   const today = localDate(now);
   const iso = now.toISOString();
-  const settings = await readSettings(db);
-  const [{ head, total }, triage, meta, customers, strings] = await Promise.all([
-    readOverdueHead(db, today, HEAD_ROWS), readTriage(db), readMeta(db), countCustomers(db), loadStringsLocal(settings),
+  // Everything at once; the strings of the browser's language are fetched meanwhile (the setting rarely differs).
+  const settingsP = readSettings(db);
+  const guess = loadStringsLocal({ language: 'auto' });
+  const [{ head, total }, triage, meta, customers, settings] = await Promise.all([
+    readOverdueHead(db, today, HEAD_ROWS), readTriage(db), readMeta(db), countCustomers(db), settingsP,
   ]);
+  performance.mark('prl:popup-head-read');
+  const strings = settings.language === 'auto' ? await guess : await loadStringsLocal(settings);
+  performance.mark('prl:popup-strings');
   return {
     lists: buildTriage(head, [], triage, settings, today, iso), pending: true, overdueTotal: total,
     meta, customers, t: strings.t, locale: strings.locale, today, now: iso,
@@ -44,13 +49,13 @@ async function load(db: PrlDb): Promise<Loaded> {
   };
 }
 
-function App({ db }: { db: PrlDb }) {
+function App({ db, first }: { db: PrlDb; first: Promise<Loaded> }) {
   const [state, setState] = useState<Loaded>();
   const [error, setError] = useState<string>();
   const reload = () => load(db).then(setState, (e) => setError(String(e instanceof Error ? e.message : e)));
   useEffect(() => {
     // The head first, alone (so nothing competes with it), then the whole lists.
-    void loadHead(db).then(setState, () => undefined).finally(() => void reload());
+    void first.then(setState, () => undefined).finally(() => void reload());
     const onMessage = (m: unknown) => { if ((m as { type?: string })?.type === 'changed') void reload(); };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
@@ -71,7 +76,11 @@ function App({ db }: { db: PrlDb }) {
   return <Popup {...state} error={error} actions={actions} />;
 }
 
+// The head's reads start as soon as the store is open, before the first render.
 openStore().then(
-  (db) => render(<App db={db} />, document.getElementById('app')!),
+  (db) => {
+    performance.mark('prl:popup-store-open');
+    render(<App db={db} first={loadHead(db)} />, document.getElementById('app')!);
+  },
   (e) => { document.getElementById('app')!.textContent = `Partner Risk Lens could not open its data: ${e instanceof Error ? e.message : String(e)}`; },
 );
