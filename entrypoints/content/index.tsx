@@ -6,7 +6,7 @@ import { PORTAL_MATCHES } from '@/lib/portal/hosts';
 import { pageOf, visibleCustomerName, type PortalPage } from '@/lib/portal/page';
 import { send } from '@/utils/send';
 import { startBadges, type BadgeManager } from './badges';
-import { mountPanel, type MountedPanel } from './panel';
+import { mountPanel, prefetchPanel, type MountedPanel } from './panel';
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,
@@ -52,6 +52,7 @@ async function run(ctx: ContentScriptContext) {
       send({ type: 'customers.seen', customers: [], portal: { family: page.family, ...(page.locale ? { locale: page.locale } : {}) } }).catch(() => undefined);
     }
     if (page.kind === 'customer') {
+      prefetchPanel(page.tenantId);
       badges.setExcluded(page.tenantId);
       recordCustomerOnPage(ctx, page.tenantId);
       if (panel && panel.attached) panel.update({ tenantId: page.tenantId, subscriptionId: page.subscriptionId });

@@ -20,6 +20,16 @@ interface HostProps {
   version: number;
 }
 
+// The panel's data is asked for as soon as the URL names the customer, while the UI is being mounted; the
+// first load takes that answer instead of waiting for the first render's effect.
+const prefetched = new Map<string, Promise<PanelData>>();
+export function prefetchPanel(tenantId: string): void {
+  if (prefetched.has(tenantId)) return;
+  const answer = send({ type: 'panel.get', tenantId });
+  answer.catch(() => undefined); // a failure is reported by the load that takes it
+  prefetched.set(tenantId, answer);
+}
+
 function PanelHost({ tenantId, subscriptionId, t, locale, version }: HostProps) {
   const [data, setData] = useState<PanelData>();
   const [error, setError] = useState<string>();
@@ -28,7 +38,9 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version }: HostProps) 
 
   const load = useCallback(async () => {
     try {
-      const d = await send({ type: 'panel.get', tenantId });
+      const early = prefetched.get(tenantId);
+      prefetched.delete(tenantId);
+      const d = await (early ?? send({ type: 'panel.get', tenantId }));
       setData(d);
       setOpen(d.panelOpen);
       setError(undefined);
