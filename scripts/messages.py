@@ -193,6 +193,7 @@ m('popup_snooze', 'Snooze', 'Mettre en veille')
 m('popup_snooze_until', 'Snooze until', 'En veille jusqu’au')
 m('popup_snoozed_until', 'Snoozed until {1}', 'En veille jusqu’au {1}')
 m('popup_unsnooze', 'Wake', 'Réveiller')
+m('popup_last_import', '{1}: imported {2} d ago', '{1} : importé il y a {2} j')
 m('popup_budget_coverage', 'Spending budget set for {1} of {2} customers.', 'Budget de dépenses défini pour {1} client(s) sur {2}.')
 # options: import
 m('options_sections', 'Sections', 'Sections')

@@ -121,6 +121,21 @@ export function Popup(p: PopupProps) {
           }} />
         )}
       </section>
+      <LastImports meta={p.meta} t={t} now={p.now} />
     </main>
+  );
+}
+
+const IMPORT_KINDS = ['customers', 'invoices', 'spending', 'subscriptions', 'alerts'] as const;
+
+/** When each kind of data was last imported, in days: staff see how fresh the lists are. */
+function LastImports({ meta, t, now }: { meta?: Meta; t: Translate; now: string }) {
+  const known = IMPORT_KINDS.filter((k) => meta?.lastImport[k]);
+  if (!known.length) return null;
+  const days = (iso: string) => Math.max(0, Math.floor((Date.parse(now) - Date.parse(iso)) / 86_400_000));
+  return (
+    <p class="small muted footer" data-testid="popup-last-import">
+      {known.map((k) => t('popup_last_import', t(`import_kind_${k}`), days(meta!.lastImport[k]!))).join(' · ')}
+    </p>
   );
 }
