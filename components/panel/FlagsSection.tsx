@@ -22,7 +22,7 @@ export function FlagsSection({ data, t, locale, actions }: { data: PanelData; t:
           <li key={f.id} data-testid="flag" data-kind={f.kind}>
             <strong>{t(`flag_${f.kind}`)}</strong> {f.note && <>— {f.note}</>}
             <span class="small muted"> ({f.by || t('name_not_set')}, {formatDateTime(f.at, locale)})</span>
-            <button type="button" class="link small" onClick={() => void actions.resolveFlag(f.id)}>{t('flag_resolve')}</button>
+            <button type="button" class="link small" data-testid="flag-resolve" onClick={() => void actions.resolveFlag(f.id)}>{t('flag_resolve')}</button>
           </li>
         ))}
       </ul>

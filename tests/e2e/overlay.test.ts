@@ -145,3 +145,36 @@ describe('navigation and the grid', () => {
     await page.close();
   });
 });
+
+describe('facts and flags from the panel', () => {
+  it('sets a payment instrument and pre-payment by hand, adds and resolves a flag, and the score follows each', async () => {
+    const northwind = SAMPLE_CUSTOMERS[2];
+    const page = await h.openPortal(`/dashboard/v2/customers/${northwind.tenantId}/account`);
+    const facts = page.locator('[data-testid="panel-facts"]');
+    await facts.waitFor(T);
+    const factor = (id: string) => page.locator(`[data-testid="risk-factor"][data-factor-id="${id}"]`);
+    const base = await score(page);
+
+    await page.locator('[data-testid="fact-payment-instrument"]').selectOption('prepaid_card');
+    await expect.poll(() => factor('prepaid-card').count(), T).toBe(1);
+    await expect.poll(() => score(page), T).toBe(base + 25);
+    await page.locator('[data-testid="fact-prepaid"]').selectOption('no');
+    await expect.poll(() => score(page), T).toBe(base + 35);
+
+    await page.locator('[data-testid="flag-kind"]').selectOption('crypto_mining');
+    await page.locator('[data-testid="flag-note"]').fill('Mining pool traffic reported by the customer\'s ISP');
+    await page.locator('[data-testid="flag-add"]').click();
+    await expect.poll(() => page.locator('[data-testid="flag"][data-kind="crypto_mining"]').count(), T).toBe(1);
+    await expect.poll(() => factor('abuse-flag').count(), T).toBe(1);
+    await expect.poll(() => score(page), T).toBe(base + 55);
+    await page.locator('[data-testid="flag-resolve"]').click();
+    await expect.poll(() => factor('abuse-flag').count(), T).toBe(0);
+    await expect.poll(() => score(page), T).toBe(base + 35);
+
+    // Back to unknown: a missing fact scores nothing.
+    await page.locator('[data-testid="fact-payment-instrument"]').selectOption('');
+    await page.locator('[data-testid="fact-prepaid"]').selectOption('');
+    await expect.poll(() => score(page), T).toBe(base);
+    await page.close();
+  });
+});
