@@ -33,7 +33,8 @@ export function formatMinor(minor: number, currency: string, locale: string): st
   const e = currencyExponent(currency);
   let text: string;
   try {
-    text = new Intl.NumberFormat(locale, { minimumFractionDigits: e, maximumFractionDigits: e }).format(minor / 10 ** e);
+    // The exact decimal string, not minor / 10 ** e: a double loses the last cent above about 2^51 minor units.
+    text = new Intl.NumberFormat(locale, { minimumFractionDigits: e, maximumFractionDigits: e }).format(minorToDecimal(minor, currency) as `${number}`);
   } catch {
     text = minorToDecimal(minor, currency);
   }

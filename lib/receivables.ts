@@ -97,8 +97,9 @@ export interface OverdueKey { name: string; oldestDaysPastDue: number; overdueBy
 
 /** The overdue amounts as raw numbers added across currencies: a tie-breaker only, never shown. */
 function rawAmount(byCurrency: Record<string, number>): number {
+  // Added in currency-code order: floating-point sums depend on the order, and equal amounts must compare equal.
   let n = 0;
-  for (const [c, v] of Object.entries(byCurrency)) n += minorToNumber(v, c);
+  for (const c of Object.keys(byCurrency).sort()) n += minorToNumber(byCurrency[c], c);
   return n;
 }
 

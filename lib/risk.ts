@@ -65,7 +65,9 @@ export function score(customer: Customer, facts: RiskFacts, settings: Settings, 
   if (customer.prepaid === false) add('no-prepayment', w['no-prepayment'], 'theft-of-service');
   const created = facts.subscriptions?.created ?? [];
   if (facts.subscriptions && facts.subscriptions.count > 0 && customer.prepaid !== true) {
-    const first = created[0];
+    // The earliest creation date, whatever order the facts list them in.
+    let first: string | undefined;
+    for (const d of created) if (!first || d < first) first = d;
     if (!customer.firstPaymentOn) add('provisioned-before-payment', w['provisioned-before-payment'], 'theft-of-service', { subscriptions: facts.subscriptions.count });
     else if (first && first < customer.firstPaymentOn) {
       add('provisioned-before-payment', w['provisioned-before-payment'], 'theft-of-service', { firstCreated: first, firstPaymentOn: customer.firstPaymentOn });

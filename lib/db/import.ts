@@ -30,7 +30,7 @@ export function sameRecord(a: object, b: object, ignore: string[] = []): boolean
 
 export class ImportCommitError extends Error {}
 
-const CHUNK = 2000;
+const CHUNK = 500;
 const keyString = (k: IDBValidKey): string => (Array.isArray(k) ? k.map(String).join('\u0000') : String(k));
 
 /**
@@ -51,7 +51,7 @@ async function upsert<T extends object>(
     get(k: IDBValidKey): Promise<T | undefined>; put(v: T): Promise<unknown>; getAllKeys(): Promise<IDBValidKey[]>;
   };
   const counts = zero();
-  const present = records.length > CHUNK ? new Set((await os.getAllKeys()).map(keyString)) : undefined;
+  const present = records.length > 2000 ? new Set((await os.getAllKeys()).map(keyString)) : undefined;
   for (let i = 0; i < records.length; i += CHUNK) {
     await Promise.all(
       records.slice(i, i + CHUNK).map(async (r) => {

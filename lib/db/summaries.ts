@@ -30,22 +30,27 @@ async function rebuildMany(tx: Tx, ids: string[]): Promise<void> {
     }
     return m;
   };
-  const [customers, invoices, checklist, flags, subscriptions, spending, alerts] = await Promise.all([
+  // The small stores are read whole; invoices (the big one) per tenant by key range, 500 tenants at a time,
+  // so no single read hands the page 100,000 records to deserialize in one task.
+  const [customers, checklist, flags, subscriptions, spending, alerts] = await Promise.all([
     tx.objectStore('customers').getAll(),
-    tx.objectStore('invoices').getAll(),
     tx.objectStore('checklist').getAll(),
     tx.objectStore('flags').getAll(),
     tx.objectStore('subscriptions').getAll(),
     tx.objectStore('spending').getAll(),
     tx.objectStore('alerts').getAll(),
   ]);
-  const by = { invoices: group(invoices), checklist: group(checklist), flags: group(flags), subscriptions: group(subscriptions), spending: group(spending), alerts: group(alerts) };
+  const by = { invoices: new Map<string, PrlSchema['invoices']['value'][]>(), checklist: group(checklist), flags: group(flags), subscriptions: group(subscriptions), spending: group(spending), alerts: group(alerts) };
   const known = new Map(customers.map((c) => [c.tenantId, c]));
   const summaries = tx.objectStore('summaries');
   // In chunks: building 10,000 summaries in one go would hold the page in one long task.
+  const invoiceStore = tx.objectStore('invoices');
   for (let i = 0; i < ids.length; i += 500) {
+    const slice = ids.slice(i, i + 500);
+    const lists = await Promise.all(slice.map((id) => invoiceStore.getAll(IDBKeyRange.bound([id], [id, []]))));
+    slice.forEach((id, j) => by.invoices.set(id, lists[j]));
     const writes: Promise<unknown>[] = [];
-    for (const id of ids.slice(i, i + 500)) {
+    for (const id of slice) {
       const customer = known.get(id);
       if (!customer) { writes.push(summaries.delete(id)); continue; }
       const records: CustomerRecords = {
