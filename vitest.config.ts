@@ -8,7 +8,7 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.tsx'],
+          include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['tests/setup.ts'],
         },

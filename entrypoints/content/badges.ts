@@ -101,7 +101,10 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
   /** Badges of these tenants from the background, one request, into `known`. */
   async function fetchInto(ids: string[]): Promise<boolean> {
     try {
-      for (const b of await deps.fetchBadges(ids)) known.set(b.tenantId, b);
+      // A message carries at most 5,000 ids: a longer page asks in several.
+      const parts: string[][] = [];
+      for (let i = 0; i < ids.length; i += 5000) parts.push(ids.slice(i, i + 5000));
+      for (const list of await Promise.all(parts.map((p) => deps.fetchBadges(p)))) for (const b of list) known.set(b.tenantId, b);
       return true;
     } catch {
       return false; // the background is restarting or the extension was reloaded: the next scan asks again
@@ -173,7 +176,7 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
         seenNames.add(x.tenantId);
         unseen.push({ tenantId: x.tenantId, name });
       }
-      if (unseen.length) deps.recordSeen(unseen);
+      for (let i = 0; i < unseen.length; i += 5000) deps.recordSeen(unseen.slice(i, i + 5000));
     } finally {
       scanning = false;
       if (again) { again = false; schedule(); }

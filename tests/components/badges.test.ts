@@ -1,0 +1,93 @@
+// The badge manager on portal-shaped DOM: one badge per row and link, placeholders skipped, rows changed in
+// place re-badged, requests batched (at most 5,000 ids a message), unknown customers recorded by name.
+import { describe, expect, it, vi } from 'vitest';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { startBadges } from '../../entrypoints/content/badges';
+import type { Badge } from '../../lib/messages';
+
+const id = (n: number) => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
+const t = (k: string, ...s: Array<string | number>) => (s.length ? `${k}(${s.join('|')})` : k);
+
+function grid(ids: string[]): { host: HTMLElement; body: HTMLElement } {
+  const host = document.createElement('customersvcadmin_he-data-grid');
+  const inner = document.createElement('he-grid-body');
+  host.attachShadow({ mode: 'open' }).append(inner);
+  const table = document.createElement('table');
+  const body = document.createElement('tbody');
+  table.append(body);
+  inner.attachShadow({ mode: 'open' }).append(table);
+  for (const r of ids) body.append(row(r));
+  return { host, body };
+}
+function row(rid: string): HTMLElement {
+  const tr = document.createElement('tr');
+  tr.id = `row-${rid}`;
+  const td = document.createElement('td');
+  td.id = `cell-displayName-${rid}`;
+  const btn = document.createElement('customersvcadmin_he-button');
+  btn.textContent = `Name of ${rid}`;
+  td.append(btn);
+  tr.append(td);
+  return tr;
+}
+const badgesIn = (root: ParentNode): Element[] => {
+  const out: Element[] = [];
+  const walk = (r: ParentNode) => {
+    for (const el of r.querySelectorAll('*')) {
+      if (el.localName === 'prl-badge') out.push(...el.shadowRoot!.querySelectorAll('[data-testid="risk-badge"]'));
+      else if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(root);
+  return out;
+};
+const settle = () => new Promise((ok) => setTimeout(ok, 80));
+
+function start(knownIds = new Set<string>()) {
+  const fetchBadges = vi.fn(async (ids: string[]): Promise<Badge[]> =>
+    ids.map((tenantId) => ({ tenantId, level: 'high', score: 60, overdue: true, ...(knownIds.has(tenantId) ? {} : { known: false }) })));
+  const recordSeen = vi.fn();
+  const manager = startBadges({ isInvalid: false } as ContentScriptContext, { fetchBadges, recordSeen, t: () => t });
+  return { fetchBadges, recordSeen, manager };
+}
+
+describe('badge manager', () => {
+  it('badges each customer row and link once, skips placeholders, and records unknown customers by name', async () => {
+    document.body.innerHTML = `<a id="l1" href="https://partner.microsoft.com/dashboard/v2/customers/${id(1)}/account">one</a>`;
+    const { host } = grid(['he-row-0', '1', id(1), id(2), id(2)]);
+    document.body.append(host);
+    const { fetchBadges, recordSeen, manager } = start(new Set([id(1)]));
+    await settle();
+    const badges = badgesIn(document);
+    expect(badges.map((b) => b.getAttribute('data-tenant-id')).sort()).toEqual([id(1), id(1), id(2), id(2)]);
+    expect(badges.every((b) => b.getAttribute('data-overdue') === 'true' && b.getAttribute('data-level') === 'high')).toBe(true);
+    expect(fetchBadges).toHaveBeenCalledTimes(1);
+    expect(recordSeen).toHaveBeenCalledWith([{ tenantId: id(2), name: `Name of ${id(2)}` }]);
+    manager.stop();
+    expect(badgesIn(document)).toHaveLength(0);
+  });
+
+  it('re-badges a row whose id changes in place, and badges rows that arrive late', async () => {
+    const { host, body } = grid([id(1)]);
+    document.body.replaceChildren(host);
+    const { manager } = start();
+    await settle();
+    const first = body.querySelector('tr')!;
+    first.id = `row-${id(9)}`;
+    first.firstElementChild!.id = `cell-displayName-${id(9)}`;
+    body.append(row(id(10)));
+    await settle();
+    expect(badgesIn(document).map((b) => b.getAttribute('data-tenant-id')).sort()).toEqual([id(10), id(9)].sort());
+    manager.stop();
+  });
+
+  it('asks for 6,000 rows in messages of at most 5,000 ids', async () => {
+    const ids = Array.from({ length: 6000 }, (_, i) => id(i + 1));
+    document.body.replaceChildren(grid(ids).host);
+    const { fetchBadges, manager } = start(new Set(ids));
+    await new Promise((ok) => setTimeout(ok, 400));
+    expect(fetchBadges.mock.calls.map((c) => c[0].length).sort()).toEqual([1000, 5000]);
+    expect(badgesIn(document)).toHaveLength(6000);
+    manager.stop();
+  }, 20_000);
+});
