@@ -14,8 +14,12 @@ type Loaded = Pick<PopupProps, 'lists' | 'stats' | 'meta' | 'customers' | 't' | 
 
 const HEAD_ROWS = 60;
 
+/** Below this many customers, everything loads at once; above, the overdue head first, then everything. */
+const HEAD_FROM = 2000;
+
 /** First the head of the overdue list through its index (what the popup opens on), then everything. */
 async function loadHead(db: PrlDb): Promise<Loaded> {
+  if ((await countCustomers(db)) <= HEAD_FROM) return load(db);
   const now = new Date();
   const today = localDate(now);
   const iso = now.toISOString();
@@ -55,7 +59,10 @@ function App({ db, first }: { db: PrlDb; first: Promise<Loaded> }) {
   const reload = () => load(db).then(setState, (e) => setError(String(e instanceof Error ? e.message : e)));
   useEffect(() => {
     // The head first, alone (so nothing competes with it), then the whole lists.
-    void first.then(setState, () => undefined).finally(() => void reload());
+    void first.then((s) => {
+      setState(s);
+      if (s.pending) void reload();
+    }, () => void reload());
     const onMessage = (m: unknown) => { if ((m as { type?: string })?.type === 'changed') void reload(); };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
