@@ -327,7 +327,18 @@ async function plainScripting(customers: PortalCustomer[]): Promise<number> {
 }
 
 // ---------------------------------------------------------------- report
-function report() {
+function report(partial: boolean) {
+  // A partial run (`npm run bench -- score`) replaces its own figures and keeps the others from the last run.
+  if (partial) {
+    try {
+      const previous = JSON.parse(readFileSync('bench/results.json', 'utf8')) as { results: Row[] };
+      const mine = new Set(rows.map((r) => r.id));
+      const kept = previous.results.filter((r) => !mine.has(r.id));
+      const order = previous.results.map((r) => r.id);
+      rows.push(...kept);
+      rows.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+    } catch { /* no earlier results: report this run alone */ }
+  }
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', memoryGB: round(totalmem() / 1024 ** 3), node: process.version, chromium: execSync(`${process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"} --version 2>/dev/null`).toString().trim() };
   const date = new Date().toISOString();
   writeFileSync('bench/results.json', JSON.stringify({ date, machine, runs: RUNS, results: rows }, null, 2) + '\n');
@@ -346,5 +357,5 @@ const only = process.argv.slice(2);
 if (!only.length || only.includes('size')) bundleSizes();
 if (!only.length || only.includes('score')) scoring();
 if (!only.length || only.includes('browser')) await browserFigures();
-report();
+report(only.length > 0);
 void statSync; void readdirSync;
