@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['tests/setup.ts'],
+          // Worked dates are written in UTC; staff's local calendar is what the code uses, so pin it here.
+          env: { TZ: 'UTC' },
         },
       },
       {

@@ -2,6 +2,7 @@
 // Factors are data (id, points, numbers); the views put them in words, so scoring stays fast and translatable.
 import { budgetState } from './budget';
 import { checklistProgress, IDENTITY_ITEMS } from './checklist';
+import { localDate } from './clock';
 import { dayNumber, daysBetween } from './dates';
 import { agingOf } from './receivables';
 import { regionListOf } from './regions';
@@ -139,9 +140,11 @@ export function score(customer: Customer, facts: RiskFacts, settings: Settings, 
   const review = facts.checklist['activity-log-review'];
   if (!review?.done) add('activity-log-review', w['activity-log-review'], 'account-management', { interval: settings.activityReviewDays });
   else {
-    const since = daysBetween(review.at.slice(0, 10), today);
+    // The review's date as staff saw it (local, like `today`), not the UTC date of its time stamp.
+    const last = localDate(new Date(review.at));
+    const since = daysBetween(last, today);
     if (since > settings.activityReviewDays) {
-      add('activity-log-review', w['activity-log-review'], 'account-management', { interval: settings.activityReviewDays, days: since, last: review.at.slice(0, 10) });
+      add('activity-log-review', w['activity-log-review'], 'account-management', { interval: settings.activityReviewDays, days: since, last });
     }
   }
 

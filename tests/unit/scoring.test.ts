@@ -132,6 +132,19 @@ describe('factors', () => {
     expect(factor(score(base(), facts({ checklist }), settings, TODAY).factors, 'activity-log-review')!.points).toBe(5);
   });
 
+  it('counts review days on the staff\'s own calendar, not the UTC date of the time stamp', () => {
+    const before = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      const checklist = allTicked();
+      // 03:00 UTC on 26 October is the evening of 25 October in California: 31 days before 25 November there.
+      checklist['activity-log-review'] = tick('2026-10-26T03:00:00Z');
+      expect(factor(score(base(), facts({ checklist }), settings, TODAY).factors, 'activity-log-review')!.data).toEqual({ interval: 30, days: 31, last: '2026-10-25' });
+    } finally {
+      process.env.TZ = before;
+    }
+  });
+
   it('follows weights from the settings', () => {
     const s = defaultSettings();
     s.weights['prepaid-card'] = 60;
