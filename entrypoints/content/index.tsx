@@ -44,11 +44,15 @@ async function run(ctx: ContentScriptContext) {
   // WXT's location event comes from the Navigation API's `navigate`, before location.href changes: route by
   // the event's new URL, never by location.href at that moment.
   let routed = '';
+  let portalSeen = '';
   const route = async (href: string) => {
     if (ctx.isInvalid || href === routed) return;
     routed = href;
     page = pageOf(href);
-    if (page.kind !== 'other') {
+    // Where the portal was seen (for the popup's links), told once per family and locale, not on every page:
+    // a write here would queue the panel's read behind it.
+    if (page.kind !== 'other' && `${page.family}|${page.locale ?? ''}` !== portalSeen) {
+      portalSeen = `${page.family}|${page.locale ?? ''}`;
       send({ type: 'customers.seen', customers: [], portal: { family: page.family, ...(page.locale ? { locale: page.locale } : {}) } }).catch(() => undefined);
     }
     if (page.kind === 'customer') {

@@ -27,7 +27,14 @@ export async function writeAndSummarize<T>(
 export interface Seen { tenantId: string; name: string }
 
 /** Customers seen in the portal but missing from the store are added; a nameless one gets the name shown. */
-export function recordSeen(db: PrlDb, seen: Seen[], now: string): Promise<string[]> {
+export async function recordSeen(db: PrlDb, seen: Seen[], now: string): Promise<string[]> {
+  // Most pages show customers already known by name: check with a read, and take the write lock only for
+  // the rest (a readwrite transaction over the summaries would queue every panel and badge read behind it).
+  const read = db.transaction('customers');
+  const known = await Promise.all(seen.map((s) => read.store.get(s.tenantId)));
+  const needed = seen.filter((_, i) => !known[i]?.name);
+  if (!needed.length) return [];
+  seen = needed;
   return writeAndSummarize(db, [], async (tx) => {
     const store = tx.objectStore('customers');
     const changed: string[] = [];
