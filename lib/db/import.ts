@@ -173,6 +173,17 @@ export function mergeBatches(batches: ImportBatch[], invoicesAreSnapshot: boolea
     out.alerts = out.alerts.concat(b.alerts ?? []);
     out.alertCustomers = out.alertCustomers.concat(b.alertCustomers ?? []);
   }
+  // The same record in several files: the later file wins, and it is written (and counted) once.
+  const last = <T>(list: T[], key: (r: T) => string): T[] => [...new Map(list.map((r) => [key(r), r] as const)).values()];
+  out.customers = last(out.customers, (c) => c.tenantId);
+  out.invoices = last(out.invoices, (i) => `${i.tenantId}\u0000${i.number}`);
+  out.spending = last(out.spending, (x) => `${x.tenantId}\u0000${x.asOf}`);
+  out.subscriptions = last(out.subscriptions, (x) => x.id);
+  out.alerts = last(out.alerts, (a) => a.id);
+  // A customer named by alerts keeps a name when any file gives one (Graph alerts carry none).
+  const named = new Map<string, { tenantId: string; name: string }>();
+  for (const c of out.alertCustomers) if (!named.get(c.tenantId)?.name) named.set(c.tenantId, c);
+  out.alertCustomers = [...named.values()];
   out.invoicesAreSnapshot = invoicesAreSnapshot && out.invoices.length > 0;
   return out;
 }

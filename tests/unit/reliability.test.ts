@@ -102,3 +102,14 @@ describe('large imports', () => {
     expect(await db.count('summaries')).toBe(400);
   });
 });
+
+describe('several files at once', () => {
+  it('writes and counts a customer named by two files once, the later file winning', async () => {
+    const { mergeBatches } = await import('../../lib/db');
+    const db = await openStore();
+    const batch = mergeBatches([{ customers: [customer(A, 'Contoso')] }, { customers: [customer(A, 'Contoso Ltd')] }], false);
+    const outcome = await commitImport(db, batch, NOW);
+    expect(outcome.customers).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect((await db.get('customers', A))!.name).toBe('Contoso Ltd');
+  });
+});
