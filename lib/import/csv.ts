@@ -1,14 +1,45 @@
 // CSV files with papaparse, in chunks that yield to the page between them, so 100,000 rows never freeze it.
-// Line numbers are as a spreadsheet shows them: the header is line 1 and each record one line, even when a
-// quoted field spans several physical lines.
+// Line numbers are as a spreadsheet shows them: the header is line 1 and each record is one line, even when
+// a quoted field spans several physical lines (a spreadsheet shows that record as one row); blank lines are
+// skipped but keep their line number, as they do in a spreadsheet.
 import Papa from 'papaparse';
 import type { Customer, Invoice, Spending, Subscription } from '../schema';
-import { detectCsvKind, FIELDS, mapHeaders, REQUIRED, type CsvKind } from './fields';
+import { decimalEvidence } from './amounts';
+import { detectCsvKind, FIELDS, mapHeaders, MONEY, REQUIRED, unknownKindMessage, type CsvKind } from './fields';
 import { convertRow, keyOf } from './rows';
 import type { ParseContext, ParsedFile, RowError } from './types';
 
 const CHUNK_BYTES = 128 * 1024;
 const yieldToPage = () => new Promise<void>((ok) => setTimeout(ok, 0));
+type Rec = Customer | Invoice | Spending | Subscription;
+
+/**
+ * The delimiter of the header row: the most frequent of `,` `;` tab `|` outside quotes. The header decides
+ * (not a guess over data rows), so `;` files whose amounts hold decimal commas are read right.
+ */
+export function headerDelimiter(text: string): string | undefined {
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0, '|': 0 };
+  let quoted = false;
+  for (const ch of text.slice(0, 64 * 1024)) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch]++;
+  }
+  const [best, n] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
+  return n > 0 ? best : undefined;
+}
+
+/**
+ * The same key twice in one file: the later row wins (as a re-import would), except that a customer listed
+ * twice (direct and indirect relationship) keeps the fields the later row leaves empty and both relationships.
+ */
+function mergeDuplicate(kind: CsvKind, earlier: Rec, later: Rec): Rec {
+  if (kind !== 'customers') return later;
+  const [a, b] = [earlier as Customer, later as Customer];
+  const merged: Customer = { ...a, ...b };
+  if (a.relationship && b.relationship && !a.relationship.split(', ').includes(b.relationship)) merged.relationship = `${a.relationship}, ${b.relationship}`;
+  return merged;
+}
 
 export async function parseCsv(name: string, text: string, ctx: ParseContext, onProgress?: (f: number) => void): Promise<ParsedFile> {
   const base = { name, format: 'csv' as const, rowsRead: 0, valid: 0, errors: [] as RowError[], batch: {} };
@@ -21,38 +52,68 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
   let line = 1;
   let rowsRead = 0;
   let valid = 0;
+  let asOf: string | undefined;
   const errors: RowError[] = [];
-  const records = new Map<string, Customer | Invoice | Spending | Subscription>();
+  /** Records by key, with the line each came from (the later line wins). */
+  const records = new Map<string, { record: Rec; line: number }>();
   let fatal: string | undefined;
-  let position = 0;
+  // Number format 'auto': rows with an amount like "10,000" (ten thousand, or ten with three decimals?) wait
+  // for what the file's other amounts show of the decimal separator ("812.34"); if they all agree, those rows
+  // are read that way at the end; if they disagree or show nothing, the rows say to set the number format.
+  const inferAmounts = ctx.settings.decimalSeparator === 'auto';
+  const evidence = { '.': 0, ',': 0 };
+  const waiting: Array<{ line: number; cells: string[]; message: string }> = [];
 
-  const handle = (rows: string[][]) => {
-    for (const cells of rows) {
+  const keep = (k: CsvKind, { record, asOf: rowAsOf }: { record: Rec; asOf?: string }, at: number) => {
+    if (rowAsOf && (!asOf || rowAsOf > asOf)) asOf = rowAsOf;
+    const key = keyOf(k, record);
+    const earlier = records.get(key);
+    if (!earlier) records.set(key, { record, line: at });
+    else if (earlier.line < at) records.set(key, { record: mergeDuplicate(k, earlier.record, record), line: at });
+    else records.set(key, { record: mergeDuplicate(k, record, earlier.record), line: earlier.line });
+    valid++;
+  };
+
+  /** Rows of one chunk; `unclosed` holds the indexes of rows where papaparse found a quote never closed. */
+  const handle = (rows: string[][], unclosed: Set<number>) => {
+    for (const [i, cells] of rows.entries()) {
       if (!headers) {
         headers = cells.map((h) => h.trim());
         kind = detectCsvKind(headers);
         if (kind === 'unknown') {
-          fatal = `The kind of this file is not recognised from its header row (${headers.filter(Boolean).slice(0, 8).join(', ')}). Expected customers (Customer ID, Company name), invoices (Customer ID or Domain, Invoice number, Invoice date, Due date, Amount, Currency), spending (Customer ID, Monthly budget, Spend to date, As of, Currency) or subscriptions (Customer ID, Subscription ID).`;
+          fatal = unknownKindMessage(headers);
           return false;
         }
-        map = mapHeaders(kind as CsvKind, headers);
-        const missing = REQUIRED[kind as CsvKind].filter((f) => !(f in map));
+        map = mapHeaders(kind, headers);
+        const missing = REQUIRED[kind].filter((f) => !(f in map));
         if (missing.length) {
           fatal = `This ${kind} file lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((f) => `'${FIELDS[kind as CsvKind][f][0]}'`).join(', ')}.`;
           return false;
         }
         continue;
       }
+      const k = kind as CsvKind; // set with the header row
       line++;
       if (cells.every((c) => !c.trim())) continue; // a blank line: not a row, but it keeps its line number
       rowsRead++;
-      const r = convertRow(cells, { kind: kind as CsvKind, headers, map, ctx });
-      if (!r.ok) {
-        errors.push({ line, message: `line ${line}: ${r.problems.join('; ')}` });
+      if (unclosed.has(i)) {
+        errors.push({ line, message: `line ${line}: a quoted field is never closed, so the rest of the file was read into this row` });
         continue;
       }
-      valid++;
-      records.set(keyOf(kind as CsvKind, r.record), r.record); // the same key again: the later row wins
+      if (inferAmounts) {
+        for (const f of MONEY[k]) {
+          const sep = f in map ? decimalEvidence(cells[map[f]] ?? '') : undefined;
+          if (sep) evidence[sep]++;
+        }
+      }
+      const r = convertRow(cells, { kind: k, headers, map, ctx });
+      if (!r.ok) {
+        const message = `line ${line}: ${r.problems.join('; ')}`;
+        if (inferAmounts && r.ambiguousAmount) waiting.push({ line, cells, message });
+        else errors.push({ line, message });
+        continue;
+      }
+      keep(k, r, line);
     }
     return true;
   };
@@ -60,14 +121,14 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
   await new Promise<void>((resolve, reject) => {
     Papa.parse<string[]>(body, {
       header: false,
+      delimiter: headerDelimiter(body) ?? '',
+      // Not 'greedy': blank lines must still count for the line numbers; handle() skips them.
       skipEmptyLines: false,
       chunkSize: CHUNK_BYTES,
       chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
-        const rows = results.data;
-        // papaparse gives a trailing empty row for a final newline; it is not a record.
-        if (!handle(rows)) { parser.abort(); return; }
-        position = results.meta.cursor;
-        onProgress?.(Math.min(1, position / body.length));
+        const unclosed = new Set(results.errors.filter((e) => e.code === 'MissingQuotes' && e.row !== undefined).map((e) => e.row as number));
+        if (!handle(results.data, unclosed)) { parser.abort(); return; }
+        onProgress?.(Math.min(1, results.meta.cursor / body.length));
         parser.pause();
         yieldToPage().then(() => parser.resume(), reject);
       },
@@ -77,18 +138,25 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
   });
   onProgress?.(1);
 
-  const k = kind as CsvKind | 'unknown';
-  if (fatal) return { ...base, kind: k, fatal };
-  if (!headers) return { ...base, kind: 'unknown', fatal: 'This file has no header row.' };
-  const list = [...records.values()];
-  const batch = k === 'customers' ? { customers: list as Customer[] }
-    : k === 'invoices' ? { invoices: list as Invoice[] }
-    : k === 'spending' ? { spending: list as Spending[] }
+  if (fatal) return { ...base, kind, fatal };
+  if (!headers || kind === 'unknown') return { ...base, kind: 'unknown', fatal: 'This file has no header row.' };
+  const shown = evidence['.'] && !evidence[','] ? 'dot' : evidence[','] && !evidence['.'] ? 'comma' : undefined;
+  for (const w of waiting) {
+    const r = shown ? convertRow(w.cells, { kind, headers, map, ctx: { ...ctx, settings: { ...ctx.settings, decimalSeparator: shown } } }) : undefined;
+    if (r?.ok) keep(kind, r, w.line);
+    else errors.push({ line: w.line, message: r ? `line ${w.line}: ${r.problems.join('; ')}` : w.message });
+  }
+  const kept = [...records.values()];
+  if (waiting.length) { // back in file order
+    errors.sort((a, b) => a.line - b.line);
+    kept.sort((a, b) => a.line - b.line);
+  }
+  const list = kept.map((r) => r.record);
+  const batch = kind === 'customers' ? { customers: list as Customer[] }
+    : kind === 'invoices' ? { invoices: list as Invoice[] }
+    : kind === 'spending' ? { spending: list as Spending[] }
     : { subscriptions: list as Subscription[] };
-  const out: ParsedFile = { ...base, kind: k, rowsRead, valid, errors, batch };
-  if (k === 'invoices') out.asOf = ctx.now.slice(0, 10);
+  const out: ParsedFile = { ...base, kind, rowsRead, valid, errors, batch };
+  if (kind === 'invoices') out.asOf = asOf ?? ctx.now.slice(0, 10);
   return out;
 }
-
-/** The kind a header row shows (exported for the tests and the preview). */
-export { detectCsvKind };

@@ -1,8 +1,9 @@
 // One CSV row into one record of its kind, or the reasons it cannot be, naming the columns as the file does.
 import { Customer, Invoice, Spending, Subscription, SubscriptionStatus } from '../schema';
-import { columnName, type CsvKind } from './fields';
+import { columnName, MONEY, type CsvKind } from './fields';
 import { parseAdminAccess, parseAmount, parseBool, parseCountry, parseCurrency, parseDate, parseGuid, parseInstrument, type Parsed } from './values';
 import type { ParseContext } from './types';
+import { quoted } from './text';
 
 export interface RowInput {
   kind: CsvKind;
@@ -12,10 +13,12 @@ export interface RowInput {
 }
 
 type Record_ = Customer | Invoice | Spending | Subscription;
-export type RowResult = { ok: true; record: Record_ } | { ok: false; problems: string[] };
+/** `asOf`: an invoices row's report date, when the file has that column. */
+export type RowResult = { ok: true; record: Record_; asOf?: string } | { ok: false; problems: string[]; ambiguousAmount?: boolean };
 
 export function convertRow(cells: string[], r: RowInput): RowResult {
   const problems: string[] = [];
+  let ambiguousAmount = false;
   const col = (f: string) => columnName(r.kind, f, r.headers, r.map);
   const cell = (f: string) => (f in r.map ? (cells[r.map[f]] ?? '').trim() : '');
   /** Reads an optional cell with a parser: empty is absent; a bad value is a problem naming the column. */
@@ -24,6 +27,7 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
     if (!s) return undefined;
     const p = parse(s);
     if (p.ok) return p.value;
+    if (p.ambiguous && MONEY[r.kind].includes(f)) ambiguousAmount = true;
     problems.push(`${col(f)} ${p.error}`);
     return undefined;
   };
@@ -39,6 +43,7 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
   const date = (s: string) => parseDate(s, dateOrder);
 
   let record: Record<string, unknown>;
+  let asOf: string | undefined;
   switch (r.kind) {
     case 'customers':
       record = {
@@ -55,7 +60,7 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
         if (!domain) problems.push(`names no customer: ${'tenantId' in r.map ? `${col('tenantId')} is empty` : `${col('domain')} is empty`}`);
         else {
           tenantId = r.ctx.knownDomains.get(domain);
-          if (!tenantId) problems.push(`${col('domain')} '${domain}' matches no known customer: import the customers first`);
+          if (!tenantId) problems.push(`${col('domain')} ${quoted(domain)} matches no known customer: import the customers first`);
         }
       }
       const currency = req('currency', parseCurrency);
@@ -64,6 +69,10 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
         tenantId, number: req('number', text), issuedOn: req('issuedOn', date), dueOn: req('dueOn', date),
         amount: req('amount', money), paid: opt('paid', money) ?? 0, currency, paidOn: opt('paidOn', date),
       };
+      if (typeof record.issuedOn === 'string' && typeof record.dueOn === 'string' && record.dueOn < record.issuedOn) {
+        problems.push(`${col('dueOn')} ${record.dueOn} is before ${col('issuedOn')} ${record.issuedOn}`);
+      }
+      asOf = opt('asOf', date);
       break;
     }
     case 'spending': {
@@ -79,18 +88,18 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
       };
       break;
   }
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return ambiguousAmount ? { ok: false, problems, ambiguousAmount } : { ok: false, problems };
   for (const k of Object.keys(record)) if (record[k] === undefined) delete record[k];
   const schema = { customers: Customer, invoices: Invoice, spending: Spending, subscriptions: Subscription }[r.kind];
   const checked = schema.safeParse(record);
   if (!checked.success) return { ok: false, problems: checked.error.issues.map((i) => `${col(String(i.path[0] ?? ''))} ${i.message}`) };
-  return { ok: true, record: checked.data as Record_ };
+  return asOf ? { ok: true, record: checked.data as Record_, asOf } : { ok: true, record: checked.data as Record_ };
 }
 
 export function parseStatus(s: string): Parsed<Subscription['status'] & string> {
   const v = s.trim().toLowerCase();
   const options = SubscriptionStatus.options as readonly string[];
-  return options.includes(v) ? { ok: true, value: v as never } : { ok: false, error: `'${s.trim()}' is not a subscription status (${options.join(', ')})` };
+  return options.includes(v) ? { ok: true, value: v as never } : { ok: false, error: `${quoted(s)} is not a subscription status (${options.join(', ')})` };
 }
 
 /** The key a record is stored under: a later row with the same key replaces an earlier one. */

@@ -5,7 +5,11 @@ import type { Settings } from '../schema';
 
 export type FileKind = 'customers' | 'invoices' | 'spending' | 'subscriptions' | 'alerts' | 'backup';
 
-/** CSV: the line as a spreadsheet shows it (header = line 1, one line per record); JSON: the item from 1. */
+/**
+ * CSV: the line as a spreadsheet shows it: the header is line 1, each record one line (a quoted field with
+ * line breaks inside stays one line, as a spreadsheet shows that record in one row), blank lines counted;
+ * the message starts with "line N: ". JSON: the item counting from 1; the message starts with "item N: ".
+ */
 export interface RowError { line: number; message: string }
 
 export interface ParsedFile {
@@ -21,7 +25,7 @@ export interface ParsedFile {
   backup?: Backup;
   /** The whole file cannot be read: what is wrong with it. */
   fatal?: string;
-  /** Invoices: the date the file lists open invoices as of. */
+  /** Invoices: the date the file lists open invoices as of: its latest 'As of' column value, else today. */
   asOf?: string;
 }
 

@@ -50,6 +50,27 @@ describe('catalogue coverage', () => {
     expect([...keys].filter((k) => !(k in en))).toEqual([]);
   });
 
+  it('has every key the code names in quotes, single or double (a typo shows here, not as a raw key on screen)', () => {
+    const keys = new Set([...code.matchAll(/\bt\(\s*(['"`])([A-Za-z0-9_@]+)\1/g)].map((m) => m[2]));
+    expect(keys.has('extName')).toBe(true);
+    expect(keys.size).toBeGreaterThan(100);
+    const missing = [...keys].filter((k) => !(k in en)).sort();
+    expect(missing, `keys missing from public/_locales/en/messages.json: ${missing.join(', ')}`).toEqual([]);
+  });
+
+  it('fills every named placeholder from $1, $2… in order, and uses each one it declares', () => {
+    const problems: string[] = [];
+    for (const lang of ['en', 'fr']) {
+      for (const [key, { message, placeholders = {} }] of Object.entries(load(lang))) {
+        const named = [...message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1].toLowerCase());
+        const declared = Object.keys(placeholders);
+        if ([...new Set(named)].sort().join() !== [...declared].sort().join()) problems.push(`${lang} ${key}: uses ${named.join()} declares ${declared.join()}`);
+        declared.forEach((name, i) => { if (placeholders[name].content !== `$${i + 1}`) problems.push(`${lang} ${key}: ${name} is ${placeholders[name].content}`); });
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('has every key of the families the code builds', () => {
     const families: Record<string, readonly string[]> = {
       level_: ['low', 'medium', 'high', 'critical'],
@@ -61,6 +82,12 @@ describe('catalogue coverage', () => {
       guidance_: ['theft_of_service', 'transaction_risk', 'abuse_of_service', 'account_management'],
       flag_: FlagKind.options, flag_kind_: FlagKind.options,
       phase_: PHASES, tab_: ['overdue', 'budget', 'risk', 'alerts', 'snoozed'], popup_empty_: ['overdue', 'budget', 'risk', 'alerts', 'snoozed'],
+      filter_: [...BUCKETS.filter((b) => b !== 'current').map((b) => `overdue_${b.replace(/[-+]/g, '_')}`), 'budget_breached', 'budget_approaching', 'budget_forecast',
+        'risk_critical', 'risk_high', 'alerts_overdue', 'alerts_due'],
+      factor_: ['prepaid_card', 'card_not_present', 'no_prepayment', 'provisioned_before_payment_dated', 'provisioned_before_payment_none', 'overdue',
+        'unverified_identity', 'high_risk_region_black', 'high_risk_region_grey', 'fast_purchasing', 'abuse_flag', 'microsoft_notice', 'microsoft_alert',
+        'microsoft_alert_severity', 'alert_open_for', 'confirmed_fraud', 'spend_spike', 'full_admin_unchecked', 'no_budget', 'activity_log_review_never',
+        'activity_log_review_old'],
       import_kind_: ['customers', 'invoices', 'spending', 'subscriptions', 'alerts', 'backup', 'unknown'],
       instrument_: PaymentInstrument.options, access_: AdminAccess.options, alert_status_: AlertStatus.options, alert_reason_: AlertReason.options,
       store_: Object.keys(BackupStores.def.shape), settings_dunning_: ['first', 'second', 'final', 'suspend'], export_csv_: ['overdue', 'budget', 'risk'],

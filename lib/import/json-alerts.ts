@@ -1,0 +1,63 @@
+// Microsoft's security alerts for CSP customers, as partners save them: Partner Center fraud events
+// (`GET /v1/fraudEvents`, a JSON array) and Graph partner security alerts (`{ value: [partnerSecurityAlert] }`).
+// Unknown alert types are kept as given; test alerts are kept and marked (they are no risk).
+import { Alert } from '../schema';
+import { finish, get, guidOf, str, utcDateTime, type Obj, type Reader } from './json-items';
+import { quoted } from './text';
+
+/** Microsoft writes year 9999 (and .NET's 0001 default) for "not resolved yet". */
+const isNever = (v: unknown) => /^(9999|0001)-/.test(str(v) ?? '');
+const resolvedAt = (v: unknown) => (isNever(v) ? undefined : utcDateTime(v));
+
+function alertStatus(v: unknown, key: string, problems: string[]): string | undefined {
+  const s = str(v)?.toLowerCase();
+  if (!s) { problems.push(`${key} is missing`); return undefined; }
+  if (['active', 'investigating', 'resolved'].includes(s)) return s;
+  problems.push(`status ${quoted(s)}${key === 'status' ? '' : ` (${key})`} is not active, investigating or resolved`);
+  return undefined;
+}
+/** `IsTest` comes as "true"/"false" strings from Partner Center and as booleans from Graph. */
+const bool = (v: unknown) => v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
+/** `hitCount` is a number in a string. */
+const count = (v: unknown) => {
+  const s = str(v);
+  const n = s === undefined ? NaN : Number(s);
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+};
+const KEYS = { id: 'id', tenantId: 'customerTenantId', subscriptionId: 'subscriptionId', name: 'displayName', severity: 'severity', description: 'description' };
+
+export const fraudEvent: Reader = (item: Obj) => {
+  const problems: string[] = [];
+  const tenantId = guidOf(get(item, 'customerTenantId'), 'customerTenantId', problems);
+  const id = str(get(item, 'eventId'));
+  if (!id) problems.push('eventId is missing');
+  const detectedAt = utcDateTime(get(item, 'eventTime') ?? get(item, 'firstObserved'));
+  if (!detectedAt) problems.push('eventTime is missing or not a date-time');
+  const status = alertStatus(get(item, 'eventStatus'), 'eventStatus', problems);
+  const type = str(get(item, 'eventType')) ?? 'NetworkConnectionsToCryptoMiningPools'; // older events: crypto mining
+  const name = str(get(item, 'customerFriendlyName'));
+  return finish(Alert, {
+    id, source: 'fraudEvents', tenantId, subscriptionId: str(get(item, 'subscriptionId')), type, name: str(get(item, 'displayName')) ?? type,
+    severity: str(get(item, 'severity')), status, detectedAt, resolvedAt: resolvedAt(get(item, 'resolvedOn')),
+    resolvedReason: str(get(item, 'resolvedReason')), isTest: bool(get(item, 'IsTest') ?? get(item, 'isTest')),
+    description: str(get(item, 'description')), hitCount: count(get(item, 'hitCount')),
+  }, problems, { ...KEYS, id: 'eventId', type: 'eventType', status: 'eventStatus', detectedAt: 'eventTime', resolvedAt: 'resolvedOn', hitCount: 'hitCount' },
+  tenantId ? { tenantId, name: name ?? '' } : undefined);
+};
+
+export const graphAlert: Reader = (item: Obj) => {
+  const problems: string[] = [];
+  const tenantId = guidOf(get(item, 'customerTenantId'), 'customerTenantId', problems);
+  const id = str(get(item, 'id'));
+  if (!id) problems.push('id is missing');
+  const detectedAt = utcDateTime(get(item, 'detectedDateTime') ?? get(item, 'firstObservedDateTime'));
+  if (!detectedAt) problems.push('detectedDateTime is missing or not a date-time');
+  const status = alertStatus(get(item, 'status'), 'status', problems);
+  const type = str(get(item, 'alertType')) ?? 'unknown';
+  return finish(Alert, {
+    id, source: 'graph', tenantId, subscriptionId: str(get(item, 'subscriptionId')), type, name: str(get(item, 'displayName')) ?? type,
+    severity: str(get(item, 'severity')), status, detectedAt, resolvedAt: resolvedAt(get(item, 'resolvedOnDateTime')),
+    resolvedReason: str(get(item, 'resolvedReason')), isTest: bool(get(item, 'isTest')), description: str(get(item, 'description')),
+  }, problems, { ...KEYS, type: 'alertType', status: 'status', detectedAt: 'detectedDateTime', resolvedAt: 'resolvedOnDateTime' },
+  tenantId ? { tenantId, name: '' } : undefined);
+};

@@ -1,0 +1,119 @@
+// Items of Partner Center REST API files: customers, subscriptions, usage summaries; and the helpers every
+// JSON reader shares. Microsoft's objects carry extra keys and change: read what is needed, ignore the rest.
+import { Customer, Spending, Subscription } from '../schema';
+import { parseStatus } from './rows';
+import type { ParseContext } from './types';
+import { parseAmount, parseCountry, parseCurrency, parseGuid } from './values';
+import { quoted } from './text';
+
+export type Obj = Record<string, unknown>;
+export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+export const get = (o: unknown, ...path: string[]): unknown => path.reduce<unknown>((v, k) => (isObj(v) ? v[k] : undefined), o);
+
+/** A date-time in UTC: Microsoft's times without a zone are UTC; seven-digit fractions are accepted. */
+export function utcDateTime(v: unknown): string | undefined {
+  const s = str(v);
+  if (!s || !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.test(s)) return undefined;
+  const withZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(s) || s.length === 10 ? s : `${s}Z`;
+  const t = Date.parse(withZone.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1'));
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+/** The calendar date of a date-time as written (`2026-11-24T23:10:00-05:00` is the 24th). */
+export const dateOf = (v: unknown): string | undefined => (utcDateTime(v) ? str(v)!.slice(0, 10) : undefined);
+
+export type Item = { ok: true; record: unknown; customer?: { tenantId: string; name: string } } | { ok: false; problems: string[] };
+export type Reader = (item: Obj, ctx: ParseContext) => Item;
+type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } };
+
+/**
+ * Validates a record with its schema; problems name the file's own keys (`keys` maps a record field to the
+ * JSON path it came from), so "item 3: customerTenantId is not a GUID", never the store's field names.
+ */
+export function finish<T>(schema: Schema<T>, record: Obj, problems: string[], keys: Record<string, string>, customer?: { tenantId: string; name: string }): Item {
+  if (problems.length) return { ok: false, problems };
+  for (const k of Object.keys(record)) if (record[k] === undefined) delete record[k];
+  const r = schema.safeParse(record);
+  if (!r.success) {
+    return { ok: false, problems: r.error.issues.map((i) => { const f = String(i.path[0] ?? ''); return `${keys[f] ?? f} ${i.message}`; }) };
+  }
+  return customer ? { ok: true, record: r.data, customer } : { ok: true, record: r.data };
+}
+
+export function guidOf(v: unknown, what: string, problems: string[]): string | undefined {
+  const s = str(v);
+  if (!s) { problems.push(`${what} is missing`); return undefined; }
+  const g = parseGuid(s);
+  if (!g.ok) { problems.push(`${what} ${g.error}`); return undefined; }
+  return g.value;
+}
+
+/** `{ id, companyProfile: { companyName, domain }, billingProfile?: { defaultAddress: { country } }, relationshipToPartner }` */
+export const restCustomer: Reader = (item, ctx) => {
+  const problems: string[] = [];
+  const tenantId = guidOf(get(item, 'id') ?? get(item, 'companyProfile', 'tenantId'), 'id', problems);
+  const name = str(get(item, 'companyProfile', 'companyName'));
+  if (!name) problems.push('companyProfile.companyName is missing');
+  const countryRaw = str(get(item, 'billingProfile', 'defaultAddress', 'country'));
+  let country: string | undefined;
+  if (countryRaw) {
+    const c = parseCountry(countryRaw);
+    if (c.ok) country = c.value;
+    else problems.push(`billingProfile.defaultAddress.country ${c.error}`);
+  }
+  return finish(Customer, {
+    tenantId, name, domain: str(get(item, 'companyProfile', 'domain'))?.toLowerCase(), country,
+    relationship: str(get(item, 'relationshipToPartner')), origin: 'import', updatedAt: ctx.now,
+  }, problems, {
+    tenantId: 'id', name: 'companyProfile.companyName', domain: 'companyProfile.domain', country: 'billingProfile.defaultAddress.country',
+    relationship: 'relationshipToPartner',
+  });
+};
+
+/** `{ id, offerName, status, creationDate, links: { self: { uri: "customers/{tenant}/subscriptions/{id}" } } }` */
+export const restSubscription: Reader = (item, ctx) => {
+  const problems: string[] = [];
+  const id = guidOf(get(item, 'id'), 'id', problems);
+  const uri = str(get(item, 'links', 'self', 'uri')) ?? '';
+  const m = /customers\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i.exec(uri);
+  if (!m) problems.push('links.self.uri names no customer (…/customers/{id}/subscriptions/…)');
+  const statusRaw = str(get(item, 'status'));
+  let status: string | undefined;
+  if (statusRaw) {
+    const s = parseStatus(statusRaw);
+    if (s.ok) status = s.value;
+    else problems.push(`status ${s.error}`);
+  }
+  const created = dateOf(get(item, 'creationDate'));
+  if (get(item, 'creationDate') != null && !created) problems.push(`creationDate ${quoted(str(get(item, 'creationDate')) ?? '')} is not a date`);
+  return finish(Subscription, {
+    id, tenantId: m?.[1].toLowerCase(), offerName: str(get(item, 'offerName')) ?? str(get(item, 'friendlyName')), status,
+    createdOn: created, seenAt: ctx.now,
+  }, problems, { id: 'id', tenantId: 'links.self.uri', offerName: 'offerName', status: 'status', createdOn: 'creationDate' });
+};
+
+/**
+ * `GET /v1/customers/{id}/usagesummary`: `{ resourceId, budget: { amount }, totalCost, currencyCode, lastModifiedDate }`.
+ * The snapshot is as of the date of lastModifiedDate; a missing or null budget is "no budget set".
+ */
+export const usageSummary: Reader = (item) => {
+  const problems: string[] = [];
+  const tenantId = guidOf(get(item, 'resourceId') ?? get(item, 'id'), 'resourceId', problems);
+  const cur = parseCurrency(str(get(item, 'currencyCode')) ?? '');
+  if (!cur.ok) problems.push(`currencyCode ${str(get(item, 'currencyCode')) ? cur.error : 'is missing'}`);
+  const money = (v: unknown, what: string): number | undefined => {
+    if (v === undefined || v === null || v === '' || !cur.ok) return undefined;
+    const p = parseAmount(String(v), cur.value, 'dot');
+    if (p.ok) return p.value;
+    problems.push(`${what} ${p.error}`);
+    return undefined;
+  };
+  const budget = money(get(item, 'budget', 'amount'), 'budget.amount');
+  const spend = money(get(item, 'totalCost'), 'totalCost');
+  if (get(item, 'totalCost') == null) problems.push('totalCost is missing');
+  const asOf = dateOf(get(item, 'lastModifiedDate'));
+  if (!asOf) problems.push('lastModifiedDate is missing or not a date');
+  return finish(Spending, { tenantId, budget, spendToDate: spend, asOf, currency: cur.ok ? cur.value : undefined }, problems, {
+    tenantId: 'resourceId', budget: 'budget.amount', spendToDate: 'totalCost', asOf: 'lastModifiedDate', currency: 'currencyCode',
+  });
+};
