@@ -3,18 +3,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
 import { listIsStale } from '@/lib/regions';
+import { formatDate } from '../panel/format';
 import { DEFAULT_WEIGHTS, Settings, type WeightId } from '@/lib/schema';
 
 export interface SettingsFormProps {
   settings: Settings;
   t: Translate;
+  /** For dates in the UI's language; English when unsaid. */
+  locale?: string;
   today: string;
   onSave(s: Settings): Promise<void>;
 }
 
 const codes = (s: string) => s.split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean);
 
-export function SettingsForm({ settings, t, today, onSave }: SettingsFormProps) {
+export function SettingsForm({ settings, t, locale = 'en', today, onSave }: SettingsFormProps) {
   const [draft, setDraft] = useState<Settings>(settings);
   const [black, setBlack] = useState(settings.regions.black.join(', '));
   const [grey, setGrey] = useState(settings.regions.grey.join(', '));
@@ -109,7 +112,7 @@ export function SettingsForm({ settings, t, today, onSave }: SettingsFormProps) 
       </fieldset>
       <fieldset>
         <legend>{t('settings_regions')}</legend>
-        {listIsStale(draft.regions.asOf, today) && <p class="warn" data-testid="regions-stale">{t('settings_regions_stale', draft.regions.asOf)}</p>}
+        {listIsStale(draft.regions.asOf, today) && <p class="warn" data-testid="regions-stale">{t('settings_regions_stale', formatDate(draft.regions.asOf, locale))}</p>}
         <label>{t('settings_regions_black')}<textarea rows={2} value={black} onInput={(e) => setBlack((e.target as HTMLTextAreaElement).value)} /></label>
         <label>{t('settings_regions_grey')}<textarea rows={3} value={grey} onInput={(e) => setGrey((e.target as HTMLTextAreaElement).value)} /></label>
         <label>{t('settings_regions_source')}

@@ -82,7 +82,7 @@ export function BudgetItem({ row, t, locale, actions, style, today }: RowProps<B
   return (
     <li data-testid="budget-row" data-tenant-id={row.tenantId} data-state={b.state} data-acknowledged={row.acknowledged ? 'true' : undefined} style={style} class="row">
       <NameLink row={row} actions={actions} />
-      <span class={`fig ${b.state === 'breached' ? 'warn' : ''}`}>{t(`budget_state_${b.state}`)}</span>
+      <span class={`fig ${b.state === 'breached' ? 'warn' : ''}`}>{t(`budget_state_${b.state.replace(/-/g, "_")}`)}</span>
       <span class="fig">{formatMinor(b.latest!.spendToDate, cur, locale)} / {b.latest!.budget !== undefined ? formatMinor(b.latest!.budget, cur, locale) : '—'}</span>
       {b.utilization !== undefined && <span class="fig">{Math.round(b.utilization * 1000) / 10} %</span>}
       {b.projected !== undefined && <span class="fig muted">{t('budget_projected', formatMinor(b.projected, cur, locale))}</span>}

@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { BackupSection, type RestorePlan } from '@/components/options/BackupSection';
 import { ImportSection } from '@/components/options/ImportSection';
+import { formatDateTime } from '@/components/panel/format';
 import { SettingsForm } from '@/components/options/SettingsForm';
 import { checkBackup } from '@/lib/backup';
 import { localDate } from '@/lib/clock';
@@ -108,7 +109,7 @@ function App({ db }: { db: PrlDb }) {
     const current: Record<string, number> = {};
     for (const s of DATA_STORES) if (s !== 'settings' && s !== 'meta') current[s] = await db.count(s);
     setPendingRestore(raw);
-    return { incoming: check.counts, current, exportedAt: check.backup.exportedAt };
+    return { incoming: check.counts, current, exportedAt: formatDateTime(check.backup.exportedAt, locale) };
   };
 
   return (
@@ -122,7 +123,7 @@ function App({ db }: { db: PrlDb }) {
         onCommit={commit} />
       <section aria-labelledby="settings-title">
         <h2 id="settings-title">{t('settings_title')}</h2>
-        <SettingsForm settings={settings} t={t} today={localDate(new Date())} onSave={async (s) => {
+        <SettingsForm settings={settings} t={t} locale={locale} today={localDate(new Date())} onSave={async (s) => {
           await send({ type: 'settings.set', settings: s });
           await reload();
         }} />

@@ -37,7 +37,7 @@ describe('settings form', () => {
 
   it('says when the high-risk regions list is older than a plenary cycle', () => {
     setup();
-    expect(screen.getByTestId('regions-stale').textContent).toBe('settings_regions_stale(2026-02-13)');
+    expect(screen.getByTestId('regions-stale').textContent).toBe('settings_regions_stale(Feb 13, 2026)');
   });
 
   it('resets to the defaults after confirmation, keeping the staff name', async () => {
