@@ -21,16 +21,18 @@ const MARK = { breached: '▲', approaching: '△', forecast: '↗' } as const;
 /** Fills `el` (emptied first) with the badge: data-testid risk-badge with its data-* hooks. */
 export function renderBadge(el: HTMLElement, badge: Badge, t: Translate): void {
   const level = t(`level_${badge.level}`);
+  // Only the three states that call for attention are marked (not ok, stale, no budget, …).
+  const budget = badge.budget && Object.hasOwn(MARK, badge.budget) ? badge.budget : undefined;
   const parts = [t('badge_title', level, badge.score)];
   if (badge.overdue) parts.push(t('badge_overdue'));
-  if (badge.budget) parts.push(t(`budget_state_${badge.budget}`));
+  if (budget) parts.push(t(`budget_state_${budget}`));
   el.className = `b ${badge.level}`;
   el.setAttribute('data-testid', 'risk-badge');
-  el.setAttribute('data-tenant-id', badge.tenantId);
+  el.setAttribute('data-tenant-id', badge.tenantId.toLowerCase());
   el.setAttribute('data-level', badge.level);
   if (badge.overdue) el.setAttribute('data-overdue', 'true');
   else el.removeAttribute('data-overdue');
-  if (badge.budget) el.setAttribute('data-budget', badge.budget);
+  if (budget) el.setAttribute('data-budget', budget);
   else el.removeAttribute('data-budget');
   el.setAttribute('title', parts.join(' · '));
   el.setAttribute('aria-label', parts.join(', '));
@@ -46,10 +48,10 @@ export function renderBadge(el: HTMLElement, badge: Badge, t: Translate): void {
     od.textContent = '!';
     children.push(od);
   }
-  if (badge.budget) {
+  if (budget) {
     const mark = doc.createElement('span');
     mark.setAttribute('aria-hidden', 'true');
-    mark.textContent = MARK[badge.budget];
+    mark.textContent = MARK[budget];
     children.push(mark);
   }
   el.replaceChildren(...children);

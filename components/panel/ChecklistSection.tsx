@@ -16,14 +16,17 @@ export function ChecklistSection({ data, t, locale, actions }: { data: PanelData
   const unnamed = !data.staffName && (actions.nameMissing || data.checklist.some((e) => e.done && !e.by));
 
   // j/k move between items and space ticks (the checkbox's own behaviour); nothing leaks to the portal.
+  // Moves go from the item that holds the focus (its checkbox, or its note button), to the next or previous
+  // item's checkbox. Typing in a text field and the browser's own Ctrl/Alt/Meta shortcuts are left alone.
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'j' && e.key !== 'k') return;
+    if ((e.key !== 'j' && e.key !== 'k') || e.ctrlKey || e.altKey || e.metaKey) return;
     const target = e.target as HTMLElement;
-    if (target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'checkbox')) return;
-    const boxes = [...(list.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? [])];
-    const at = boxes.indexOf(target as HTMLInputElement);
-    const next = boxes[Math.min(boxes.length - 1, Math.max(0, at + (e.key === 'j' ? 1 : -1)))] ?? boxes[0];
-    next?.focus();
+    const tag = target.tagName;
+    if (tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable || (tag === 'INPUT' && (target as HTMLInputElement).type !== 'checkbox')) return;
+    const items = [...(list.current?.querySelectorAll<HTMLElement>('[data-testid="checklist-item"]') ?? [])];
+    const at = items.findIndex((item) => item.contains(target));
+    const to = at < 0 ? 0 : Math.min(items.length - 1, Math.max(0, at + (e.key === 'j' ? 1 : -1)));
+    items[to]?.querySelector<HTMLInputElement>('input[type="checkbox"]')?.focus();
     e.preventDefault();
     e.stopPropagation();
   };
@@ -93,7 +96,7 @@ function ChecklistRow({ item, entry, t, locale, actions }: {
           <button type="button" onClick={() => setNoting(false)}>{t('cancel')}</button>
         </form>
       ) : (
-        <button type="button" class="link small" onClick={() => setNoting(true)} aria-label={t('checklist_add_note_for', t(item.labelKey))}>
+        <button type="button" class="link small" onClick={() => { setNote(entry?.note ?? ''); setNoting(true); }} aria-label={t('checklist_add_note_for', t(item.labelKey))}>
           {entry?.note ? t('checklist_edit_note') : t('checklist_add_note')}
         </button>
       )}

@@ -28,7 +28,7 @@ export function Panel(p: PanelProps) {
     <aside
       class={`panel ${p.open ? 'open' : 'closed'}`}
       data-testid="risk-panel"
-      data-tenant-id={p.tenantId}
+      data-tenant-id={p.tenantId.toLowerCase()}
       data-level={data?.risk.level}
       aria-label={t('panel_title')}
     >

@@ -3,10 +3,14 @@ import type { PanelData } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
 
 export function SubscriptionWarnings({ data, subscriptionId, t }: { data: PanelData; subscriptionId: string; t: Translate }) {
-  const sub = data.subscriptions.find((s) => s.id === subscriptionId);
+  const wanted = subscriptionId.toLowerCase();
+  const sub = data.subscriptions.find((s) => s.id.toLowerCase() === wanted);
   const firstPayment = data.customer?.firstPaymentOn;
   const warnings: string[] = [];
-  if (sub?.createdOn && (!firstPayment || sub.createdOn < firstPayment)) warnings.push(t('sub_provisioned_before_payment'));
+  // As the score counts it (lib/risk.ts): a pre-payment received means nothing was provisioned before payment.
+  if (sub?.createdOn && data.customer?.prepaid !== true && (!firstPayment || sub.createdOn < firstPayment)) {
+    warnings.push(t('sub_provisioned_before_payment'));
+  }
   if (data.dunning.stage === 'suspension') warnings.push(t('sub_overdue_past_suspension', data.aging.oldestDaysPastDue));
   return (
     <section class="section sub" data-testid="subscription-warnings" aria-labelledby="prl-sub">

@@ -1,148 +1,493 @@
+// The risk panel, rendered with PanelData computed by the real logic (buildFacts, score, agingOf, budgetState,
+// dunningStage: what lib/service.ts `assess` and 'panel.get' do) for a customer with several risk factors.
+// Strings come from a stand-in `t` that echoes keys and substitutions, so nothing depends on the catalogue.
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { Panel } from '../../components/panel/Panel';
+import { Panel, type PanelProps } from '../../components/panel/Panel';
 import type { PanelActions } from '../../components/panel/actions';
-import { clearBadge, renderBadge } from '../../components/RiskBadge';
+import { budgetState } from '../../lib/budget';
+import { CHECKLIST } from '../../lib/checklist';
 import type { PanelData } from '../../lib/messages';
-import { assess } from '../../lib/service';
-import { dunningStage } from '../../lib/receivables';
-import { buildFacts, summaryOf } from '../../lib/summary';
+import { agingOf, dunningStage } from '../../lib/receivables';
+import { score } from '../../lib/risk';
+import { buildFacts, type CustomerRecords } from '../../lib/summary';
 import { defaultSettings, type Alert, type ChecklistEntry, type Customer } from '../../lib/schema';
 
 const t = (key: string, ...subs: Array<string | number>) => (subs.length ? `${key}(${subs.join('|')})` : key);
-const T = '11111111-1111-4111-8111-111111111111';
+const T = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const SUB = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
 const TODAY = '2026-11-25';
 const NOW = '2026-11-25T12:00:00.000Z';
+const NAME = '<img src=x onerror="window.__pwned=1">Contoso';
 
-function data(over: { checklist?: ChecklistEntry[]; staffName?: string; alerts?: Alert[] } = {}): PanelData {
-  const customer: Customer = { tenantId: T, name: '<b>Contoso</b>', paymentInstrument: 'prepaid_card', prepaid: false, adminAccess: 'full', firstPaymentOn: '2026-11-10', updatedAt: NOW };
-  const checklist = over.checklist ?? [];
-  const alerts = over.alerts ?? [];
-  const subscriptions = [{ id: SUB, tenantId: T, offerName: 'Azure plan', createdOn: '2026-11-01', seenAt: NOW }];
-  const facts = buildFacts({
-    invoices: [{ tenantId: T, number: 'I1', issuedOn: '2026-08-01', dueOn: '2026-08-26', amount: 1_200_000, paid: 0, currency: 'USD' }],
-    checklist, flags: [], subscriptions, alerts,
-    spending: [{ tenantId: T, budget: 100_000, spendToDate: 120_000, asOf: '2026-11-20', currency: 'USD' }],
-  });
-  const settings = defaultSettings();
-  const a = assess(summaryOf(customer, facts), T, settings, TODAY, NOW);
+const entry = (itemId: string, done: boolean, by: string, at = '2026-11-20T09:00:00.000Z', note?: string): ChecklistEntry =>
+  ({ tenantId: T, itemId, done, by, at, ...(note ? { note } : {}) });
+
+/** Pays by card, no pre-payment, a subscription before the first payment, an invoice 45 days overdue, three of
+ * five identity checks not done, full admin access, one open abuse flag, spending at 85 % of its budget. */
+function customerRecords(): { customer: Customer; records: CustomerRecords } {
   return {
-    tenantId: T, known: true, customer, risk: a.risk, facts: a.facts, aging: a.aging, dunning: dunningStage(a.aging.oldestDaysPastDue, settings.dunning),
-    budget: a.budget, checklist, history: [], flags: [], alerts, subscriptions, staffName: over.staffName ?? '', panelOpen: true, today: TODAY, now: NOW,
+    customer: {
+      tenantId: T, name: NAME, paymentInstrument: 'card', prepaid: false, adminAccess: 'full',
+      createdOn: '2026-01-10', firstPaymentOn: '2026-10-15', updatedAt: NOW,
+    },
+    records: {
+      invoices: [
+        { tenantId: T, number: 'INV-1', issuedOn: '2026-09-11', dueOn: '2026-10-11', amount: 250_000, paid: 0, currency: 'USD' },
+        { tenantId: T, number: 'INV-2', issuedOn: '2026-11-10', dueOn: '2026-12-10', amount: 100_000, paid: 0, currency: 'USD' },
+      ],
+      checklist: [
+        entry('phone-contact', true, 'Ana Silva'),
+        entry('background-check', true, 'Ana Silva'),
+        entry('activity-log-review', true, 'Ana Silva', '2026-11-20T09:00:00.000Z'),
+      ],
+      flags: [{ id: 'f1', tenantId: T, kind: 'spam', note: 'Reported by Microsoft', at: '2026-11-24T08:00:00.000Z', by: 'Ana Silva' }],
+      subscriptions: [{ id: SUB, tenantId: T, offerName: 'Azure plan', status: 'active', createdOn: '2026-10-01', seenAt: NOW }],
+      spending: [{ tenantId: T, budget: 100_000, spendToDate: 85_000, asOf: '2026-11-20', currency: 'USD' }],
+      alerts: [],
+    },
   };
 }
 
-function setup(d: PanelData, extra: Partial<PanelActions> = {}, subscriptionId?: string) {
-  const actions: PanelActions = {
+/** PanelData as the background assembles it. */
+function panelData(over: { customer?: Partial<Customer>; records?: Partial<CustomerRecords>; staffName?: string; known?: boolean } = {}): PanelData {
+  const base = customerRecords();
+  const customer = { ...base.customer, ...over.customer };
+  const records = { ...base.records, ...over.records };
+  const settings = defaultSettings();
+  const facts = buildFacts(records);
+  const aging = agingOf(facts.openInvoices, TODAY);
+  return {
+    tenantId: T, known: over.known ?? true, customer, facts,
+    risk: score(customer, facts, settings, TODAY, NOW),
+    aging, dunning: dunningStage(aging.oldestDaysPastDue, settings.dunning), budget: budgetState(facts.spending, settings, TODAY),
+    checklist: records.checklist, history: [], flags: records.flags, alerts: records.alerts, subscriptions: records.subscriptions,
+    staffName: over.staffName ?? 'Ana Silva', panelOpen: true, today: TODAY, now: NOW,
+  };
+}
+
+function fakeActions(over: Partial<PanelActions> = {}): PanelActions {
+  return {
     tick: vi.fn(async () => undefined), setStaffName: vi.fn(async () => undefined), updateFacts: vi.fn(async () => undefined),
-    addFlag: vi.fn(async () => undefined), resolveFlag: vi.fn(async () => undefined), triageAlert: vi.fn(async () => undefined), nameMissing: false, ...extra,
+    addFlag: vi.fn(async () => undefined), resolveFlag: vi.fn(async () => undefined), triageAlert: vi.fn(async () => undefined),
+    nameMissing: false, ...over,
   };
-  const onKey = vi.fn();
-  const { container } = render(<div onKeyDown={onKey}><Panel tenantId={T} data={d} t={t} locale="en" open onToggle={vi.fn()} actions={actions} subscriptionId={subscriptionId} /></div>);
-  return { actions, onKey, container };
 }
 
-describe('panel', () => {
-  it('shows the score as the integer alone, the level, and one factor per contributing signal', () => {
-    const d = data();
-    setup(d);
+function setup(data: PanelData | undefined, props: Partial<PanelProps> = {}) {
+  const actions = props.actions ?? fakeActions();
+  const onToggle = vi.fn();
+  const all: PanelProps = { tenantId: T, data, t, locale: 'en', open: true, onToggle, actions, ...props };
+  const view = render(<Panel {...all} />);
+  const rerender = (next: Partial<PanelProps>) => view.rerender(<Panel {...all} {...next} />);
+  return { actions, onToggle, rerender, view };
+}
+
+const item = (id: string) => screen.getAllByTestId('checklist-item').find((i) => i.dataset.itemId === id)!;
+const box = (id: string) => within(item(id)).getByRole('checkbox') as HTMLInputElement;
+
+describe('risk panel: score and factors', () => {
+  it('carries the tenant id in lower case and the level', () => {
+    const d = panelData();
+    setup(d, { tenantId: T.toUpperCase() });
     const panel = screen.getByTestId('risk-panel');
-    expect(panel.dataset.tenantId).toBe(T);
-    expect(panel.dataset.level).toBe(d.risk.level);
-    expect(screen.getByTestId('risk-score').textContent).toBe(String(d.risk.score));
-    expect(d.risk.score).toBe(100);
-    const ids = screen.getAllByTestId('risk-factor').map((f) => f.dataset.factorId);
-    expect(ids).toEqual(d.risk.factors.map((f) => f.id));
-    expect(ids).toEqual(expect.arrayContaining(['prepaid-card', 'no-prepayment', 'overdue', 'provisioned-before-payment', 'full-admin-unchecked', 'unverified-identity']));
-    const overdue = screen.getAllByTestId('risk-factor').find((f) => f.dataset.factorId === 'overdue')!;
-    expect(overdue.textContent).toContain('factor_overdue(91|12,000.00 USD|1)');
-    expect(overdue.textContent).toContain('+40');
+    expect(panel.getAttribute('data-tenant-id')).toBe(T);
+    expect(panel.getAttribute('data-level')).toBe('critical');
   });
 
-  it('shows the customer name as text, the overdue balance with its dunning stage and the budget state', () => {
-    setup(data());
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('<b>Contoso</b>');
-    expect(screen.getByTestId('panel-overdue').textContent).toContain('receivables_overdue(12,000.00 USD|91)');
-    expect(screen.getByTestId('panel-dunning').textContent).toContain('dunning_suspension');
-    expect(screen.getByTestId('panel-budget').dataset.state).toBe('breached');
+  it('shows the score as the integer alone, with the level in words and in colour', () => {
+    const d = panelData();
+    // card 10 + no pre-payment 10 + provisioned before payment 10 + overdue 31–60 20 + 3 identity checks 9
+    // + full admin access 10 + one abuse flag 20 = 89.
+    expect(d.risk.score).toBe(89);
+    setup(d);
+    const scoreEl = screen.getByTestId('risk-score');
+    expect(scoreEl.textContent).toBe('89');
+    expect(screen.getByTestId('risk-level').textContent).toBe('level_critical');
+    expect(scoreEl.parentElement!.classList.contains('critical')).toBe(true);
+    // The collapsed header says it too, in words.
+    expect(screen.getByTestId('panel-toggle').textContent).toContain('level_critical 89');
   });
 
-  it('has the 14 checklist items, each a wrapper with a real checkbox; ticking asks the background', () => {
-    const { actions } = setup(data());
+  it('lists one risk-factor per factor, with its points, evidence and guidance', () => {
+    setup(panelData());
+    const factors = screen.getAllByTestId('risk-factor');
+    expect(factors.map((f) => [f.dataset.factorId, f.querySelector('.pts')!.textContent])).toEqual([
+      ['card-not-present', '+10'],
+      ['no-prepayment', '+10'],
+      ['provisioned-before-payment', '+10'],
+      ['overdue', '+20'],
+      ['unverified-identity', '+9'],
+      ['abuse-flag', '+20'],
+      ['full-admin-unchecked', '+10'],
+    ]);
+    const text = (id: string) => factors.find((f) => f.dataset.factorId === id)!.textContent;
+    expect(text('overdue')).toContain('factor_overdue(45|2,500.00 USD|1)');
+    expect(text('overdue')).toContain('guidance_theft_of_service');
+    expect(text('unverified-identity')).toContain(
+      'factor_unverified_identity(3|checklist_item_sms_verification, checklist_item_digital_identity, checklist_item_card_fraud_check)');
+    expect(text('provisioned-before-payment')).toContain('factor_provisioned_before_payment_dated(Oct 1, 2026|Oct 15, 2026)');
+    expect(text('abuse-flag')).toContain('factor_abuse_flag(1|flag_kind_spam)');
+    expect(text('full-admin-unchecked')).toContain('factor_full_admin_unchecked(3|14)');
+    expect(text('full-admin-unchecked')).toContain('guidance_account_management');
+  });
+
+  it('says so when nothing contributes, and when no subscription data is known', () => {
+    setup(panelData({
+      customer: { paymentInstrument: 'invoice', prepaid: true, adminAccess: 'limited' },
+      records: {
+        invoices: [], flags: [], subscriptions: [], spending: [],
+        checklist: ['phone-contact', 'background-check', 'sms-verification', 'digital-identity', 'card-fraud-check', 'activity-log-review'].map((id) => entry(id, true, 'Ana')),
+      },
+    }));
+    expect(screen.getByTestId('risk-score').textContent).toBe('0');
+    expect(screen.getByTestId('risk-panel').dataset.level).toBe('low');
+    expect(screen.queryAllByTestId('risk-factor')).toHaveLength(0);
+    expect(screen.getByTestId('risk-no-factors')).toBeTruthy();
+    expect(screen.getByTestId('no-subscription-data')).toBeTruthy();
+  });
+
+  it('shows the customer name as text, never as markup', () => {
+    const { view } = setup(panelData());
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(NAME);
+    expect(view.container.querySelector('img')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
+
+describe('risk panel: checklist', () => {
+  it('has the 14 items of the catalogue, each a wrapper with data-item-id holding one real checkbox', () => {
+    setup(panelData());
     const items = screen.getAllByTestId('checklist-item');
     expect(items).toHaveLength(14);
-    const phone = items.find((i) => i.dataset.itemId === 'phone-contact')!;
-    const box = within(phone).getByRole('checkbox') as HTMLInputElement;
-    expect(box.checked).toBe(false);
-    fireEvent.click(box);
-    expect(actions.tick).toHaveBeenCalledWith('phone-contact', true);
+    expect(items.map((i) => i.dataset.itemId)).toEqual(CHECKLIST.map((c) => c.id));
+    for (const i of items) {
+      const boxes = i.querySelectorAll('input');
+      expect(boxes).toHaveLength(1);
+      expect(boxes[0].type).toBe('checkbox');
+      // Labelled, so a screen reader and a click on the text both reach it.
+      expect(screen.getByLabelText(new RegExp(`^checklist_item_${i.dataset.itemId!.replace(/-/g, '_')}`))).toBe(boxes[0]);
+    }
+    expect(screen.getByTestId('checklist-progress').textContent).toBe('3/14');
   });
 
-  it('moves with j and k between checkboxes and keeps those keys inside the panel', () => {
-    const { onKey } = setup(data());
-    const boxes = screen.getAllByRole('checkbox');
-    boxes[0].focus();
-    fireEvent.keyDown(boxes[0], { key: 'j' });
-    expect(document.activeElement).toBe(boxes[1]);
-    fireEvent.keyDown(boxes[1], { key: 'k' });
-    expect(document.activeElement).toBe(boxes[0]);
-    expect(onKey).not.toHaveBeenCalled();
+  it('shows done items checked with who ticked them and when; the activity-log review shows its last date', () => {
+    setup(panelData());
+    expect(box('phone-contact').checked).toBe(true);
+    expect(item('phone-contact').dataset.done).toBe('true');
+    expect(box('sms-verification').checked).toBe(false);
+    expect(item('sms-verification').dataset.done).toBe('false');
+    expect(within(item('phone-contact')).getByTestId('checklist-who').textContent).toMatch(/^checklist_ticked_by\(Ana Silva\|Nov 20, 2026/);
+    expect(within(item('activity-log-review')).getByTestId('checklist-who').textContent).toMatch(/^checklist_last_review\(Nov 20, 2026/);
+    expect(within(item('sms-verification')).queryByTestId('checklist-who')).toBeNull();
   });
 
-  it('asks for the staff name inline when a tick was kept without one, and saves it', () => {
-    const checklist: ChecklistEntry[] = [{ tenantId: T, itemId: 'phone-contact', done: true, by: '', at: NOW }];
-    const { actions } = setup(data({ checklist }));
-    const phone = screen.getAllByTestId('checklist-item').find((i) => i.dataset.itemId === 'phone-contact')!;
-    expect(phone.dataset.done).toBe('true');
-    expect(within(phone).getByTestId('checklist-who').textContent).toContain('checklist_ticked_by(name_not_set|');
-    fireEvent.input(screen.getByTestId('staff-name-input'), { target: { value: 'Ana Silva' } });
+  it('ticks an unticked item and unticks a ticked one through the actions', () => {
+    const { actions } = setup(panelData());
+    fireEvent.click(box('sms-verification'));
+    expect(actions.tick).toHaveBeenCalledWith('sms-verification', true);
+    fireEvent.click(box('phone-contact'));
+    expect(actions.tick).toHaveBeenCalledWith('phone-contact', false);
+    expect(actions.tick).toHaveBeenCalledTimes(2);
+  });
+
+  it('moves with j and k between checkboxes, and those keys do not leave the panel', () => {
+    setup(panelData());
+    const outside = vi.fn();
+    document.addEventListener('keydown', outside);
+    try {
+      const boxes = screen.getAllByRole('checkbox') as HTMLInputElement[];
+      boxes[0].focus();
+      const j = fireEvent.keyDown(boxes[0], { key: 'j' });
+      expect(document.activeElement).toBe(boxes[1]);
+      expect(j).toBe(false); // default prevented: the page does not scroll or type
+      fireEvent.keyDown(boxes[1], { key: 'j' });
+      expect(document.activeElement).toBe(boxes[2]);
+      fireEvent.keyDown(boxes[2], { key: 'k' });
+      expect(document.activeElement).toBe(boxes[1]);
+      // Across phases, and not past either end.
+      boxes[5].focus();
+      fireEvent.keyDown(boxes[5], { key: 'j' });
+      expect(document.activeElement).toBe(boxes[6]);
+      fireEvent.keyDown(boxes[0], { key: 'k' });
+      expect(document.activeElement).toBe(boxes[0]);
+      fireEvent.keyDown(boxes[13], { key: 'j' });
+      expect(document.activeElement).toBe(boxes[13]);
+      expect(outside).not.toHaveBeenCalled();
+      // Other keys are not ours to stop: the listener outside does hear them.
+      fireEvent.keyDown(boxes[13], { key: 'x' });
+      expect(outside).toHaveBeenCalledTimes(1);
+    } finally {
+      document.removeEventListener('keydown', outside);
+    }
+  });
+
+  it('moves from an item\'s note button to the next or previous item, not back to the first', () => {
+    setup(panelData());
+    const noteButton = within(item('background-check')).getByRole('button');
+    noteButton.focus();
+    fireEvent.keyDown(noteButton, { key: 'j' });
+    expect(document.activeElement).toBe(box('sms-verification'));
+    noteButton.focus();
+    fireEvent.keyDown(noteButton, { key: 'k' });
+    expect(document.activeElement).toBe(box('phone-contact'));
+  });
+
+  it('leaves j and k alone while typing a note, and with Ctrl, Alt or Meta', () => {
+    setup(panelData());
+    const outside = vi.fn();
+    document.addEventListener('keydown', outside);
+    try {
+      fireEvent.click(within(item('sms-verification')).getByRole('button'));
+      const input = within(item('sms-verification')).getByRole('textbox');
+      input.focus();
+      expect(fireEvent.keyDown(input, { key: 'j' })).toBe(true);
+      expect(document.activeElement).toBe(input);
+      const first = box('phone-contact');
+      first.focus();
+      expect(fireEvent.keyDown(first, { key: 'j', ctrlKey: true })).toBe(true);
+      expect(fireEvent.keyDown(first, { key: 'k', altKey: true })).toBe(true);
+      expect(document.activeElement).toBe(first);
+      expect(outside).toHaveBeenCalledTimes(3);
+    } finally {
+      document.removeEventListener('keydown', outside);
+    }
+  });
+
+  it('adds a note to an item, starting from the note the store has now', () => {
+    const d = panelData({ records: { ...customerRecords().records, checklist: [entry('phone-contact', true, 'Ana Silva', undefined, 'Called the CFO')] } });
+    const { actions, rerender } = setup(d);
+    expect(item('phone-contact').textContent).toContain('Called the CFO');
+    // Another tab edits the note; this panel refreshes with it.
+    const later = panelData({ records: { ...customerRecords().records, checklist: [entry('phone-contact', true, 'Ana Silva', undefined, 'Called the CEO')] } });
+    rerender({ data: later });
+    fireEvent.click(within(item('phone-contact')).getByRole('button', { name: /checklist_add_note_for/ }));
+    const input = within(item('phone-contact')).getByRole('textbox') as HTMLInputElement;
+    expect(input.value).toBe('Called the CEO');
+    fireEvent.input(input, { target: { value: '  Called the CEO twice ' } });
+    fireEvent.submit(input.form!);
+    expect(actions.tick).toHaveBeenCalledWith('phone-contact', true, 'Called the CEO twice');
+  });
+});
+
+describe('risk panel: staff name', () => {
+  it('asks inline when a tick reported that no staff name is set, and saves the name typed', () => {
+    const actions = fakeActions({ nameMissing: true });
+    setup(panelData({ staffName: '' }), { actions });
+    expect(screen.getByTestId('staff-name-prompt')).toBeTruthy();
+    // Inline, not a dialog: the checklist stays usable.
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getAllByTestId('checklist-item')).toHaveLength(14);
+    fireEvent.input(screen.getByTestId('staff-name-input'), { target: { value: '  Ana Silva ' } });
     fireEvent.click(screen.getByTestId('staff-name-save'));
     expect(actions.setStaffName).toHaveBeenCalledWith('Ana Silva');
   });
 
-  it('does not ask for a name once one is set', () => {
-    setup(data({ checklist: [{ tenantId: T, itemId: 'phone-contact', done: true, by: 'Ana', at: NOW }], staffName: 'Ana' }));
+  it('asks when a done item was kept with by "" and no name is set, and shows it as "name not set"', () => {
+    const records = { ...customerRecords().records, checklist: [entry('phone-contact', true, '')] };
+    setup(panelData({ records, staffName: '' }));
+    expect(screen.getByTestId('staff-name-prompt')).toBeTruthy();
+    expect(within(item('phone-contact')).getByTestId('checklist-who').textContent).toMatch(/^checklist_ticked_by\(name_not_set\|/);
+  });
+
+  it('does not save a blank name', () => {
+    const actions = fakeActions({ nameMissing: true });
+    setup(panelData({ staffName: '' }), { actions });
+    fireEvent.input(screen.getByTestId('staff-name-input'), { target: { value: '   ' } });
+    fireEvent.click(screen.getByTestId('staff-name-save'));
+    expect(actions.setStaffName).not.toHaveBeenCalled();
+  });
+
+  it('does not ask once a name is set, nor when every tick has a name', () => {
+    const records = { ...customerRecords().records, checklist: [entry('phone-contact', true, '')] };
+    const { rerender } = setup(panelData({ records, staffName: 'Ana Silva' }), { actions: fakeActions({ nameMissing: true }) });
     expect(screen.queryByTestId('staff-name-prompt')).toBeNull();
-  });
-
-  it('warns on a subscription page: provisioned before the first payment, overdue past suspension', () => {
-    setup(data(), {}, SUB);
-    const warnings = screen.getAllByTestId('subscription-warning').map((w) => w.textContent);
-    expect(warnings).toEqual(['sub_provisioned_before_payment', 'sub_overdue_past_suspension(91)']);
-  });
-
-  it('lists an alert with its 24-hour clock and records the staff triage', () => {
-    const alert: Alert = { id: 'g1', source: 'graph', tenantId: T, type: 'CryptoMining', name: 'Mining', status: 'active', detectedAt: '2026-11-24T06:00:00.000Z', isTest: false };
-    const { actions } = setup(data({ alerts: [alert] }));
-    const row = screen.getByTestId('panel-alert');
-    expect(row.dataset.response).toBe('overdue');
-    expect(screen.getAllByTestId('risk-factor').some((f) => f.dataset.factorId === 'microsoft-alert')).toBe(true);
-    fireEvent.click(within(row).getByTestId('alert-resolve-legitimate'));
-    expect(actions.triageAlert).toHaveBeenCalledWith('g1', 'resolved', 'legitimate', undefined);
+    rerender({ data: panelData({ staffName: '' }), actions: fakeActions() });
+    expect(screen.queryByTestId('staff-name-prompt')).toBeNull();
+    // An untick kept without a name is no reason to ask.
+    rerender({ data: panelData({ staffName: '', records: { ...customerRecords().records, checklist: [entry('phone-contact', false, '')] } }), actions: fakeActions() });
+    expect(screen.queryByTestId('staff-name-prompt')).toBeNull();
   });
 });
 
-describe('badge', () => {
-  it('carries the tenant, the level in words, and marks only for overdue and budget states', () => {
-    const b = document.createElement('span');
-    renderBadge(b, { tenantId: T, level: 'high', score: 60, overdue: true, budget: 'breached' }, t);
-    expect([b.dataset.testid, b.dataset.tenantId, b.dataset.level, b.dataset.overdue, b.dataset.budget]).toEqual(['risk-badge', T, 'high', 'true', 'breached']);
-    expect(b.textContent).toContain('level_high 60');
-    expect(b.getAttribute('aria-label')).toContain('badge_overdue');
-    // Repainted with a calmer state: the marks go.
-    renderBadge(b, { tenantId: T, level: 'low', score: 5, overdue: false }, t);
-    expect(b.hasAttribute('data-overdue')).toBe(false);
-    expect(b.hasAttribute('data-budget')).toBe(false);
-    expect(b.textContent).toBe('level_low 5');
-    clearBadge(b);
-    expect(b.hasAttribute('data-testid')).toBe(false);
+describe('risk panel: receivables and budget', () => {
+  it('shows the overdue balance with its aging and the dunning stage', () => {
+    setup(panelData());
+    expect(screen.getByTestId('panel-overdue').textContent).toBe('receivables_overdue(2,500.00 USD|45)');
+    const rows = [...screen.getByTestId('panel-receivables').querySelectorAll('tr')].map((r) => r.textContent);
+    expect(rows).toEqual(['bucket_current1,000.00 USD', 'bucket_31_602,500.00 USD']);
+    expect(screen.getByTestId('panel-dunning').textContent).toBe('dunning_suspension');
   });
 
-  it('shows text as text', () => {
-    const b = document.createElement('span');
-    renderBadge(b, { tenantId: T, level: 'low', score: 1, overdue: false }, () => '<img src=x onerror=alert(1)>');
-    expect(b.querySelector('img')).toBeNull();
-    expect(b.textContent).toContain('<img src=x onerror=alert(1)>');
+  it('shows the next dunning stage while there is one', () => {
+    // 20 days past due: second reminder (day 15), final notice in 10 days (day 30).
+    const records = { ...customerRecords().records, invoices: [{ tenantId: T, number: 'INV-3', issuedOn: '2026-10-05', dueOn: '2026-11-05', amount: 50_000, paid: 10_000, currency: 'EUR' }] };
+    setup(panelData({ records }));
+    expect(screen.getByTestId('panel-overdue').textContent).toBe('receivables_overdue(400.00 EUR|20)');
+    expect(screen.getByTestId('panel-dunning').textContent).toBe('dunning_second_reminder — dunning_next(dunning_final_notice|10)');
+  });
+
+  it('says when invoices are open but none is overdue, and when there are none', () => {
+    const open = { ...customerRecords().records, invoices: [{ tenantId: T, number: 'INV-2', issuedOn: '2026-11-10', dueOn: '2026-12-10', amount: 100_000, paid: 0, currency: 'USD' }] };
+    const { rerender } = setup(panelData({ records: open }));
+    expect(screen.queryByTestId('panel-overdue')).toBeNull();
+    expect(screen.queryByTestId('panel-dunning')).toBeNull();
+    expect(screen.getByTestId('panel-receivables').textContent).toBe('receivables_open_not_due(1,000.00 USD)');
+    rerender({ data: panelData({ records: { ...open, invoices: [] } }) });
+    expect(screen.getByTestId('panel-receivables').textContent).toBe('receivables_none');
+  });
+
+  it('shows the budget state with its utilization and figures', () => {
+    setup(panelData());
+    const budget = screen.getByTestId('panel-budget');
+    expect(budget.dataset.state).toBe('approaching');
+    expect(budget.textContent).toContain('budget_state_approaching');
+    expect(budget.textContent).toContain('budget_utilization(85)');
+    expect(budget.textContent).toContain('budget_detail(850.00 USD|1,000.00 USD|Nov 20, 2026)');
+  });
+
+  it.each([
+    ['breached', [{ tenantId: T, budget: 100_000, spendToDate: 120_000, asOf: '2026-11-20', currency: 'USD' }]],
+    ['stale', [{ tenantId: T, budget: 100_000, spendToDate: 120_000, asOf: '2026-10-31', currency: 'USD' }]],
+    ['no-budget', [{ tenantId: T, spendToDate: 120_000, asOf: '2026-11-20', currency: 'USD' }]],
+    ['no-data', []],
+  ])('budget state %s', (state, spending) => {
+    setup(panelData({ records: { ...customerRecords().records, spending } }));
+    const budget = screen.getByTestId('panel-budget');
+    expect(budget.dataset.state).toBe(state);
+    expect(budget.textContent).toContain(`budget_state_${state.replace(/-/g, '_')}`);
+  });
+
+  it('marks a spending spike', () => {
+    const spending = [
+      { tenantId: T, budget: 1_000_000, spendToDate: 10_000, asOf: '2026-10-10', currency: 'USD' },
+      { tenantId: T, budget: 1_000_000, spendToDate: 100_000, asOf: '2026-11-10', currency: 'USD' },
+    ];
+    setup(panelData({ records: { ...customerRecords().records, spending } }));
+    expect(screen.getByTestId('budget-spike')).toBeTruthy();
+    expect(screen.getAllByTestId('risk-factor').map((f) => f.dataset.factorId)).toContain('spend-spike');
+  });
+});
+
+describe('risk panel: subscription page', () => {
+  it('warns that the subscription was provisioned before the first payment and the customer is past suspension', () => {
+    setup(panelData(), { subscriptionId: SUB.toUpperCase() });
+    const section = screen.getByTestId('subscription-warnings');
+    expect(section.textContent).toContain('Azure plan');
+    expect(screen.getAllByTestId('subscription-warning').map((w) => w.textContent)).toEqual([
+      'sub_provisioned_before_payment', 'sub_overdue_past_suspension(45)',
+    ]);
+    expect(section.textContent).toContain('sub_suspend_hint');
+  });
+
+  it('shows no subscription section on the customer\'s other pages', () => {
+    setup(panelData());
+    expect(screen.queryByTestId('subscription-warnings')).toBeNull();
+  });
+
+  it('does not warn of provisioning before payment when a pre-payment was received (as the score)', () => {
+    const d = panelData({ customer: { prepaid: true } });
+    expect(d.risk.factors.map((f) => f.id)).not.toContain('provisioned-before-payment');
+    setup(d, { subscriptionId: SUB });
+    expect(screen.getAllByTestId('subscription-warning').map((w) => w.textContent)).toEqual(['sub_overdue_past_suspension(45)']);
+  });
+
+  it('has no warning for a subscription created after the first payment of a customer who pays on time', () => {
+    const records = { ...customerRecords().records, invoices: [], subscriptions: [{ id: SUB, tenantId: T, createdOn: '2026-10-20', seenAt: NOW }] };
+    setup(panelData({ records }), { subscriptionId: SUB });
+    expect(screen.queryAllByTestId('subscription-warning')).toHaveLength(0);
+    expect(screen.getByTestId('subscription-warnings').textContent).toContain('sub_no_warnings');
+    expect(screen.getByTestId('subscription-warnings').textContent).not.toContain('sub_suspend_hint');
+  });
+
+  it('says when the subscription is not known', () => {
+    setup(panelData(), { subscriptionId: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb' });
+    expect(screen.getByTestId('subscription-warnings').textContent).toContain('sub_unknown');
+    // The customer is still past suspension, whichever subscription this is.
+    expect(screen.getAllByTestId('subscription-warning').map((w) => w.textContent)).toEqual(['sub_overdue_past_suspension(45)']);
+  });
+});
+
+describe('risk panel: facts and flags', () => {
+  it('edits the customer facts', () => {
+    const { actions } = setup(panelData());
+    const instrument = screen.getByTestId('fact-payment-instrument') as HTMLSelectElement;
+    expect(instrument.value).toBe('card');
+    fireEvent.change(instrument, { target: { value: 'prepaid_card' } });
+    expect(actions.updateFacts).toHaveBeenLastCalledWith({ paymentInstrument: 'prepaid_card' });
+    fireEvent.change(instrument, { target: { value: '' } });
+    expect(actions.updateFacts).toHaveBeenLastCalledWith({ paymentInstrument: null });
+    const prepaid = screen.getByTestId('fact-prepaid') as HTMLSelectElement;
+    expect(prepaid.value).toBe('no');
+    fireEvent.change(prepaid, { target: { value: 'yes' } });
+    expect(actions.updateFacts).toHaveBeenLastCalledWith({ prepaid: true });
+    fireEvent.change(screen.getByTestId('fact-admin-access'), { target: { value: 'limited' } });
+    expect(actions.updateFacts).toHaveBeenLastCalledWith({ adminAccess: 'limited' });
+  });
+
+  it('lists open flags, resolves one and adds one', () => {
+    const { actions } = setup(panelData());
+    const flags = screen.getAllByTestId('flag');
+    expect(flags.map((f) => f.dataset.kind)).toEqual(['spam']);
+    fireEvent.click(within(flags[0]).getByTestId('flag-resolve'));
+    expect(actions.resolveFlag).toHaveBeenCalledWith('f1');
+    fireEvent.change(screen.getByTestId('flag-kind'), { target: { value: 'crypto_mining' } });
+    fireEvent.input(screen.getByTestId('flag-note'), { target: { value: ' Mining pool traffic ' } });
+    fireEvent.click(screen.getByTestId('flag-add'));
+    expect(actions.addFlag).toHaveBeenCalledWith('crypto_mining', 'Mining pool traffic');
+  });
+});
+
+describe('risk panel: Microsoft alerts', () => {
+  it('lists an open alert with its 24-hour clock, counts it in the score, and records the staff triage', () => {
+    const alert: Alert = { id: 'g1', source: 'graph', tenantId: T, type: 'CryptoMining', name: 'Mining', status: 'active', detectedAt: '2026-11-24T06:00:00.000Z', isTest: false };
+    const test: Alert = { ...alert, id: 'g2', name: 'Test alert', isTest: true };
+    const { actions } = setup(panelData({ records: { ...customerRecords().records, alerts: [alert, test] } }));
+    const rows = screen.getAllByTestId('panel-alert');
+    expect(rows.map((r) => r.dataset.alertId)).toEqual(['g1']);
+    expect(rows[0].dataset.response).toBe('overdue');
+    expect(within(rows[0]).getByTestId('alert-clock').textContent).toMatch(/^alert_past_due\(duration_hours_minutes\(6\|0\)\)$/);
+    expect(screen.getAllByTestId('risk-factor').filter((f) => f.dataset.factorId === 'microsoft-alert')).toHaveLength(1);
+    fireEvent.input(within(rows[0]).getByRole('textbox'), { target: { value: 'Customer confirmed' } });
+    fireEvent.click(within(rows[0]).getByTestId('alert-resolve-legitimate'));
+    expect(actions.triageAlert).toHaveBeenCalledWith('g1', 'resolved', 'legitimate', 'Customer confirmed');
+  });
+
+  it('has no alerts section without alerts', () => {
+    setup(panelData());
+    expect(screen.queryByTestId('panel-alerts')).toBeNull();
+  });
+});
+
+describe('risk panel: states', () => {
+  it('collapses to its header, still saying the level in words, and toggles from the keyboard-reachable button', () => {
+    const { onToggle } = setup(panelData(), { open: false });
+    const toggle = screen.getByTestId('panel-toggle');
+    expect(toggle.tagName).toBe('BUTTON');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.textContent).toContain('level_critical 89');
+    expect(screen.queryByTestId('risk-score')).toBeNull();
+    expect(screen.queryAllByTestId('checklist-item')).toHaveLength(0);
+    fireEvent.click(toggle);
+    expect(onToggle).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows loading without a level, then an error when the background fails', () => {
+    const { rerender } = setup(undefined);
+    const panel = screen.getByTestId('risk-panel');
+    expect(panel.hasAttribute('data-level')).toBe(false);
+    expect(panel.dataset.tenantId).toBe(T);
+    expect(panel.textContent).toContain('loading');
+    rerender({ error: 'panel_error(timeout)' });
+    expect(screen.getByTestId('panel-error').textContent).toBe('panel_error(timeout)');
+    expect(screen.getByTestId('risk-panel').textContent).not.toContain('loading');
+  });
+
+  it('says when the customer is not in the store yet', () => {
+    setup({ ...panelData(), known: false, customer: undefined });
+    expect(screen.getByTestId('panel-unknown')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('customer_unnamed');
+    // Without a customer record there are no facts to edit.
+    expect(screen.queryByTestId('panel-facts')).toBeNull();
   });
 });
