@@ -47,6 +47,7 @@ async function run(ctx: ContentScriptContext) {
   let portalSeen = '';
   const route = async (href: string) => {
     if (ctx.isInvalid || href === routed) return;
+    const navigated = routed !== ''; // not the page's first load: the old page may still be on screen
     routed = href;
     page = pageOf(href);
     // Where the portal was seen (for the popup's links), told once per family and locale, not on every page:
@@ -58,7 +59,7 @@ async function run(ctx: ContentScriptContext) {
     if (page.kind === 'customer') {
       prefetchPanel(page.tenantId);
       badges.setExcluded(page.tenantId);
-      recordCustomerOnPage(ctx, page.tenantId);
+      recordCustomerOnPage(ctx, page.tenantId, navigated);
       if (panel && panel.attached) panel.update({ tenantId: page.tenantId, subscriptionId: page.subscriptionId });
       else {
         panel?.remove();
@@ -105,14 +106,17 @@ async function run(ctx: ContentScriptContext) {
  * A customer seen in the portal but not in the store is recorded with the name the page shows. The portal
  * renders late, so the name is looked for a few times; it is recorded as soon as it shows (as text).
  */
-function recordCustomerOnPage(ctx: ContentScriptContext, tenantId: string) {
+function recordCustomerOnPage(ctx: ContentScriptContext, tenantId: string, navigated: boolean) {
+  // After an in-app navigation, the heading still shown belongs to the page being left (the portal renders the
+  // new one late): a name equal to it is not taken for this customer's.
+  const before = navigated ? document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '' : '';
   let tries = 0;
   const attempt = () => {
     if (ctx.isInvalid) return;
     const page = pageOf(location.href);
     if (page.kind !== 'customer' || page.tenantId !== tenantId) return; // navigated away meanwhile
     const name = visibleCustomerName(document, tenantId);
-    if (name) {
+    if (name && name !== before) {
       send({ type: 'customers.seen', customers: [{ tenantId, name }] }).catch(() => undefined);
       return;
     }

@@ -90,7 +90,8 @@
   function render() {
     timers.forEach(clearTimeout);
     timers = [];
-    app.replaceChildren(el('p', { class: 'loading' }, 'Loading…'));
+    // Like the portal, the page being left stays on screen until the next one renders (first load: a loader).
+    if (!app.firstElementChild) app.replaceChildren(el('p', { class: 'loading' }, 'Loading…'));
     const r = parse();
     later(() => {
       if (r.kind === 'list') {
