@@ -68,11 +68,13 @@ function ChecklistRow({ item, entry, t, locale, actions }: {
   const done = entry?.done ?? false;
   return (
     <div class="item" data-testid="checklist-item" data-item-id={item.id} data-done={done ? 'true' : 'false'}>
-      <input id={id} type="checkbox" checked={done} onChange={(e) => void actions.tick(item.id, (e.target as HTMLInputElement).checked)} />
-      <label for={id}>
+      <input id={id} type="checkbox" checked={done} aria-describedby={`${id}-why`} onChange={(e) => void actions.tick(item.id, (e.target as HTMLInputElement).checked)} />
+      {/* The guidance the item comes from: a tooltip on the label, and read out with the checkbox. */}
+      <label for={id} title={t(item.guidanceKey)}>
         {t(item.labelKey)}
         {item.beforeProvisioning && !done && <span class="tag">{t('checklist_before_provisioning')}</span>}
       </label>
+      <span id={`${id}-why`} class="visually-hidden" data-testid="checklist-guidance">{t(item.guidanceKey)}</span>
       {entry && (
         <div class="who small muted" data-testid="checklist-who">
           {entry.done
