@@ -39,7 +39,8 @@ export function describeFactor(f: Factor, t: Translate, locale: string, _now?: s
       return d.hoursOpen !== undefined ? `${what} ${t('factor_alert_open_for', str(d.hoursOpen))}` : what;
     }
     case 'spend-spike':
-      return t(key, str(d.ratio), str(d.factor));
+      // No spend at all in the earlier months: there is no ratio to give.
+      return d.ratio ? t(key, str(d.ratio), str(d.factor)) : t('factor_spend_spike_from_zero', str(d.factor));
     case 'full-admin-unchecked':
       return t(key, str(d.done), str(d.total));
     case 'activity-log-review':
