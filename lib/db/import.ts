@@ -1,5 +1,5 @@
 // Commits a whole import (every previewed file) in one transaction: upserts by key, all or nothing.
-import { Customer as CustomerSchema, type Alert, type Customer, type ImportKind, type Invoice, type Spending, type Subscription } from '../schema';
+import { Customer as CustomerSchema, type AccountSummary, type Alert, type Customer, type ImportKind, type Invoice, type Spending, type Subscription } from '../schema';
 import type { PrlDb, Tx } from './open';
 import { metaFrom, writeAndSummarize } from './writes';
 
@@ -119,14 +119,20 @@ function addCounts(a: Counts | undefined, b: Counts): Counts {
   return a ? { added: a.added + b.added, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged } : b;
 }
 
-/** Open invoices are found through the summaries (which list them), not by scanning every invoice. */
-async function closeMissing(tx: Tx, listed: Invoice[], touched: Set<string>): Promise<number> {
+/**
+ * The open invoices in the store that a full list of open invoices does not name. They are found through the
+ * summaries that list open invoices (the `by-oldest-due` index holds exactly those), not by scanning invoices.
+ */
+function missingFromList(summaries: AccountSummary[], listed: Array<Pick<Invoice, 'tenantId' | 'number'>>): Array<[string, string]> {
   const inFile = new Set(listed.map((i) => `${i.tenantId}\u0000${i.number}`));
-  const summaries = await tx.objectStore('summaries').getAll();
-  const invoices = tx.objectStore('invoices');
-  const missing = summaries.flatMap((s) =>
+  return summaries.flatMap((s) =>
     s.facts.openInvoices.filter((o) => !inFile.has(`${s.tenantId}\u0000${o.number}`)).map((o) => [s.tenantId, o.number] as [string, string]),
   );
+}
+
+async function closeMissing(tx: Tx, listed: Invoice[], touched: Set<string>): Promise<number> {
+  const missing = missingFromList(await tx.objectStore('summaries').index('by-oldest-due').getAll(), listed);
+  const invoices = tx.objectStore('invoices');
   await Promise.all(
     missing.map(async (key) => {
       const inv = await invoices.get(key);
@@ -151,12 +157,7 @@ async function stampImports(tx: Tx, batch: ImportBatch, now: string): Promise<vo
 
 /** How many open invoices in the store an invoices snapshot would close (those missing from the file). */
 export async function countClosedBySnapshot(db: PrlDb, listed: Array<Pick<Invoice, 'tenantId' | 'number'>>): Promise<number> {
-  const inFile = new Set(listed.map((i) => `${i.tenantId}\u0000${i.number}`));
-  let n = 0;
-  for (const s of await db.getAllFromIndex('summaries', 'by-attention', 1)) {
-    for (const o of s.facts.openInvoices) if (!inFile.has(`${s.tenantId}\u0000${o.number}`)) n++;
-  }
-  return n;
+  return missingFromList(await db.getAllFromIndex('summaries', 'by-oldest-due'), listed).length;
 }
 
 /** One batch from the valid records of several previewed files, committed together in one transaction. */
