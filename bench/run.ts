@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { launch, EXTENSION_DIR } from '../tests/e2e/harness';
 import { startPortal } from '../tests/e2e/portal-site/server';
 import type { PortalCustomer } from '../tests/e2e/portal-site/fixtures';
@@ -110,24 +110,6 @@ function bigFiles(customers: number, invoices: number) {
     customers: { name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(c.join('\n')) },
     invoices: { name: 'invoices.csv', mimeType: 'text/csv', buffer: Buffer.from(inv.join('\n')) },
   };
-}
-
-export async function firstAppearance(page: Page, selector: string, timeout = 30_000): Promise<number> {
-  // Polled in the page each frame; returns performance.now() at first sight.
-  return page.evaluate(({ selector, timeout }) => new Promise<number>((resolve, reject) => {
-    const deep = (root: ParentNode): boolean => {
-      if (root.querySelector(selector)) return true;
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot && deep(el.shadowRoot)) return true;
-      return false;
-    };
-    const start = performance.now();
-    const tick = () => {
-      if (deep(document)) resolve(performance.now());
-      else if (performance.now() - start > timeout) reject(new Error(`${selector} did not appear`));
-      else requestAnimationFrame(tick);
-    };
-    tick();
-  }), { selector, timeout });
 }
 
 async function browserFigures() {

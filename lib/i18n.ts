@@ -1,4 +1,5 @@
 // UI strings from the bundled messages.json files, so the language setting can override the browser's.
+import type { Settings } from './schema';
 export type MessageBundle = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 export type Translate = (key: string, ...subs: Array<string | number>) => string;
 
@@ -20,4 +21,10 @@ export function makeTranslate(bundle: MessageBundle): Translate {
       return pos === '$' ? '$' : arg(pos!);
     });
   };
+}
+
+/** The language in force: the setting, else the browser's when it is French, else English. */
+export function languageOf(settings: Pick<Settings, 'language'>, browserLanguage: string): 'en' | 'fr' {
+  if (settings.language !== 'auto') return settings.language;
+  return browserLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }

@@ -3,8 +3,9 @@ import * as z from 'zod/mini';
 import type { Factor, RiskResult } from './risk';
 import type { AgingResult, DunningInfo } from './receivables';
 import type { BudgetResult } from './budget';
+import type { CustomerDetail } from './db/reads';
 import { isPortalHost } from './portal/hosts';
-import { AdminAccess, AlertReason, Country, FlagKind, Guid, IsoDate, PaymentInstrument, type AccountSummary, type Alert, type ChecklistChange, type ChecklistEntry, type Customer, type Flag, type RiskFacts, type Subscription, type Triage } from './schema';
+import { AdminAccess, AlertReason, Country, FlagKind, Guid, IsoDate, PaymentInstrument, type AccountSummary, type ChecklistEntry, type Customer, type Flag, type RiskFacts, type Triage } from './schema';
 
 const Name = z.string().check(z.maxLength(300));
 const Note = z.string().check(z.maxLength(500));
@@ -60,7 +61,8 @@ export type Badge = {
   known?: boolean;
 };
 
-export interface PanelData {
+/** One customer's records as the store reads them (checklist, history, flags, alerts, subscriptions, triage), plus what the logic makes of them. */
+export interface PanelData extends Omit<CustomerDetail, 'summary'> {
   tenantId: string;
   known: boolean;
   customer?: Customer;
@@ -69,12 +71,6 @@ export interface PanelData {
   aging: AgingResult;
   dunning: DunningInfo;
   budget: BudgetResult;
-  checklist: ChecklistEntry[];
-  history: ChecklistChange[];
-  flags: Flag[];
-  alerts: Alert[];
-  subscriptions: Subscription[];
-  triage?: Triage;
   staffName: string;
   panelOpen: boolean;
   today: string;

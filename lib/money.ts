@@ -45,3 +45,8 @@ export function formatMinor(minor: number, currency: string, locale: string): st
 export function addTo(totals: Record<string, number>, currency: string, minor: number): void {
   totals[currency] = (totals[currency] ?? 0) + minor;
 }
+
+/** Amounts per currency, each in its own currency, side by side: never one sum across currencies. */
+export function formatAmounts(byCurrency: Record<string, number>, locale: string): string {
+  return Object.entries(byCurrency).map(([c, v]) => formatMinor(v, c, locale)).join(' · ');
+}

@@ -4,6 +4,7 @@ import { budgetState } from './budget';
 import { score } from './risk';
 import { localDate } from './clock';
 import { describeError } from './errors';
+import { languageOf } from './i18n';
 import {
   putFlag, readCustomerDetail, readMeta, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem,
   setTriage, triageAlert, updateCustomer, updateMeta, type PrlDb,
@@ -23,10 +24,6 @@ export interface ServiceDeps {
 
 type Handler<T extends Request['type']> = (req: Extract<Request, { type: T }>) => Promise<Responses[T]>;
 
-export function languageOf(settings: Pick<Settings, 'language'>, browserLanguage: string): 'en' | 'fr' {
-  if (settings.language !== 'auto') return settings.language;
-  return browserLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-}
 
 const stubCustomer = (tenantId: string, at: string): Customer => ({ tenantId, name: '', updatedAt: at });
 

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
 import { describeError } from '@/lib/errors';
 import type { ImportOutcome } from '@/lib/db/import';
+import { staleReceivablesDays } from '@/lib/freshness';
 import type { ParsedFile } from '@/lib/import';
 import type { Meta } from '@/lib/schema';
 import { formatDate, formatDateTime } from '../panel/format';
@@ -175,8 +176,7 @@ function Preview({ file, t }: { file: ParsedFile; t: Translate }) {
 
 function LastImports({ t, locale, lastImport }: { t: Translate; locale: string; lastImport: Meta['lastImport'] }) {
   const entries = KINDS.filter((k) => lastImport[k]);
-  const invoices = lastImport.invoices;
-  const stale = invoices && Date.now() - Date.parse(invoices) > 7 * 86_400_000;
+  const staleDays = staleReceivablesDays(lastImport, Date.now());
   return (
     <div data-testid="last-imports">
       {entries.length === 0 ? (
@@ -186,7 +186,7 @@ function LastImports({ t, locale, lastImport }: { t: Translate; locale: string; 
           {entries.map((k) => <li key={k} data-kind={k}>{t('import_last', t(`import_kind_${k}`), formatDateTime(lastImport[k]!, locale))}</li>)}
         </ul>
       )}
-      {stale && <p class="warn" data-testid="receivables-stale">{t('import_receivables_stale', Math.floor((Date.now() - Date.parse(invoices)) / 86_400_000))}</p>}
+      {staleDays !== undefined && <p class="warn" data-testid="receivables-stale">{t('import_receivables_stale', staleDays)}</p>}
     </div>
   );
 }

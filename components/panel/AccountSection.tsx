@@ -1,15 +1,14 @@
 // Receivables (overdue balance, aging, dunning stage) and the spending budget of one customer.
 import type { PanelData } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
-import { formatMinor } from '@/lib/money';
+import { formatAmounts, formatMinor } from '@/lib/money';
 import { formatDate } from './format';
 
 const BUCKETS = ['current', '1-30', '31-60', '61-90', '91+'] as const;
 
 export function AccountSection({ data, t, locale }: { data: PanelData; t: Translate; locale: string }) {
   const { aging, dunning, budget } = data;
-  const money = (byCurrency: Record<string, number>) =>
-    Object.entries(byCurrency).map(([c, v]) => formatMinor(v, c, locale)).join(' · ');
+  const money = (byCurrency: Record<string, number>) => formatAmounts(byCurrency, locale);
   return (
     <section class="section" aria-labelledby="prl-account">
       <h3 id="prl-account">{t('account_title')}</h3>

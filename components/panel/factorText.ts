@@ -1,6 +1,6 @@
 // A factor's evidence in words and numbers, in the UI's language ("95 days past due, 12,000.00 USD").
 import type { Translate } from '@/lib/i18n';
-import { formatMinor } from '@/lib/money';
+import { formatAmounts } from '@/lib/money';
 import type { Factor } from '@/lib/risk';
 import { formatDate } from './format';
 
@@ -12,8 +12,7 @@ export function describeFactor(f: Factor, t: Translate, locale: string, _now?: s
   switch (f.id) {
     case 'overdue': {
       const amounts = d.amounts as Record<string, number>;
-      const money = Object.entries(amounts ?? {}).map(([c, v]) => formatMinor(v, c, locale)).join(' · ');
-      return t(key, str(d.days), money, str(d.invoices));
+      return t(key, str(d.days), formatAmounts(amounts ?? {}, locale), str(d.invoices));
     }
     case 'unverified-identity': {
       const items = str(d.items).split(',').filter(Boolean).map((id) => t(`checklist_item_${id.replace(/-/g, '_')}`));

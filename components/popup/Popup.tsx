@@ -1,6 +1,7 @@
 // The toolbar popup: overdue accounts, budget states, high risk, security alerts and snoozed rows, in tabs.
 import { useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
+import { daysSince, staleReceivablesDays } from '@/lib/freshness';
 import type { Meta } from '@/lib/schema';
 import { matchesSearch, type AlertStats, type RowBase, type TriageLists } from '@/lib/triage';
 import { formatDuration } from '../panel/format';
@@ -17,7 +18,6 @@ const FILTERS: Record<TabId, string[]> = {
   snoozed: [],
 };
 const ROW_HEIGHT = 56;
-const STALE_DAYS = 7;
 
 export interface PopupProps {
   lists?: TriageLists;
@@ -56,8 +56,7 @@ export function Popup(p: PopupProps) {
 
   const rowsOf = (id: TabId) => (lists[id] as RowBase[]).filter((r) => matchesSearch(r, query) && (!filter || id !== tab || stateOf(id, r) === filter));
   const shown = rowsOf(tab);
-  const lastInvoices = p.meta?.lastImport.invoices;
-  const staleReceivables = lastInvoices && Date.parse(p.now) - Date.parse(lastInvoices) > STALE_DAYS * 86_400_000;
+  const staleDays = staleReceivablesDays(p.meta?.lastImport, Date.parse(p.now));
   const common = { t, locale: p.locale, actions: p.actions, today: p.today };
 
   const onTabKey = (e: KeyboardEvent) => {
@@ -79,7 +78,7 @@ export function Popup(p: PopupProps) {
         <p class="empty" data-testid="popup-empty">{t('popup_empty_no_data')}{' '}
           <button type="button" class="link" onClick={p.actions.openOptions}>{t('popup_open_options')}</button></p>
       ) : null}
-      {staleReceivables && <p class="warn small" data-testid="popup-stale">{t('popup_receivables_stale', Math.floor((Date.parse(p.now) - Date.parse(lastInvoices!)) / 86_400_000))}</p>}
+      {staleDays !== undefined && <p class="warn small" data-testid="popup-stale">{t('popup_receivables_stale', staleDays)}</p>}
       <div class="search">
         <input type="search" data-testid="popup-search" aria-label={t('popup_search')} placeholder={t('popup_search')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
         {FILTERS[tab].length > 0 && (
@@ -132,10 +131,9 @@ const IMPORT_KINDS = ['customers', 'invoices', 'spending', 'subscriptions', 'ale
 function LastImports({ meta, t, now }: { meta?: Meta; t: Translate; now: string }) {
   const known = IMPORT_KINDS.filter((k) => meta?.lastImport[k]);
   if (!known.length) return null;
-  const days = (iso: string) => Math.max(0, Math.floor((Date.parse(now) - Date.parse(iso)) / 86_400_000));
   return (
     <p class="small muted footer" data-testid="popup-last-import">
-      {known.map((k) => t('popup_last_import', t(`import_kind_${k}`), days(meta!.lastImport[k]!))).join(' · ')}
+      {known.map((k) => t('popup_last_import', t(`import_kind_${k}`), daysSince(meta!.lastImport[k]!, Date.parse(now)))).join(' · ')}
     </p>
   );
 }

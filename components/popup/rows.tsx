@@ -1,7 +1,8 @@
 // One row of each triage list: the customer, the figures that make it urgent, and its actions.
 import type { CSSProperties } from 'preact';
 import type { Translate } from '@/lib/i18n';
-import { formatMinor } from '@/lib/money';
+import { addDays } from '@/lib/dates';
+import { formatAmounts, formatMinor } from '@/lib/money';
 import type { AlertRow, BudgetRow, OverdueRow, RiskRow, RowBase } from '@/lib/triage';
 import { formatDateTime, formatDuration } from '../panel/format';
 
@@ -14,15 +15,6 @@ export interface RowActions {
 }
 
 interface RowProps<R> { row: R; t: Translate; locale: string; actions: RowActions; style?: CSSProperties; today: string }
-
-const money = (byCurrency: Record<string, number>, locale: string) =>
-  Object.entries(byCurrency).map(([c, v]) => formatMinor(v, c, locale)).join(' · ');
-
-function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The customer's name as a link to its page in the portal: a click opens it here, a modifier click in a new tab. */
 function NameLink({ row, actions }: { row: RowBase; actions: RowActions }) {
@@ -66,7 +58,7 @@ export function OverdueItem({ row, t, locale, actions, style, today }: RowProps<
     <li data-testid="overdue-row" data-tenant-id={row.tenantId} data-acknowledged={row.acknowledged ? 'true' : undefined} style={style} class="row">
       <NameLink row={row} actions={actions} />
       <span class="fig warn">{t('popup_days_past_due', row.aging.oldestDaysPastDue)}</span>
-      <span class="fig">{money(row.aging.overdueByCurrency, locale)}</span>
+      <span class="fig">{formatAmounts(row.aging.overdueByCurrency, locale)}</span>
       <span class="fig muted">{t(`bucket_${row.aging.bucket.replace(/[-+]/g, '_')}`)}</span>
       <span class="fig">{t(`dunning_${row.dunning.stage.replace(/-/g, '_')}`)}
         {row.dunning.next && <span class="muted"> → {t('dunning_next', t(`dunning_${row.dunning.next.replace(/-/g, '_')}`), row.dunning.daysUntilNext ?? 0)}</span>}

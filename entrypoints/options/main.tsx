@@ -18,7 +18,7 @@ import { budgetCsv, overdueCsv, riskCsv } from '@/lib/reports';
 import type { Meta, Settings } from '@/lib/schema';
 import { buildTriage } from '@/lib/triage';
 import { send } from '@/utils/send';
-import { loadStrings } from '@/utils/strings';
+import { loadStringsLocal } from '@/utils/strings';
 import './style.css';
 
 function download(name: string, type: string, text: string) {
@@ -44,7 +44,8 @@ function App({ db }: { db: PrlDb }) {
   const [pendingRestore, setPendingRestore] = useState<unknown>();
 
   const reload = async () => {
-    const [s, m, str] = await Promise.all([readSettings(db), readMeta(db), loadStrings()]);
+    const [s, m] = await Promise.all([readSettings(db), readMeta(db)]);
+    const str = await loadStringsLocal(s);
     setSettings(s);
     setMeta(m);
     setStrings(str);

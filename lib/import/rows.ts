@@ -41,6 +41,9 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
   const text = (s: string): Parsed<string> => ({ ok: true, value: s });
   const { dateOrder, decimalSeparator } = r.ctx.settings;
   const date = (s: string) => parseDate(s, dateOrder);
+  /** Amounts of a row are read in its currency; without one they cannot be read at all. */
+  const moneyIn = (currency: string | undefined) => (s: string): Parsed<number> =>
+    (currency ? parseAmount(s, currency, decimalSeparator) : { ok: false, error: 'cannot be read without a currency' });
 
   let record: Record<string, unknown>;
   let asOf: string | undefined;
@@ -64,7 +67,7 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
         }
       }
       const currency = req('currency', parseCurrency);
-      const money = (s: string) => (currency ? parseAmount(s, currency, decimalSeparator) : ({ ok: false, error: 'cannot be read without a currency' } as const));
+      const money = moneyIn(currency);
       record = {
         tenantId, number: req('number', text), issuedOn: req('issuedOn', date), dueOn: req('dueOn', date),
         amount: req('amount', money), paid: opt('paid', money) ?? 0, currency, paidOn: opt('paidOn', date),
@@ -77,7 +80,7 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
     }
     case 'spending': {
       const currency = req('currency', parseCurrency);
-      const money = (s: string) => (currency ? parseAmount(s, currency, decimalSeparator) : ({ ok: false, error: 'cannot be read without a currency' } as const));
+      const money = moneyIn(currency);
       record = { tenantId: req('tenantId', parseGuid), budget: opt('budget', money), spendToDate: req('spendToDate', money), asOf: req('asOf', date), currency };
       break;
     }

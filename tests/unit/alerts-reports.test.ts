@@ -67,3 +67,15 @@ describe('CSV reports', () => {
     expect(risk[1][5]).toContain('overdue +');
   });
 });
+
+describe('freshness of imports', () => {
+  it('calls receivables stale after more than seven days, and counts whole days', async () => {
+    const { daysSince, staleReceivablesDays } = await import('../../lib/freshness');
+    const now = Date.parse('2026-11-25T12:00:00Z');
+    expect(staleReceivablesDays({ invoices: '2026-11-18T12:00:00Z' }, now)).toBeUndefined();
+    expect(staleReceivablesDays({ invoices: '2026-11-18T11:59:59Z' }, now)).toBe(7);
+    expect(staleReceivablesDays({ invoices: '2026-11-01T00:00:00Z' }, now)).toBe(24);
+    expect(staleReceivablesDays({}, now)).toBeUndefined();
+    expect(daysSince('2026-11-26T00:00:00Z', now)).toBe(0);
+  });
+});
