@@ -5,9 +5,11 @@ import type { Badge } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
 
 export const BADGE_CSS = `
-:host { all: initial; display: inline-block; margin-inline-start: 6px; vertical-align: middle; }
-.b { font: 600 11px/16px system-ui, sans-serif; border-radius: 8px; padding: 0 6px; display: inline-flex; gap: 4px;
-     align-items: center; white-space: nowrap; border: 1px solid transparent; }
+:host { all: initial; display: inline-block; margin-inline-start: 6px; vertical-align: middle;
+        content-visibility: auto; contain-intrinsic-size: auto 80px auto 18px; }
+.b { font: 600 11px/16px system-ui, sans-serif; border-radius: 8px; padding: 0 6px; display: inline-block;
+     white-space: nowrap; border: 1px solid transparent; }
+.b > span + span { margin-inline-start: 4px; }
 .low { background: #dff6dd; color: #0e5c0e; border-color: #9fd89f; }
 .medium { background: #fff4ce; color: #6b4f00; border-color: #f2d675; }
 .high { background: #fde7e9; color: #a4262c; border-color: #f1a7ad; }

@@ -5,7 +5,7 @@ import type { AgingResult, DunningInfo } from './receivables';
 import type { BudgetResult } from './budget';
 import type { CustomerDetail } from './db/reads';
 import { isPortalHost } from './portal/hosts';
-import { AdminAccess, AlertReason, Country, FlagKind, Guid, IsoDate, PaymentInstrument, type AccountSummary, type ChecklistEntry, type Customer, type Flag, type RiskFacts, type Triage } from './schema';
+import { AdminAccess, AlertReason, Country, FlagKind, Guid, IsoDate, PaymentInstrument, type AccountSummary, type ChecklistEntry, type Customer, type Flag, type Meta, type RiskFacts, type Settings, type Triage } from './schema';
 
 const Name = z.string().check(z.maxLength(300));
 const Note = z.string().check(z.maxLength(500));
@@ -44,6 +44,8 @@ const contentRequests = [
 /** What only the extension's own pages may send: settings, and the notice that they wrote to the store. */
 const pageRequests = [
   z.object({ type: z.literal('settings.set'), settings: z.unknown() }),
+  // The popup's first rows: the head of the overdue list, read by the background whose store is already open.
+  z.object({ type: z.literal('popup.head'), limit: z.number().check(z.int(), z.minimum(1), z.maximum(500)), countUpTo: z.number().check(z.int(), z.minimum(1), z.maximum(100_000)) }),
   z.object({ type: z.literal('data.changed'), what: z.array(z.string().check(z.maxLength(40))), tenantIds: z.optional(z.array(Guid)) }),
 ] as const;
 
@@ -92,6 +94,19 @@ export interface Responses {
   'i18n.get': { language: 'en' | 'fr'; messages: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> };
   'settings.set': unknown;
   'data.changed': { ok: true };
+  'popup.head': PopupHead;
+}
+
+/** The head of the overdue list and what the popup needs to show it (see lib/db readOverdueHead). */
+export interface PopupHead {
+  head: AccountSummary[];
+  triage: Triage[];
+  meta: Meta;
+  /** How many customers the store holds, counted up to the request's `countUpTo`. */
+  customers: number;
+  settings: Settings;
+  today: string;
+  now: string;
 }
 
 export type Reply<T extends RequestType> = { ok: true; data: Responses[T] } | { ok: false; error: string };

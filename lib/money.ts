@@ -28,13 +28,25 @@ export function minorToNumber(minor: number, currency: string): number {
   return minor / 10 ** currencyExponent(currency);
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one: one per locale and exponent.
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatterOf(locale: string, e: number): Intl.NumberFormat {
+  const key = `${locale}|${e}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: e, maximumFractionDigits: e });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** "12,000.00 USD" style text in the UI's locale; the code, not a symbol, so currencies never blur. */
 export function formatMinor(minor: number, currency: string, locale: string): string {
   const e = currencyExponent(currency);
   let text: string;
   try {
     // The exact decimal string, not minor / 10 ** e: a double loses the last cent above about 2^51 minor units.
-    text = new Intl.NumberFormat(locale, { minimumFractionDigits: e, maximumFractionDigits: e }).format(minorToDecimal(minor, currency) as `${number}`);
+    text = formatterOf(locale, e).format(minorToDecimal(minor, currency) as `${number}`);
   } catch {
     text = minorToDecimal(minor, currency);
   }

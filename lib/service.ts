@@ -6,7 +6,7 @@ import { localDate } from './clock';
 import { describeError } from './errors';
 import { languageOf } from './i18n';
 import {
-  putFlag, readCustomerDetail, readMeta, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem,
+  countCustomersUpTo, putFlag, readCustomerDetail, readMeta, readOverdueHead, readTriage, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem,
   setTriage, triageAlert, updateCustomer, updateMeta, type PrlDb,
 } from './db';
 import type { Badge, Changed, PanelData, Request, Responses } from './messages';
@@ -160,6 +160,13 @@ export function createService(deps: ServiceDeps) {
       const saved = await saveSettings(db, settings as Settings);
       changed('settings');
       return saved;
+    },
+    async 'popup.head'({ limit, countUpTo }) {
+      const { now, today } = clock();
+      const [head, triage, meta, customers, settings] = await Promise.all([
+        readOverdueHead(db, today, limit), readTriage(db), readMeta(db), countCustomersUpTo(db, countUpTo), readSettings(db),
+      ]);
+      return { head, triage: [...triage.values()], meta, customers, settings, today, now };
     },
     async 'data.changed'({ what, tenantIds }) {
       badgeCache.clear();

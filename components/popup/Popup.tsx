@@ -33,8 +33,6 @@ export interface PopupProps {
   initialTab?: TabId;
   /** Only the head of the overdue list is loaded yet: other counts are not known. */
   pending?: boolean;
-  /** While pending: how many customers are overdue in all. */
-  overdueTotal?: number;
 }
 
 function stateOf(tab: TabId, row: unknown): string {
@@ -92,7 +90,7 @@ export function Popup(p: PopupProps) {
         {TABS.map((id) => (
           <button key={id} id={`tab-${id}`} role="tab" type="button" aria-selected={tab === id} aria-controls={`panel-${id}`} tabIndex={tab === id ? 0 : -1}
             data-tab={id} onClick={() => { setTab(id); setFilter(''); }}>
-            {t(`tab_${id}`)} ({p.pending ? (id === 'overdue' && !query && !filter ? p.overdueTotal ?? '…' : '…') : rowsOf(id).length})
+            {t(`tab_${id}`)} ({p.pending ? '…' : rowsOf(id).length})
           </button>
         ))}
       </div>

@@ -11,7 +11,7 @@ import { collectShadowRoots, findCustomerLinks, findGridRows, visibleText } from
 
 const DEBOUNCE_MS = 16;
 
-interface Placed { host: HTMLElement; slot: ParentNode & { replaceChildren(...n: Node[]): void }; tenantId: string; painted?: Badge }
+interface Placed { host: HTMLElement; slot: ParentNode & { replaceChildren(...n: Node[]): void }; tenantId: string; link: boolean; painted?: Badge }
 
 export interface BadgeDeps {
   fetchBadges(ids: string[]): Promise<Badge[]>;
@@ -130,7 +130,7 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       for (const r of roots) observe(r);
       // One walk: the document and each shadow root are scanned on their own (depth 0), not re-collected.
       const scopes: ParentNode[] = [document, ...roots];
-      const targets: Array<{ target: Element; tenantId: string; cell?: Element; insert: (h: HTMLElement) => void }> = [];
+      const targets: Array<{ target: Element; tenantId: string; cell?: Element; link?: true; insert: (h: HTMLElement) => void }> = [];
       for (const scope of scopes) {
         for (const { row, tenantId, cell } of findGridRows(scope, { maxDepth: 0, names: false })) {
           targets.push({ target: row, tenantId, cell, insert: (h) => cell.append(h) });
@@ -140,7 +140,7 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
         for (const { el, tenantId } of findCustomerLinks(scope, { maxDepth: 0 })) {
           // A row that also holds a link gets one badge, in the row; the customer's own page links get none.
           if (tenantId === excluded || el.closest('tr[id^="row-"]')) continue;
-          targets.push({ target: el, tenantId, insert: (h) => el.after(h) });
+          targets.push({ target: el, tenantId, link: true, insert: (h) => el.after(h) });
         }
       }
       const current = new Set(targets.map((x) => x.target));
@@ -155,13 +155,13 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       if (need.length) await fetchInto(need);
       const t1 = performance.now();
       if (ctx.isInvalid) return;
-      for (const { target, tenantId, insert } of targets) {
+      for (const { target, tenantId, link, insert } of targets) {
         if (!target.isConnected) continue;
         const existing = placed.get(target);
         if (existing && existing.tenantId === tenantId && existing.host.isConnected) { paint(existing); continue; }
         if (existing) existing.host.remove();
         const { host, slot } = makeHost();
-        const p: Placed = { host, slot, tenantId };
+        const p: Placed = { host, slot, tenantId, link: link === true };
         paint(p);
         insert(host);
         placed.set(target, p);
@@ -190,8 +190,14 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
     /** The customer whose own page this is: its links get no badge. */
     setExcluded(tenantId: string | undefined) {
       if (excluded === tenantId) return;
+      const before = excluded;
       excluded = tenantId;
-      schedule();
+      // Entering a customer's page: its links lose their badges at once, without a scan of the page being
+      // left (a long list would hold up the panel). Links to the customer left behind need a scan to get theirs.
+      if (tenantId !== undefined) {
+        for (const [target, p] of placed) if (p.link && p.tenantId === tenantId) { p.host.remove(); placed.delete(target); }
+      }
+      if (before !== undefined) schedule();
     },
     /** Something changed in the store: fetch those customers' badges again (all of them when unsaid). */
     refresh(tenantIds?: string[]) {

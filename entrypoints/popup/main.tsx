@@ -3,38 +3,36 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Popup, type PopupProps } from '@/components/popup/Popup';
 import { localDate } from '@/lib/clock';
-import { countCustomers, openStore, readAlerts, readAllSummaries, readMeta, readOverdueHead, readSettings, readTriage, type PrlDb } from '@/lib/db';
+import { countCustomers, openStore, readAlerts, readAllSummaries, readMeta, readSettings, readTriage, type PrlDb } from '@/lib/db';
+import type { PopupHead } from '@/lib/messages';
 import { customerUrl } from '@/lib/portal/page';
 import { alertResponseStats, buildTriage } from '@/lib/triage';
 import { loadStringsLocal } from '@/utils/strings';
 import { send } from '@/utils/send';
 import './style.css';
 
-type Loaded = Pick<PopupProps, 'lists' | 'stats' | 'meta' | 'customers' | 't' | 'locale' | 'today' | 'now' | 'pending' | 'overdueTotal'>;
+type Loaded = Pick<PopupProps, 'lists' | 'stats' | 'meta' | 'customers' | 't' | 'locale' | 'today' | 'now' | 'pending'>;
 
 const HEAD_ROWS = 60;
 
 /** Below this many customers, everything loads at once; above, the overdue head first, then everything. */
 const HEAD_FROM = 2000;
 
-/** First the head of the overdue list through its index (what the popup opens on), then everything. */
-async function loadHead(db: PrlDb): Promise<Loaded> {
-  if ((await countCustomers(db)) <= HEAD_FROM) return load(db);
-  const now = new Date();
-  const today = localDate(now);
-  const iso = now.toISOString();
-  // Everything at once; the strings of the browser's language are fetched meanwhile (the setting rarely differs).
-  const settingsP = readSettings(db);
-  const guess = loadStringsLocal({ language: 'auto' });
-  const [{ head, total }, triage, meta, customers, settings] = await Promise.all([
-    readOverdueHead(db, today, HEAD_ROWS), readTriage(db), readMeta(db), countCustomers(db), settingsP,
-  ]);
+/**
+ * First the head of the overdue list, asked of the background (its store is open already: the popup's own
+ * open and first read of IndexedDB cost more than the whole answer), then everything from the store.
+ * Small stores load everything at once; without an answer from the background, the head is not shown first.
+ */
+async function loadHead(head: Promise<PopupHead>): Promise<Loaded | undefined> {
+  const h = await head;
   performance.mark('prl:popup-head-read');
-  const strings = settings.language === 'auto' ? await guess : await loadStringsLocal(settings);
+  if (h.customers <= HEAD_FROM) return undefined;
+  const strings = await loadStringsLocal(h.settings);
   performance.mark('prl:popup-strings');
+  const triage = new Map(h.triage.map((x) => [x.tenantId, x]));
   return {
-    lists: buildTriage(head, [], triage, settings, today, iso), pending: true, overdueTotal: total,
-    meta, customers, t: strings.t, locale: strings.locale, today, now: iso,
+    lists: buildTriage(h.head, [], triage, h.settings, h.today, h.now), pending: true,
+    meta: h.meta, customers: h.customers, t: strings.t, locale: strings.locale, today: h.today, now: h.now,
   };
 }
 
@@ -53,15 +51,16 @@ async function load(db: PrlDb): Promise<Loaded> {
   };
 }
 
-function App({ db, first }: { db: PrlDb; first: Promise<Loaded> }) {
+function App({ store, first }: { store: Promise<PrlDb>; first: Promise<Loaded | undefined> }) {
   const [state, setState] = useState<Loaded>();
   const [error, setError] = useState<string>();
-  const reload = () => load(db).then(setState, (e) => setError(String(e instanceof Error ? e.message : e)));
+  const fatal = (e: unknown) => setError(`Partner Risk Lens could not open its data: ${e instanceof Error ? e.message : String(e)}`);
+  const reload = () => store.then((db) => load(db).then(setState, (e) => setError(String(e instanceof Error ? e.message : e))), fatal);
   useEffect(() => {
-    // The head first, alone (so nothing competes with it), then the whole lists.
+    // The head first (so nothing competes with it), then the whole lists.
     void first.then((s) => {
-      setState(s);
-      if (s.pending) void reload();
+      if (s) setState(s);
+      void reload();
     }, () => void reload());
     const onMessage = (m: unknown) => { if ((m as { type?: string })?.type === 'changed') void reload(); };
     browser.runtime.onMessage.addListener(onMessage);
@@ -83,11 +82,7 @@ function App({ db, first }: { db: PrlDb; first: Promise<Loaded> }) {
   return <Popup {...state} error={error} actions={actions} />;
 }
 
-// The head's reads start as soon as the store is open, before the first render.
-openStore().then(
-  (db) => {
-    performance.mark('prl:popup-store-open');
-    render(<App db={db} first={loadHead(db)} />, document.getElementById('app')!);
-  },
-  (e) => { document.getElementById('app')!.textContent = `Partner Risk Lens could not open its data: ${e instanceof Error ? e.message : String(e)}`; },
-);
+// The head is asked for and the store opened at once, before the first render.
+const first = loadHead(send({ type: 'popup.head', limit: HEAD_ROWS, countUpTo: HEAD_FROM + 1 }));
+const store = openStore();
+render(<App store={store} first={first} />, document.getElementById('app')!);

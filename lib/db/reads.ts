@@ -60,13 +60,14 @@ export async function countCustomers(db: PrlDb): Promise<number> {
  * The summaries of customers whose oldest open invoice was due before `today`, oldest first, through the
  * index: the popup's first rows without reading every summary. Reads at most `limit` rows; among customers
  * with the same oldest due date the order by amount and name is exact only once the whole list is loaded,
- * which the popup does right after. `total` counts them all.
+ * which the popup does right after. No count: IndexedDB counts by walking the index (10,000 overdue
+ * customers: about 100 ms in Chromium), longer than the rows themselves.
  */
-export async function readOverdueHead(db: PrlDb, today: string, limit: number): Promise<{ head: AccountSummary[]; total: number }> {
-  const tx = db.transaction('summaries');
-  const index = tx.objectStore('summaries').index('by-oldest-due');
-  const range = IDBKeyRange.upperBound(today, true);
-  // One getAll with a count, not a cursor: a round trip per row would cost more than the rows.
-  const [head, total] = await Promise.all([index.getAll(range, limit), index.count(range)]);
-  return { head, total };
+export async function readOverdueHead(db: PrlDb, today: string, limit: number): Promise<AccountSummary[]> {
+  return db.getAllFromIndex('summaries', 'by-oldest-due', IDBKeyRange.upperBound(today, true), limit);
+}
+
+/** How many customers the store holds, counted up to `max` only (a full count walks every key). */
+export async function countCustomersUpTo(db: PrlDb, max: number): Promise<number> {
+  return (await db.getAllKeys('customers', undefined, max)).length;
 }

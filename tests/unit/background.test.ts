@@ -49,6 +49,26 @@ describe('the background', () => {
     expect(await deliver({ type: 'settings.set', settings: { staffName: 'Ana' } }, page)).toMatchObject({ ok: true, data: { staffName: 'Ana' } });
   });
 
+  it("gives the popup's head: the oldest overdue first, at most `limit`, customers counted up to `countUpTo`; pages only", async () => {
+    const db = await openStore();
+    const id = (n: number) => `bbbbbbbb-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const customers = Array.from({ length: 5 }, (_, n) => ({ tenantId: id(n), name: `C${n}`, updatedAt: '2026-11-01T00:00:00.000Z' }));
+    // C0 due 2026-01-05, C1 2026-01-04, …; C4 is not yet due; C3 has two invoices, the oldest counts.
+    const invoices = [0, 1, 2, 3].map((n) => ({ tenantId: id(n), number: `I${n}`, issuedOn: '2025-12-01', dueOn: `2026-01-0${5 - n}`, amount: 100, paid: 0, currency: 'USD' }));
+    invoices.push({ tenantId: id(3), number: 'I3b', issuedOn: '2025-12-01', dueOn: '2026-03-01', amount: 100, paid: 0, currency: 'USD' });
+    invoices.push({ tenantId: id(4), number: 'I4', issuedOn: '2025-12-01', dueOn: '2099-01-01', amount: 100, paid: 0, currency: 'USD' });
+    await commitImport(db, { customers, invoices }, '2026-11-01T00:00:00.000Z');
+    const r = await deliver({ type: 'popup.head', limit: 3, countUpTo: 4 }, page);
+    expect(r.ok).toBe(true);
+    expect(r.data.head.map((s: { tenantId: string }) => s.tenantId)).toEqual([id(3), id(2), id(1)]);
+    expect(r.data.customers).toBe(4);
+    expect(r.data.settings).toMatchObject({ language: expect.any(String) });
+    const all = await deliver({ type: 'popup.head', limit: 10, countUpTo: 100 }, page);
+    expect(all.data.head).toHaveLength(4);
+    expect(all.data.customers).toBe(5);
+    expect(await deliver({ type: 'popup.head', limit: 3, countUpTo: 4 }, content)).toMatchObject({ ok: false });
+  });
+
   it('counts overdue customers on the toolbar badge after a change', async () => {
     const db = await openStore();
     await commitImport(db, {
