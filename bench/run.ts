@@ -106,10 +106,12 @@ function bigFiles(customers: number, invoices: number) {
   for (let i = 0; i < customers; i++) c.push(`${guid(i)},Customer ${i},c${i}.example.com,${['FR', 'US', 'DE', 'VN'][i % 4]},${i % 9 ? 'Invoice' : 'Prepaid card'}`);
   const inv = ['Customer ID,Invoice number,Invoice date,Due date,Amount,Paid,Currency'];
   for (let i = 0; i < invoices; i++) inv.push(`${guid(i % customers)},INV-${i},2026-08-01,${i % 3 ? '2026-12-30' : '2026-09-15'},${(i % 5000) + 100}.50,${i % 7 ? 0 : 50},USD`);
-  return {
-    customers: { name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(c.join('\n')) },
-    invoices: { name: 'invoices.csv', mimeType: 'text/csv', buffer: Buffer.from(inv.join('\n')) },
-  };
+  // Real files, given by path: Playwright hands a path to the browser, while a buffer is turned into a File by
+  // script in the page (a task of over a second for 5 MB, which would be counted against the import).
+  const dir = mkdtempSync(join(tmpdir(), 'prl-bench-'));
+  writeFileSync(join(dir, 'customers.csv'), c.join('\n'));
+  writeFileSync(join(dir, 'invoices.csv'), inv.join('\n'));
+  return { customers: join(dir, 'customers.csv'), invoices: join(dir, 'invoices.csv') };
 }
 
 const BROWSER_PARTS = ['import', 'popup', 'list', 'panel'] as const;

@@ -9,7 +9,8 @@ import { detectCsvKind, FIELDS, mapHeaders, MONEY, REQUIRED, unknownKindMessage,
 import { convertRow, keyOf } from './rows';
 import type { ParseContext, ParsedFile, RowError } from './types';
 
-const CHUNK_BYTES = 128 * 1024;
+// About 600 rows of a typical file: parsing and validating one chunk stays a task of some 30 ms.
+const CHUNK_BYTES = 48 * 1024;
 const yieldToPage = () => new Promise<void>((ok) => setTimeout(ok, 0));
 type Rec = Customer | Invoice | Spending | Subscription;
 
