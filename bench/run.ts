@@ -216,10 +216,10 @@ async function browserFigures(parts: Set<BrowserPart>) {
     // 2. Customers list of 2,000 rows: rows in → every badge shown, longest task, scripting time.
     const listRun = async () => {
       const p = await h.context.newPage();
+      await p.addInitScript({ content: LONG_TASKS });
       await p.addInitScript(() => {
-        const w = window as unknown as { __long: Array<[number, number]>; __painted: Array<[number, number]> };
-        w.__long = []; w.__painted = [];
-        new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+        const w = window as unknown as { __painted: Array<[number, number]> };
+        w.__painted = [];
         // The content script marks each time it has painted badges (its own performance marks, shared timeline).
         new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'prl:badges-painted') w.__painted.push([e.startTime, (e as PerformanceMark).detail?.painted ?? 0]); }).observe({ type: 'mark', buffered: true });
       });
@@ -229,16 +229,16 @@ async function browserFigures(parts: Set<BrowserPart>) {
       await p.waitForFunction((n) => (window as unknown as { __painted: Array<[number, number]> }).__painted.some((x) => x[1] >= n), N_LIST, { timeout: 30_000 });
       await p.waitForTimeout(300);
       const m = await p.evaluate((n) => {
-        const w = window as unknown as { __long: Array<[number, number]>; __painted: Array<[number, number]>; __marks: { rowsAt: number; rowsShownAt: number } };
+        const w = window as unknown as { __painted: Array<[number, number]>; __marks: { rowsAt: number; rowsShownAt: number } };
         const done = w.__painted.find((x) => x[1] >= n)![0];
-        // Long tasks after the portal's own row rendering (the first one starting at rowsAt is the page's).
-        const ours = w.__long.filter(([start]) => start > w.__marks.rowsAt + 1).map(([, d]) => d);
-        return { badges: done - w.__marks.rowsShownAt, fromRowsInserted: done - w.__marks.rowsAt, long: Math.max(0, ...ours), pageTask: w.__long.filter(([s]) => s <= w.__marks.rowsAt + 1 && s >= w.__marks.rowsAt - 5).map(([, d]) => d)[0] ?? 0 };
+        // Badges painted in the task that inserted the rows are shown in the same frame as the rows: 0.
+        return { badges: Math.max(0, done - w.__marks.rowsShownAt), fromRowsInserted: done - w.__marks.rowsAt };
       }, N_LIST);
+      const tasks = await p.evaluate(PORTAL_TASKS);
       const { metrics } = await cdp.send('Performance.getMetrics');
       await cdp.detach();
       await p.close();
-      return { ...m, script: (metrics.find((x) => x.name === 'ScriptDuration')?.value ?? 0) * 1000, task: (metrics.find((x) => x.name === 'TaskDuration')?.value ?? 0) * 1000 };
+      return { ...m, ...tasks, script: (metrics.find((x) => x.name === 'ScriptDuration')?.value ?? 0) * 1000, task: (metrics.find((x) => x.name === 'TaskDuration')?.value ?? 0) * 1000 };
     };
     const lists: Array<Awaited<ReturnType<typeof listRun>>> = [];
     if (parts.has('list')) {
@@ -246,7 +246,6 @@ async function browserFigures(parts: Set<BrowserPart>) {
     for (let r = 0; r < RUNS; r++) lists.push(await listRun());
     record({ id: 'list-badges', what: `customers list of ${N_LIST} rows: rows shown to every badge shown`, value: median(lists.map((l) => l.badges)), unit: 'ms', budget: 150,
       note: `from the end of the portal's own row-insertion script: ${round(median(lists.map((l) => l.fromRowsInserted)))} ms` });
-    record({ id: 'list-long-task', what: 'longest main-thread task the extension causes on that page', value: median(lists.map((l) => l.long)), unit: 'ms', budget: 50 });
     }
 
     // 3. Panel: navigation (pushState from the grid) to the panel with its score, 10,000 customers in the store.
@@ -282,12 +281,20 @@ async function browserFigures(parts: Set<BrowserPart>) {
     }
     await h.close();
     if (!parts.has('list')) return;
+    // The same list page without the extension (plain Chromium).
+    const plain = await plainScripting(listCustomers);
     const withExt = median(lists.map((l) => l.task));
+    // The longest task the extension causes: its own tasks after the portal's rows are shown (the portal does
+    // nothing more then), or what it adds to the portal's row-inserting task and the frame that lays it out
+    // (badges put in as rows arrive run inside those), measured against the same page without the extension.
+    const m = (k: 'insert' | 'frame' | 'after', xs: Array<Record<typeof k, number>>) => median(xs.map((x) => x[k]));
+    const added = { insert: m('insert', lists) - m('insert', plain.tasks), frame: m('frame', lists) - m('frame', plain.tasks), after: m('after', lists) };
+    record({ id: 'list-long-task', what: 'longest main-thread task the extension causes on that page', value: Math.max(0, added.insert, added.frame, added.after), unit: 'ms', budget: 50,
+      note: `portal's row-inserting task ${round(m('insert', plain.tasks))} → ${round(m('insert', lists))} ms, its frame ${round(m('frame', plain.tasks))} → ${round(m('frame', lists))} ms (without → with the extension); longest task of the extension's own after the rows show ${round(added.after)} ms` });
 
     // Scripting time of the list page without the extension (same pages, plain Chromium).
-    const plain = await plainScripting(listCustomers);
-    record({ id: 'list-main-thread', what: 'list page main-thread time with the extension / without', value: withExt, unit: 'ms', floor: plain, ratio: withExt / plain, budget: 1.1,
-      note: `DECISIONS allow 10% or 50 ms, whichever is larger: the extension adds ${round(withExt - plain)} ms` });
+    record({ id: 'list-main-thread', what: 'list page main-thread time with the extension / without', value: withExt, unit: 'ms', floor: plain.task, ratio: withExt / plain.task, budget: 1.1,
+      note: `DECISIONS allow 10% or 50 ms, whichever is larger: the extension adds ${round(withExt - plain.task)} ms` });
   } catch (e) {
     await h.close().catch(() => undefined);
     throw e;
@@ -302,15 +309,29 @@ async function stopWorker(context: import('playwright-core').BrowserContext, ext
   await cdp.detach();
 }
 
-async function plainScripting(customers: PortalCustomer[]): Promise<number> {
+/** Long tasks of a list page (an observer from LONG_TASKS): the one holding the portal's row insertion, the
+ * one after it up to the rows' first frame (their layout), and the longest after that; 0 for none over 50 ms. */
+const PORTAL_TASKS = () => {
+  const w = window as unknown as { __long: Array<[number, number]>; __marks: { rowsAt: number; rowsShownAt: number } };
+  const { rowsAt, rowsShownAt } = w.__marks;
+  const insert = w.__long.find(([s, d]) => s <= rowsAt && rowsAt <= s + d)?.[1] ?? 0;
+  const frame = w.__long.find(([s]) => s > rowsAt && s < rowsShownAt)?.[1] ?? 0;
+  const after = Math.max(0, ...w.__long.filter(([s]) => s >= rowsShownAt).map(([, d]) => d));
+  return { insert, frame, after };
+};
+const LONG_TASKS = `window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });`;
+
+async function plainScripting(customers: PortalCustomer[]): Promise<{ task: number; tasks: Array<ReturnType<typeof PORTAL_TASKS>> }> {
   const portal = await startPortal({ customers, rowSwapMs: 700 });
   const profile = mkdtempSync(join(tmpdir(), 'prl-plain-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true,
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 900 }, // as the harness
     args: [`--host-resolver-rules=MAP partner.microsoft.com 127.0.0.1:${portal.port}`, '--ignore-certificate-errors', '--no-sandbox', '--disable-gpu', '--no-first-run'],
   });
   const runs: number[] = [];
+  const tasks: Array<ReturnType<typeof PORTAL_TASKS>> = [];
   await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await context.addInitScript({ content: LONG_TASKS });
   try {
     for (let r = 0; r < RUNS + 1; r++) {
       const p = await context.newPage();
@@ -318,11 +339,12 @@ async function plainScripting(customers: PortalCustomer[]): Promise<number> {
       await cdp.send('Performance.enable');
       await p.goto('https://partner.microsoft.com/dashboard/commerce2/customers/list');
       await p.waitForFunction(() => (window as unknown as { __marks?: { rowsAt?: number } }).__marks?.rowsAt, undefined, { timeout: 30_000 });
+      await p.waitForFunction(() => (window as unknown as { __marks?: { rowsShownAt?: number } }).__marks?.rowsShownAt, undefined, { timeout: 30_000 });
       await p.waitForTimeout(600);
       const { metrics } = await cdp.send('Performance.getMetrics');
       await cdp.detach();
       const s = (metrics.find((x) => x.name === 'TaskDuration')?.value ?? 0) * 1000;
-      if (r > 0) runs.push(s);
+      if (r > 0) { runs.push(s); tasks.push(await p.evaluate(PORTAL_TASKS)); }
       await p.close();
     }
   } finally {
@@ -330,7 +352,7 @@ async function plainScripting(customers: PortalCustomer[]): Promise<number> {
     await portal.close();
     rmSync(profile, { recursive: true, force: true });
   }
-  return median(runs);
+  return { task: median(runs), tasks };
 }
 
 // ---------------------------------------------------------------- report
