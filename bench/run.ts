@@ -218,10 +218,15 @@ async function browserFigures(parts: Set<BrowserPart>) {
       const p = await h.context.newPage();
       await p.addInitScript({ content: LONG_TASKS });
       await p.addInitScript(() => {
-        const w = window as unknown as { __painted: Array<[number, number]> };
-        w.__painted = [];
+        const w = window as unknown as { __painted: Array<[number, number]>; __shown: Array<[number, number]> };
+        w.__painted = []; w.__shown = [];
         // The content script marks each time it has painted badges (its own performance marks, shared timeline).
-        new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'prl:badges-painted') w.__painted.push([e.startTime, (e as PerformanceMark).detail?.painted ?? 0]); }).observe({ type: 'mark', buffered: true });
+        new PerformanceObserver((l) => {
+          for (const e of l.getEntries()) {
+            if (e.name === 'prl:badges-painted') w.__painted.push([e.startTime, (e as PerformanceMark).detail?.painted ?? 0]);
+            if (e.name === 'prl:badges-shown') (w as unknown as { __shown: Array<[number, number]> }).__shown.push([e.startTime, (e as PerformanceMark).detail?.shown ?? 0]);
+          }
+        }).observe({ type: 'mark', buffered: true });
       });
       const cdp = await h.context.newCDPSession(p);
       await cdp.send('Performance.enable');
@@ -229,10 +234,12 @@ async function browserFigures(parts: Set<BrowserPart>) {
       await p.waitForFunction((n) => (window as unknown as { __painted: Array<[number, number]> }).__painted.some((x) => x[1] >= n), N_LIST, { timeout: 30_000 });
       await p.waitForTimeout(300);
       const m = await p.evaluate((n) => {
-        const w = window as unknown as { __painted: Array<[number, number]>; __marks: { rowsAt: number; rowsShownAt: number } };
-        const done = w.__painted.find((x) => x[1] >= n)![0];
-        // Badges painted in the task that inserted the rows are shown in the same frame as the rows: 0.
-        return { badges: Math.max(0, done - w.__marks.rowsShownAt), fromRowsInserted: done - w.__marks.rowsAt };
+        const w = window as unknown as { __painted: Array<[number, number]>; __shown: Array<[number, number]>; __marks: { rowsAt: number; rowsShownAt: number } };
+        // Every row has its badge in the page (hidden until near the screen) once `painted` reaches the rows;
+        // the badges near the screen are shown first, the mark set after the frame that lays them out.
+        const placedAll = w.__painted.find((x) => x[1] >= n)![0];
+        const [shownAt, shown] = w.__shown.find((x) => x[0] > w.__marks.rowsAt && x[1] > 2) ?? [NaN, 0];
+        return { badges: shownAt - w.__marks.rowsShownAt, shown, placedAll: placedAll - w.__marks.rowsShownAt };
       }, N_LIST);
       const tasks = await p.evaluate(PORTAL_TASKS);
       const { metrics } = await cdp.send('Performance.getMetrics');
@@ -244,8 +251,8 @@ async function browserFigures(parts: Set<BrowserPart>) {
     if (parts.has('list')) {
     await listRun();
     for (let r = 0; r < RUNS; r++) lists.push(await listRun());
-    record({ id: 'list-badges', what: `customers list of ${N_LIST} rows: rows shown to every badge shown`, value: median(lists.map((l) => l.badges)), unit: 'ms', budget: 150,
-      note: `from the end of the portal's own row-insertion script: ${round(median(lists.map((l) => l.fromRowsInserted)))} ms` });
+    record({ id: 'list-badges', what: `customers list of ${N_LIST} rows: rows shown to every badge in view shown`, value: median(lists.map((l) => l.badges)), unit: 'ms', budget: 150,
+      note: `${median(lists.map((l) => l.shown))} badges within a screen of the view, laid out in the frame the mark follows; all ${N_LIST} rows have theirs in the page (hidden until near the screen) ${round(median(lists.map((l) => l.placedAll)))} ms after the rows show` });
     }
 
     // 3. Panel: navigation (pushState from the grid) to the panel with its score, 10,000 customers in the store.

@@ -81,13 +81,54 @@ describe('badge manager', () => {
     manager.stop();
   });
 
+  it('shows at once the badges of rows near the screen, and the others only when their rows come near it', async () => {
+    // Where rows are: 1 and 2 on screen, 3 far below, 4 far below, 5 not laid out at all.
+    const where: Record<string, number | undefined> = { [id(1)]: 10, [id(2)]: 40, [id(3)]: 50_000, [id(4)]: 60_000, [id(5)]: undefined };
+    const rect = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const top = where[this.id.slice(4)];
+      return (top === undefined ? { top: 0, bottom: 0, left: 0, right: 0, width: 0, height: 0 } : { top, bottom: top + 20, left: 0, right: 300, width: 300, height: 20 }) as DOMRect;
+    });
+    const watched = new Set<Element>();
+    let report: (targets: Element[]) => void = () => undefined;
+    const realIO = globalThis.IntersectionObserver;
+    globalThis.IntersectionObserver = class {
+      constructor(cb: IntersectionObserverCallback) { report = (targets) => cb(targets.map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry), this as never); }
+      observe(t: Element) { watched.add(t); }
+      unobserve(t: Element) { watched.delete(t); }
+      disconnect() { watched.clear(); }
+    } as never;
+    try {
+      const { host } = grid([1, 2, 3, 4, 5].map(id));
+      document.body.replaceChildren(host);
+      const { manager } = start(new Set([1, 2, 3, 4, 5].map(id)));
+      await settle();
+      const hostOf = (n: number) => badgesIn(document).find((b) => b.getAttribute('data-tenant-id') === id(n))!.getRootNode() as ShadowRoot;
+      const off = () => [1, 2, 3, 4, 5].filter((n) => hostOf(n).host.hasAttribute('data-off'));
+      // Every row has its badge and hooks; only those near the screen are laid out.
+      expect(badgesIn(document)).toHaveLength(5);
+      expect(off()).toEqual([3, 4, 5]);
+      expect([...watched].map((r) => r.id)).toEqual([3, 4, 5].map((n) => `row-${id(n)}`));
+      // Row 4 scrolls near the screen: its badge shows and it is no longer watched.
+      report([...watched].filter((r) => r.id === `row-${id(4)}`));
+      expect(off()).toEqual([3, 5]);
+      expect(watched.size).toBe(2);
+      manager.stop();
+      expect(watched.size).toBe(0);
+    } finally {
+      globalThis.IntersectionObserver = realIO;
+      rect.mockRestore();
+    }
+  });
+
   it('asks for 6,000 rows in messages of at most 5,000 ids', async () => {
     const ids = Array.from({ length: 6000 }, (_, i) => id(i + 1));
     document.body.replaceChildren(grid(ids).host);
     const { fetchBadges, manager } = start(new Set(ids));
-    await new Promise((ok) => setTimeout(ok, 400));
-    expect(fetchBadges.mock.calls.map((c) => c[0].length).sort()).toEqual([1000, 5000]);
+    // Hosts go in a few hundred per task: wait for the mark the manager sets once all are in.
+    const painted = () => performance.getEntriesByName('prl:badges-painted').map((e) => (e as PerformanceMark).detail?.painted ?? 0);
+    await vi.waitFor(() => expect(Math.max(0, ...painted())).toBe(6000), { timeout: 40_000, interval: 20 });
     expect(badgesIn(document)).toHaveLength(6000);
+    expect(fetchBadges.mock.calls.map((c) => c[0].length).sort()).toEqual([1000, 5000]);
     manager.stop();
-  }, 20_000);
+  }, 60_000);
 });
