@@ -31,10 +31,17 @@ export function collectShadowRoots(root: ParentNode, maxDepth: number = DEFAULT_
   const self = (root as Node).nodeType === 1 ? (root as Element).shadowRoot : null;
   if (self) level.push(self);
   const scanLevel = (scope: ParentNode, into: ShadowRoot[]) => {
-    // One pass over the scope's elements; `closest` only for the few that host a root.
-    for (const el of scope.querySelectorAll('*')) {
+    // One walk over the scope's elements, not into customer rows: a grid's rows are most of a list page's
+    // elements, and a root inside a row (a button's) holds nothing we look for, as rows are known by their id.
+    // `closest` only for the few elements that host a root.
+    const stack: Element[] = [];
+    for (let c = scope.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+    while (stack.length) {
+      const el = stack.pop()!;
       const sr = el.shadowRoot;
       if (sr && !isOurs(el)) into.push(sr);
+      if (el.localName === 'tr' && el.id.startsWith('row-')) continue;
+      for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
     }
   };
   if (maxDepth >= 1) scanLevel(root, level);

@@ -445,3 +445,29 @@ describe('visibleCustomerName', () => {
     expect(visibleCustomerName(document, MARKUP)).toBeUndefined();
   });
 });
+
+describe('shadow roots inside customer rows', () => {
+  it('are not walked (rows are known by their id), while the grid roots around them are', () => {
+    const grid = document.createElement('x-grid');
+    const root = grid.attachShadow({ mode: 'open' });
+    const table = document.createElement('table');
+    const tr = document.createElement('tr');
+    tr.id = 'row-aaaaaaaa-0000-4000-8000-000000000001';
+    const td = document.createElement('td');
+    const button = document.createElement('x-button');
+    const inRow = button.attachShadow({ mode: 'open' });
+    td.append(button);
+    tr.append(td);
+    table.append(tr);
+    const beside = document.createElement('x-pager');
+    const besideRoot = beside.attachShadow({ mode: 'open' });
+    root.append(table, beside);
+    document.body.replaceChildren(grid);
+    const found = collectShadowRoots(document);
+    expect(found).toContain(root);
+    expect(found).toContain(besideRoot);
+    expect(found).not.toContain(inRow);
+    expect(findGridRows(document).map((r) => r.tenantId)).toEqual(['aaaaaaaa-0000-4000-8000-000000000001']);
+    document.body.replaceChildren();
+  });
+});
