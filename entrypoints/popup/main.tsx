@@ -13,7 +13,8 @@ import './style.css';
 
 type Loaded = Pick<PopupProps, 'lists' | 'stats' | 'meta' | 'customers' | 't' | 'locale' | 'today' | 'now' | 'pending'>;
 
-const HEAD_ROWS = 60;
+// The popup shows about a dozen rows: 30 fill it and a first scroll, until the whole list is in.
+const HEAD_ROWS = 30;
 
 /** Below this many customers, everything loads at once; above, the overdue head first, then everything. */
 const HEAD_FROM = 2000;
@@ -27,7 +28,8 @@ async function loadHead(head: Promise<PopupHead>): Promise<Loaded | undefined> {
   const h = await head;
   performance.mark('prl:popup-head-read');
   if (h.customers <= HEAD_FROM) return undefined;
-  const strings = await loadStringsLocal(h.settings);
+  // The strings of the browser's language were fetched meanwhile (the setting rarely differs).
+  const strings = h.settings.language === 'auto' ? await guess : await loadStringsLocal(h.settings);
   performance.mark('prl:popup-strings');
   const triage = new Map(h.triage.map((x) => [x.tenantId, x]));
   return {
@@ -83,6 +85,8 @@ function App({ store, first }: { store: Promise<PrlDb>; first: Promise<Loaded | 
 }
 
 // The head is asked for and the store opened at once, before the first render.
+const guess = loadStringsLocal({ language: 'auto' });
+guess.catch(() => undefined); // reported by the load that takes it
 const first = loadHead(send({ type: 'popup.head', limit: HEAD_ROWS, countUpTo: HEAD_FROM + 1 }));
 const store = openStore();
 render(<App store={store} first={first} />, document.getElementById('app')!);
