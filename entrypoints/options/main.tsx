@@ -10,7 +10,7 @@ import { checkBackup } from '@/lib/backup';
 import { localDate } from '@/lib/clock';
 import {
   commitImport, countClosedBySnapshot, DB_VERSION, DATA_STORES, exportBackup, mergeBatches, openStore, readAlerts, readAllSummaries,
-  readMeta, readSettings, readTriage, restoreBackup, type PrlDb,
+  readCustomerDomains, readMeta, readSettings, readTriage, restoreBackup, type PrlDb,
 } from '@/lib/db';
 import type { Translate } from '@/lib/i18n';
 import { parseImportFile, type ParsedFile } from '@/lib/import';
@@ -64,8 +64,7 @@ function App({ db }: { db: PrlDb }) {
 
   const parse = async (files: File[], onProgress: (i: number, f: number) => void): Promise<ParsedFile[]> => {
     const current = await readSettings(db);
-    const knownDomains = new Map<string, string>();
-    for (const c of await db.getAll('customers')) if (c.domain) knownDomains.set(c.domain.toLowerCase(), c.tenantId);
+    const knownDomains = await readCustomerDomains(db);
     const ctx = () => ({ settings: current, now: now(), knownDomains });
     const parsed: ParsedFile[] = [];
     for (const [i, f] of files.entries()) parsed.push(await parseImportFile(f.name, f, ctx(), (x) => onProgress(i, x)));

@@ -67,6 +67,20 @@ export async function readOverdueHead(db: PrlDb, today: string, limit: number): 
   return db.getAllFromIndex('summaries', 'by-oldest-due', IDBKeyRange.upperBound(today, true), limit);
 }
 
+/** Domain (lower case) → tenant id of every customer with a domain, read 2,000 customers at a time: 10,000
+ * customers handed over in one read make a long task of the page that imports. */
+export async function readCustomerDomains(db: PrlDb): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const PAGE = 2000;
+  let after: string | undefined;
+  for (;;) {
+    const page = await db.getAll('customers', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), PAGE);
+    for (const c of page) if (c.domain) out.set(c.domain.toLowerCase(), c.tenantId);
+    if (page.length < PAGE) return out;
+    after = page[page.length - 1].tenantId;
+  }
+}
+
 /** How many customers the store holds, counted up to `max` only (a full count walks every key). */
 export async function countCustomersUpTo(db: PrlDb, max: number): Promise<number> {
   return (await db.getAllKeys('customers', undefined, max)).length;

@@ -158,3 +158,19 @@ describe('the store', () => {
     expect(await db.count('customers')).toBe(1);
   });
 });
+
+describe('customer domains for an import', () => {
+  it('reads every domain, lower case, across pages of 2,000 customers', async () => {
+    const { readCustomerDomains } = await import('../../lib/db');
+    const db = await openStore(`domains-${Math.random()}`);
+    const id = (n: number) => `dddddddd-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const customers = Array.from({ length: 4_500 }, (_, n) => customer(id(n), `C${n}`, n % 10 === 9 ? {} : { domain: `C${n}.Example.com` }));
+    await commitImport(db, { customers }, NOW);
+    const domains = await readCustomerDomains(db);
+    expect(domains.size).toBe(4_050);
+    expect(domains.get('c0.example.com')).toBe(id(0));
+    expect(domains.get('c4498.example.com')).toBe(id(4498));
+    expect(domains.has('c9.example.com')).toBe(false);
+    db.close();
+  });
+});
