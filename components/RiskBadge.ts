@@ -6,7 +6,6 @@ import type { Translate } from '@/lib/i18n';
 
 export const BADGE_CSS = `
 :host { all: initial; display: inline-block; margin-inline-start: 6px; vertical-align: middle; }
-:host([data-off]) { display: none !important; } /* not near the screen yet: present, not laid out */
 .b { font: 600 11px/16px system-ui, sans-serif; border-radius: 8px; padding: 0 6px; display: inline-block;
      white-space: nowrap; border: 1px solid transparent; }
 .b > span + span { margin-inline-start: 4px; }

@@ -17,10 +17,8 @@ const DEBOUNCE_MS = 16;
 const PLACE_STEP = 250;
 /** Badges are shown for rows within this distance of the screen (one screen above and below). */
 const SHOW_MARGIN = '100% 0px';
-/** A hidden host: present with its hooks, not laid out (see BADGE_CSS). */
-const OFF = 'data-off';
 
-interface Placed { host: HTMLElement; slot: ParentNode & { replaceChildren(...n: Node[]): void }; tenantId: string; link: boolean; painted?: Badge }
+interface Placed { host: HTMLElement; slot: ParentNode & { replaceChildren(...n: Node[]): void }; tenantId: string; link: boolean; painted?: Badge; styled?: boolean }
 
 export interface BadgeDeps {
   fetchBadges(ids: string[]): Promise<Badge[]>;
@@ -59,17 +57,20 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
         if (!e.isIntersecting) continue;
         const p = placed.get(e.target);
         nearScreen!.unobserve(e.target);
-        if (p) { p.host.removeAttribute(OFF); shown++; }
+        if (p) { reveal(p); shown++; }
       }
       // For the benchmarks: after the frame that lays out the badges just shown.
       if (shown) requestAnimationFrame(() => setTimeout(() => performance.mark('prl:badges-shown', { detail: { shown } }), 0));
     }, { rootMargin: SHOW_MARGIN })
     : undefined;
-  /** Shown now where the page cannot tell what is on screen; else when near it. */
-  function watch(target: Element, host: HTMLElement) {
-    if (!nearScreen) return;
-    host.setAttribute(OFF, '');
-    nearScreen.observe(target);
+  // A hidden host holds its badge and hooks but no style sheet yet: the `hidden` attribute keeps it out of
+  // style and layout, and no style is worked out for what it holds until it is shown.
+  function reveal(p: Placed) {
+    if (!p.styled) {
+      p.styled = true;
+      styleShadow(p);
+    }
+    p.host.hidden = false;
   }
   function unwatch(target: Element) { nearScreen?.unobserve(target); }
 
@@ -112,22 +113,26 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
     p.slot.replaceChildren(el);
   }
 
-  function makeHost(): { host: HTMLElement; slot: Placed['slot'] } {
+  function makeHost(hidden: boolean): Placed['host'] {
     const host = document.createElement('prl-badge');
     host.setAttribute('data-prl', '');
-    const shadow = host.attachShadow({ mode: 'open' });
+    host.attachShadow({ mode: 'open' });
+    host.hidden = hidden;
+    return host;
+  }
+  function styleShadow(p: Placed) {
+    const shadow = p.host.shadowRoot!;
     const s = sheet();
-    let shared = false;
     if (s) {
-      try { shadow.adoptedStyleSheets = [s]; shared = true; } catch { /* Firefox: sheets built in a content script are refused */ }
+      try { shadow.adoptedStyleSheets = [s]; return; } catch { /* Firefox: sheets built in a content script are refused */ }
     }
-    if (shared) return { host, slot: shadow };
     // Without shared sheets: a <style> of its own, and the badge in a span beside it.
     const style = document.createElement('style');
     style.textContent = BADGE_CSS;
     const slot = document.createElement('span');
-    shadow.append(style, slot);
-    return { host, slot };
+    slot.append(...shadow.childNodes);
+    shadow.replaceChildren(style, slot);
+    p.slot = slot;
   }
 
   /** Badges of these tenants from the background, one request, into `known`. */
@@ -207,10 +212,13 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
         if (!target.isConnected) continue;
         const existing = placed.get(target);
         if (existing) { existing.host.remove(); unwatch(target); }
-        const { host, slot } = makeHost();
-        const p: Placed = { host, slot, tenantId, link: link === true };
+        // Shown now when near the screen or where the page cannot tell what is on screen; else when near it.
+        const hidden = !near.has(target) && nearScreen !== undefined;
+        const host = makeHost(hidden);
+        const p: Placed = { host, slot: host.shadowRoot!, tenantId, link: link === true };
         paint(p);
-        if (!near.has(target)) watch(target, host);
+        if (hidden) nearScreen!.observe(target);
+        else reveal(p);
         insert(host);
         placed.set(target, p);
         if (++placedNow === near.size) {

@@ -103,14 +103,19 @@ describe('badge manager', () => {
       const { manager } = start(new Set([1, 2, 3, 4, 5].map(id)));
       await settle();
       const hostOf = (n: number) => badgesIn(document).find((b) => b.getAttribute('data-tenant-id') === id(n))!.getRootNode() as ShadowRoot;
-      const off = () => [1, 2, 3, 4, 5].filter((n) => hostOf(n).host.hasAttribute('data-off'));
+      const off = () => [1, 2, 3, 4, 5].filter((n) => (hostOf(n).host as HTMLElement).hidden);
       // Every row has its badge and hooks; only those near the screen are laid out.
       expect(badgesIn(document)).toHaveLength(5);
       expect(off()).toEqual([3, 4, 5]);
+      // Shown ones have the badge's style; hidden ones get it only when shown.
+      const styled = (n: number) => hostOf(n).adoptedStyleSheets.length > 0 || hostOf(n).querySelector('style') !== null;
+      expect([1, 2, 3, 4, 5].filter(styled)).toEqual([1, 2]);
       expect([...watched].map((r) => r.id)).toEqual([3, 4, 5].map((n) => `row-${id(n)}`));
       // Row 4 scrolls near the screen: its badge shows and it is no longer watched.
       report([...watched].filter((r) => r.id === `row-${id(4)}`));
       expect(off()).toEqual([3, 5]);
+      expect([1, 2, 3, 4, 5].filter(styled)).toEqual([1, 2, 4]);
+      expect(badgesIn(document).find((b) => b.getAttribute('data-tenant-id') === id(4))!.getAttribute('data-level')).toBe('high');
       expect(watched.size).toBe(2);
       manager.stop();
       expect(watched.size).toBe(0);
