@@ -198,7 +198,11 @@ async function browserFigures(parts: Set<BrowserPart>) {
       await p.goto(`chrome-extension://${h.extensionId}/popup.html`);
       await p.waitForFunction(() => (window as unknown as { __first?: number }).__first, undefined, { timeout: 60_000 });
       const ms = await p.evaluate(() => (window as unknown as { __first: number }).__first);
+      // Extension pages share one renderer: the next run starts once this popup's full load is done (no "…"
+      // left in the tab counts) and its heap (10,000 summaries) is collected, as long before staff open it again.
+      await p.waitForFunction(() => !document.querySelector('[role="tablist"]')?.textContent?.includes('…'), undefined, { timeout: 60_000 }).catch(() => undefined);
       await p.close();
+      await new Promise((ok) => setTimeout(ok, 1500));
       return ms;
     };
     if (parts.has('popup')) {
