@@ -1,12 +1,38 @@
-// Dates and times as staff read them, in the UI's language.
+import { formatMinor } from '@/lib/money';
+
+/**
+ * Builds the formatters the panel uses once, ahead of need: the first currency and date formatters of a page
+ * load locale data (20–35 ms in Chromium), which would otherwise fall on the first panel's render.
+ */
+export function warmFormatting(locale: string): void {
+  try {
+    formatMinor(0, 'USD', locale);
+    formatDate('2026-01-01', locale);
+    formatDateTime('2026-01-01T00:00:00.000Z', locale);
+  } catch { /* a locale the runtime refuses: the panel reports it when it renders */ }
+}
+
+// Dates and times as staff read them, in the UI's language. A formatter per locale and style, kept: building
+// one (what toLocaleString with options does on every call) costs far more than using it.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium', timeZone: 'UTC' });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDateTime(iso: string, locale: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(d.getTime()) ? iso : formatter(locale, true).format(d);
 }
 
 export function formatDate(isoDate: string, locale: string): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? isoDate : d.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  return Number.isNaN(d.getTime()) ? isoDate : formatter(locale, false).format(d);
 }
 
 /** "5 h 20 min" style durations, for alert response windows. */

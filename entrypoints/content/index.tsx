@@ -5,6 +5,7 @@ import type { Changed } from '@/lib/messages';
 import { PORTAL_MATCHES } from '@/lib/portal/hosts';
 import { pageOf, visibleCustomerName, type PortalPage } from '@/lib/portal/page';
 import { send } from '@/utils/send';
+import { warmFormatting } from '@/components/panel/format';
 import { startBadges, type BadgeManager } from './badges';
 import { mountPanel, prefetchPanel, type MountedPanel } from './panel';
 
@@ -72,6 +73,9 @@ async function run(ctx: ContentScriptContext) {
       panel = undefined;
     }
   };
+
+  // While the page is idle, the number and date formatters the panel needs (their data loads slowly once).
+  ctx.requestIdleCallback(() => warmFormatting(locale), { timeout: 2000 });
 
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void route(newUrl.href).catch((e) => console.warn('[Partner Risk Lens]', e)));
   // Back and forward: popstate fires after the URL changed.

@@ -38,6 +38,23 @@ export function findGridRows(root: ParentNode, opts: ScanOptions & { names?: boo
   return found;
 }
 
+/** The name shown in the row of one customer (its name cell's text), looked up by row id, not by reading every
+ * row: a list of thousands costs tens of ms to read whole. */
+export function gridRowName(root: ParentNode, tenantId: string, opts: ScanOptions = {}): string | undefined {
+  const id = tenantId.toLowerCase();
+  if (!new RegExp(`^${GUID_SOURCE}$`, 'i').test(id)) return undefined;
+  for (const scope of scopesOf(root, opts.maxDepth)) {
+    // Any letter case (the `i` flag; lower and upper case spelled out for DOMs without it).
+    for (const row of scope.querySelectorAll(`tr[id="row-${id}"], tr[id="row-${id.toUpperCase()}"], tr[id="row-${id}" i]`)) {
+      if (isOurs(row)) continue;
+      const cell = nameCellOf(row, id);
+      const name = cell ? visibleText(cell) : '';
+      if (name) return name;
+    }
+  }
+  return undefined;
+}
+
 function nameCellOf(row: Element, id: string): Element | undefined {
   // Cells are the row's children; comparing ids in lower case copes with a cell id cased unlike the row's.
   const want = `cell-displayname-${id.toLowerCase()}`;

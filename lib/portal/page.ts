@@ -6,7 +6,7 @@
 //   /dashboard/{family}/customers/{tenantId}                 -> customer, tab ''
 //   /dashboard/{family}/customers/{tenantId}/{tab…}          -> customer (account, servicemanagementpage, users, …)
 //   /dashboard/{family}/customers/{tenantId}/subscriptions/{subscriptionId}[/…] -> customer with subscriptionId
-import { findGridRows, visibleText } from './grid';
+import { gridRowName, visibleText } from './grid';
 import { isGuid } from './guid';
 import { PORTAL_HOSTS, isPortalHost } from './hosts';
 import { isOurs, scopesOf } from './roots';
@@ -82,7 +82,8 @@ export function customerUrl(tenantId: string, opts: CustomerUrlOptions = {}): st
  */
 export function visibleCustomerName(root: ParentNode, tenantId: string): string | undefined {
   const id = tenantId.toLowerCase();
-  for (const r of findGridRows(root)) if (r.tenantId === id && r.name) return r.name;
+  const inGrid = gridRowName(root, id);
+  if (inGrid) return inGrid;
   const doc = (root as Node).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
   const page = doc ? pageOf(doc.URL) : OTHER;
   if (page.kind !== 'customer' || page.tenantId !== id) return undefined;
