@@ -268,30 +268,41 @@ async function browserFigures(parts: Set<BrowserPart>) {
       await p.addInitScript(() => {
         const w = window as unknown as { __panel: Array<[number, string]> };
         w.__panel = [];
-        new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'prl:panel-shown') w.__panel.push([e.startTime, (e as PerformanceMark).detail?.tenantId]); }).observe({ type: 'mark', buffered: true });
+        const x = window as unknown as { __data: Array<[number, string]> };
+        x.__data = [];
+        new PerformanceObserver((l) => {
+          for (const e of l.getEntries()) {
+            if (e.name === 'prl:panel-shown') w.__panel.push([e.startTime, (e as PerformanceMark).detail?.tenantId]);
+            if (e.name === 'prl:panel-data') x.__data.push([e.startTime, (e as PerformanceMark).detail?.tenantId]);
+          }
+        }).observe({ type: 'mark', buffered: true });
       });
       await p.goto('https://partner.microsoft.com/dashboard/commerce2/customers/list');
       const button = p.locator(`tr[id="row-${guid(i)}"] customersvcadmin_he-button`);
       await button.waitFor({ timeout: 30_000 });
       await p.waitForTimeout(500);
       if (cold) await stopWorker(h.context, h.extensionId);
-      await button.click();
+      // A click from the page itself: Playwright's own click runs its hit-testing script in the page around the
+      // click (20–35 ms of main thread there), which would be timed as ours.
+      await button.evaluate((el) => (el as HTMLElement).click());
       await p.waitForFunction((id) => (window as unknown as { __panel: Array<[number, string]> }).__panel.some((x) => x[1] === id), guid(i), { timeout: 30_000 });
       const ms = await p.evaluate((id) => {
-        const w = window as unknown as { __panel: Array<[number, string]>; __marks: { navigatedAt: number } };
-        return w.__panel.find((x) => x[1] === id)![0] - w.__marks.navigatedAt;
+        const w = window as unknown as { __panel: Array<[number, string]>; __data: Array<[number, string]>; __marks: { navigatedAt: number } };
+        const shown = w.__panel.find((x) => x[1] === id)![0];
+        const data = w.__data.find((x) => x[1] === id)?.[0] ?? shown;
+        return { total: shown - w.__marks.navigatedAt, data: data - w.__marks.navigatedAt };
       }, guid(i));
       await p.close();
       return ms;
     };
     if (parts.has('panel')) {
     await panelRun(1);
-    const panels: number[] = [];
+    const panels: Array<{ total: number; data: number }> = [];
     for (let r = 0; r < RUNS; r++) panels.push(await panelRun(10 + r));
-    const coldPanels: number[] = [];
+    const coldPanels: Array<{ total: number; data: number }> = [];
     for (let r = 0; r < Math.min(RUNS, 3); r++) coldPanels.push(await panelRun(30 + r, true));
-    record({ id: 'panel', what: 'customer panel: URL with tenant id to panel with score (10,000 customers, warm)', value: median(panels), unit: 'ms', budget: 100,
-      note: `cold (service worker stopped first): ${round(median(coldPanels))} ms` });
+    record({ id: 'panel', what: 'customer panel: URL with tenant id to panel with score (10,000 customers, warm)', value: median(panels.map((x) => x.total)), unit: 'ms', budget: 100,
+      note: `of which the background's answer ${round(median(panels.map((x) => x.data)))} ms, then render and the frame that paints it; cold (service worker stopped first): ${round(median(coldPanels.map((x) => x.total)))} ms` });
     }
     await h.close();
     if (!parts.has('list')) return;
