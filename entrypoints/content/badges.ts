@@ -185,20 +185,15 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
         if (!current.has(target) || !target.isConnected) { p.host.remove(); placed.delete(target); unwatch(target); }
       }
 
-      // Every badge this scan needs, in one request; then every host placed and painted in one go, so the
-      // portal's table is laid out once (a relayout of a long table costs far more than our script).
-      const need = [...new Set(targets.filter((x) => !known.has(x.tenantId)).map((x) => x.tenantId))];
-      const t0 = performance.now();
-      if (need.length) await fetchInto(need);
-      const t1 = performance.now();
-      if (ctx.isInvalid) return;
-      // New ones near the screen first, shown at once (the page is laid out here, so reading where a row is
-      // costs little); the others hidden until they come near it.
+      // New ones near the screen first: their badges asked for and shown at once (the page is laid out here, so
+      // reading where a row is costs little); then the others' badges in one request, their hosts hidden until
+      // they come near the screen.
       const fresh: typeof targets = [];
+      const again: Placed[] = [];
       for (const x of targets) {
         if (!x.target.isConnected) continue;
         const existing = placed.get(x.target);
-        if (existing && existing.tenantId === x.tenantId && existing.host.isConnected) paint(existing);
+        if (existing && existing.tenantId === x.tenantId && existing.host.isConnected) again.push(existing);
         else fresh.push(x);
       }
       const screen = window.innerHeight;
@@ -207,12 +202,18 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
         return (r.width > 0 || r.height > 0) && r.bottom >= -screen && r.top <= 2 * screen;
       }).map((x) => x.target));
       fresh.sort((a, b) => Number(near.has(b.target)) - Number(near.has(a.target)));
-      let placedNow = 0;
-      for (const { target, tenantId, link, insert } of fresh) {
-        if (!target.isConnected) continue;
+      const missing = (xs: Array<{ tenantId: string }>) => [...new Set(xs.filter((x) => !known.has(x.tenantId)).map((x) => x.tenantId))];
+      const t0 = performance.now();
+      const needNear = missing(fresh.slice(0, near.size));
+      if (needNear.length) await fetchInto(needNear);
+      let t1 = performance.now();
+      if (ctx.isInvalid) return;
+      /** A new host for this target: shown now when near the screen (or where the page cannot tell what is on
+       * screen), else hidden until it comes near. */
+      const putHost = ({ target, tenantId, link, insert }: (typeof fresh)[number]): boolean => {
+        if (!target.isConnected) return false;
         const existing = placed.get(target);
         if (existing) { existing.host.remove(); unwatch(target); }
-        // Shown now when near the screen or where the page cannot tell what is on screen; else when near it.
         const hidden = !near.has(target) && nearScreen !== undefined;
         const host = makeHost(hidden);
         const p: Placed = { host, slot: host.shadowRoot!, tenantId, link: link === true };
@@ -221,19 +222,39 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
         else reveal(p);
         insert(host);
         placed.set(target, p);
-        if (++placedNow === near.size) {
+        return true;
+      };
+      let placedNow = 0;
+      let restFetched = false;
+      for (const [i, x] of fresh.entries()) {
+        if (i === near.size) {
+          restFetched = true;
+          const rest = missing([...fresh.slice(near.size), ...again]);
+          if (rest.length) await fetchInto(rest);
+          t1 = performance.now();
+          if (ctx.isInvalid) return;
+        }
+        const put = putHost(x);
+        if (put) placedNow++;
+        if (i + 1 === near.size) {
           // The ones near the screen are laid out in the next frame, before any of the others go in.
           const placedAt = performance.now();
           await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
           // For the benchmarks, with where the time went.
           performance.mark('prl:badges-shown', { detail: { shown: near.size, first: true, scanStart, fetched: t1, placedAt } });
           if (ctx.isInvalid) return;
-        } else if (placedNow % PLACE_STEP === 0) {
+        } else if (put && placedNow % PLACE_STEP === 0) {
           // A few hundred per task: the page stays responsive while thousands of rows get theirs.
           await new Promise((ok) => setTimeout(ok, 0));
           if (ctx.isInvalid) return;
         }
       }
+      if (!restFetched) {
+        const rest = missing(again);
+        if (rest.length) await fetchInto(rest);
+        if (ctx.isInvalid) return;
+      }
+      for (const p of again) paint(p);
       performance.mark('prl:badges-painted', { detail: { painted: placed.size, scan: t0 - scanStart, fetch: t1 - t0, place: performance.now() - t1 } });
       // Customers the store does not know yet are recorded with the name the row shows, after painting.
       const unseen: Array<{ tenantId: string; name: string }> = [];

@@ -100,8 +100,10 @@ describe('badge manager', () => {
     try {
       const { host } = grid([1, 2, 3, 4, 5].map(id));
       document.body.replaceChildren(host);
-      const { manager } = start(new Set([1, 2, 3, 4, 5].map(id)));
+      const { manager, fetchBadges } = start(new Set([1, 2, 3, 4, 5].map(id)));
       await settle();
+      // The rows in view are asked for first, alone; the others after.
+      expect(fetchBadges.mock.calls.map((c) => c[0])).toEqual([[id(1), id(2)], [id(3), id(4), id(5)]]);
       const hostOf = (n: number) => badgesIn(document).find((b) => b.getAttribute('data-tenant-id') === id(n))!.getRootNode() as ShadowRoot;
       const off = () => [1, 2, 3, 4, 5].filter((n) => (hostOf(n).host as HTMLElement).hidden);
       // Every row has its badge and hooks; only those near the screen are laid out.
