@@ -1,5 +1,6 @@
 // Commits a whole import (every previewed file) in one transaction: upserts by key, all or nothing.
 import { Customer as CustomerSchema, type AccountSummary, type Alert, type Customer, type ImportKind, type Invoice, type Spending, type Subscription } from '../schema';
+import { eachPage, type PagedStore } from './pages';
 import type { PrlDb, Tx } from './open';
 import { metaFrom, writeAndSummarize } from './writes';
 
@@ -48,7 +49,7 @@ async function upsert<T extends object>(
   ignore: string[],
   touched: Set<string>,
 ): Promise<Counts> {
-  const os = tx.objectStore(store) as unknown as KeyPager & { get(k: IDBValidKey): Promise<T | undefined>; put(v: T): Promise<unknown> };
+  const os = tx.objectStore(store) as unknown as PagedStore<T> & { get(k: IDBValidKey): Promise<T | undefined>; put(v: T): Promise<unknown> };
   const counts = zero();
   const present = records.length > 2000 ? await keysOf(os) : undefined;
   for (let i = 0; i < records.length; i += CHUNK) {
@@ -77,26 +78,18 @@ function mergeCustomer(incoming: Customer, existing: Customer | undefined): Cust
   return merged;
 }
 
-interface KeyPager { getAllKeys(query?: IDBKeyRange, count?: number): Promise<IDBValidKey[]> }
-const KEY_PAGE = 20_000;
-
-/** Every key of a store, a page at a time: 100,000 keys handed over in one read make one long task. */
-async function keysOf(os: KeyPager): Promise<Set<string>> {
+/** Every key of a store, 20,000 at a time (100,000 keys in one read made one long task). */
+async function keysOf(os: PagedStore<unknown>): Promise<Set<string>> {
   const out = new Set<string>();
-  let after: IDBValidKey | undefined;
-  for (;;) {
-    const page = await os.getAllKeys(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), KEY_PAGE);
-    for (const k of page) out.add(keyString(k));
-    if (page.length < KEY_PAGE) return out;
-    after = page[page.length - 1];
-  }
+  await eachPage(os, 20_000, false, (keys) => { for (const k of keys) out.add(keyString(k)); });
+  return out;
 }
 
 export function commitImport(db: PrlDb, batch: ImportBatch, now: string): Promise<ImportOutcome> {
   return writeAndSummarize(db, ['meta'], async (tx) => {
     const touched = new Set<string>();
     const outcome: ImportOutcome = { closed: 0 };
-    const known = await keysOf(tx.objectStore('customers') as unknown as KeyPager);
+    const known = await keysOf(tx.objectStore('customers') as unknown as PagedStore<unknown>);
     for (const c of batch.customers ?? []) known.add(c.tenantId);
     const unknown = [...(batch.invoices ?? []), ...(batch.spending ?? []), ...(batch.subscriptions ?? [])].find((r) => !known.has(r.tenantId));
     if (unknown) throw new ImportCommitError(`no customer with tenant id ${unknown.tenantId} is known: import the customers first`);

@@ -1,6 +1,7 @@
 // Reads for the panel, the badges and the popup: summaries by key or index, never a scan of invoices.
-import type { AccountSummary, Alert, ChecklistChange, ChecklistEntry, Flag, Subscription, Triage } from '../schema';
+import type { AccountSummary, Alert, Customer, ChecklistChange, ChecklistEntry, Flag, Subscription, Triage } from '../schema';
 import type { PrlDb } from './open';
+import { eachPage, type PagedStore } from './pages';
 
 export interface CustomerDetail {
   summary?: AccountSummary;
@@ -71,14 +72,9 @@ export async function readOverdueHead(db: PrlDb, today: string, limit: number): 
  * customers handed over in one read make a long task of the page that imports. */
 export async function readCustomerDomains(db: PrlDb): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const PAGE = 2000;
-  let after: string | undefined;
-  for (;;) {
-    const page = await db.getAll('customers', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), PAGE);
-    for (const c of page) if (c.domain) out.set(c.domain.toLowerCase(), c.tenantId);
-    if (page.length < PAGE) return out;
-    after = page[page.length - 1].tenantId;
-  }
+  const store = db.transaction('customers').store as unknown as PagedStore<Customer>;
+  await eachPage(store, 2000, true, (_, customers) => { for (const c of customers) if (c.domain) out.set(c.domain.toLowerCase(), c.tenantId); });
+  return out;
 }
 
 /** How many customers the store holds, counted up to `max` only (a full count walks every key). */

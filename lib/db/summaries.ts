@@ -1,6 +1,7 @@
 // Keeps the account-summary store in step: rebuilt inside the same transaction as the write that changed it.
 import { buildFacts, summaryOf, type CustomerRecords } from '../summary';
 import type { PrlSchema, StoreName, Tx } from './open';
+import { eachPage, type PagedStore } from './pages';
 
 // Tenants per step: each step is one task of the page that imports; 200 keeps it well under 50 ms.
 const CHUNK = 200;
@@ -62,21 +63,11 @@ async function rebuildMany(tx: Tx, ids: string[]): Promise<void> {
   }
 }
 
-const PAGE = 5_000;
-
-/** A whole store, a page at a time (keys and values of the same range, in one transaction): 10,000 records
- * handed over in one read make one long task of the page. */
+/** A whole store, 5,000 records at a time (10,000 in one read made one long task of the page). */
 async function allOf<S extends 'customers' | 'checklist' | 'flags' | 'subscriptions' | 'spending' | 'alerts'>(tx: Tx, name: S): Promise<PrlSchema[S]['value'][]> {
-  const store = tx.objectStore(name);
   const out: PrlSchema[S]['value'][] = [];
-  let after: IDBValidKey | undefined;
-  for (;;) {
-    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-    const [keys, values] = await Promise.all([store.getAllKeys(range, PAGE), store.getAll(range, PAGE)]);
-    for (const v of values) out.push(v as PrlSchema[S]['value']);
-    if (keys.length < PAGE) return out;
-    after = keys[keys.length - 1] as IDBValidKey;
-  }
+  await eachPage(tx.objectStore(name) as unknown as PagedStore<PrlSchema[S]['value']>, 5_000, true, (_, values) => { for (const v of values) out.push(v); });
+  return out;
 }
 
 async function rebuildOne(tx: Tx, tenantId: string): Promise<void> {

@@ -174,3 +174,28 @@ describe('customer domains for an import', () => {
     db.close();
   });
 });
+
+describe('reading a store a page at a time', () => {
+  it('gives every key once, in order, with its value, across pages and compound keys', async () => {
+    const { eachPage } = await import('../../lib/db/pages');
+    const db = await openStore(`pages-${Math.random()}`);
+    const id = (n: number) => `eeeeeeee-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const customers = [0, 1, 2].map((n) => customer(id(n), `C${n}`));
+    const invoices: Invoice[] = Array.from({ length: 25 }, (_, n) => ({ tenantId: id(n % 3), number: `I${String(n).padStart(2, '0')}`, issuedOn: '2026-01-01', dueOn: '2026-02-01', amount: n, paid: 0, currency: 'USD' }));
+    await commitImport(db, { customers, invoices }, NOW);
+    const seen: Array<[IDBValidKey, number]> = [];
+    const sizes: number[] = [];
+    await eachPage(db.transaction('invoices').store as never, 10, true, (keys, values: Invoice[]) => {
+      sizes.push(keys.length);
+      keys.forEach((k, i) => seen.push([k, values[i].amount]));
+    });
+    expect(sizes).toEqual([10, 10, 5]);
+    expect(seen.map(([k]) => (k as string[]).join('/'))).toEqual([...invoices].map((i) => `${i.tenantId}/${i.number}`).sort());
+    expect(seen.every(([k, amount]) => (k as string[])[1] === `I${String(amount).padStart(2, '0')}`)).toBe(true);
+    // Keys alone when values are not asked for.
+    let values = -1;
+    await eachPage(db.transaction('invoices').store as never, 10, false, (_, v) => { values = Math.max(values, v.length); });
+    expect(values).toBe(0);
+    db.close();
+  });
+});
