@@ -52,15 +52,12 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
   // Shows a badge when its row or link comes near the screen, then stops watching that one.
   const nearScreen = typeof IntersectionObserver === 'function'
     ? new IntersectionObserver((entries) => {
-      let shown = 0;
       for (const e of entries) {
         if (!e.isIntersecting) continue;
         const p = placed.get(e.target);
         nearScreen!.unobserve(e.target);
-        if (p) { reveal(p); shown++; }
+        if (p) reveal(p);
       }
-      // For the benchmarks: after the frame that lays out the badges just shown.
-      if (shown) requestAnimationFrame(() => setTimeout(() => performance.mark('prl:badges-shown', { detail: { shown } }), 0));
     }, { rootMargin: SHOW_MARGIN })
     : undefined;
   // A hidden host holds its badge and hooks but no style sheet yet: the `hidden` attribute keeps it out of
@@ -189,11 +186,11 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       // reading where a row is costs little); then the others' badges in one request, their hosts hidden until
       // they come near the screen.
       const fresh: typeof targets = [];
-      const again: Placed[] = [];
+      const kept: Placed[] = []; // already placed for the same customer: painted again once badges are in
       for (const x of targets) {
         if (!x.target.isConnected) continue;
         const existing = placed.get(x.target);
-        if (existing && existing.tenantId === x.tenantId && existing.host.isConnected) again.push(existing);
+        if (existing && existing.tenantId === x.tenantId && existing.host.isConnected) kept.push(existing);
         else fresh.push(x);
       }
       const screen = window.innerHeight;
@@ -229,7 +226,7 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       for (const [i, x] of fresh.entries()) {
         if (i === near.size) {
           restFetched = true;
-          const rest = missing([...fresh.slice(near.size), ...again]);
+          const rest = missing([...fresh.slice(near.size), ...kept]);
           if (rest.length) await fetchInto(rest);
           t1 = performance.now();
           if (ctx.isInvalid) return;
@@ -250,11 +247,11 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
         }
       }
       if (!restFetched) {
-        const rest = missing(again);
+        const rest = missing(kept);
         if (rest.length) await fetchInto(rest);
         if (ctx.isInvalid) return;
       }
-      for (const p of again) paint(p);
+      for (const p of kept) paint(p);
       performance.mark('prl:badges-painted', { detail: { painted: placed.size, scan: t0 - scanStart, fetch: t1 - t0, place: performance.now() - t1 } });
       // Customers the store does not know yet are recorded with the name the row shows, after painting.
       const unseen: Array<{ tenantId: string; name: string }> = [];

@@ -58,7 +58,6 @@ async function run(ctx: ContentScriptContext) {
       send({ type: 'customers.seen', customers: [], portal: { family: page.family, ...(page.locale ? { locale: page.locale } : {}) } }).catch(() => undefined);
     }
     if (page.kind === 'customer') {
-      performance.mark('prl:route', { detail: { tenantId: page.tenantId } });
       prefetchPanel(page.tenantId);
       badges.setExcluded(page.tenantId);
       recordCustomerOnPage(ctx, page.tenantId, navigated);

@@ -2,7 +2,7 @@
 // Pages: /dashboard/{v2,commerce2}/customers/{tenantId}/{tab} (any tab), with or without a locale prefix,
 // and …/subscriptions/{subscriptionId}.
 import { render } from 'preact';
-import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Panel } from '@/components/panel/Panel';
 import { PANEL_CSS } from '@/components/panel/styles';
@@ -52,7 +52,6 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version }: HostProps) 
 
   useEffect(() => { void load(); }, [load, version]);
   // For the benchmarks: when the panel first shows this customer's score.
-  useLayoutEffect(() => { if (data) performance.mark('prl:panel-committed', { detail: { tenantId } }); }, [data?.tenantId]);
   useEffect(() => { if (data) performance.mark('prl:panel-shown', { detail: { tenantId } }); }, [data?.tenantId]);
 
   // Every action reports its failure in the panel and reloads the truth from the store.

@@ -3,7 +3,7 @@
 // A row is <tr role="row" id="row-{tenantId}">, the name cell `cell-displayName-{tenantId}` holding a
 // link-styled custom-element button with no href. Placeholder rows (`row-he-row-0`, `row-1`) hold no GUID
 // and are skipped; the header row is `#column-header`. The grid host's tag (…data-grid) is not relied on.
-import { GUID_SOURCE } from './guid';
+import { GUID_SOURCE, isGuid } from './guid';
 import { isOurs, scopesOf, type ScanOptions } from './roots';
 
 export interface GridRow {
@@ -42,7 +42,7 @@ export function findGridRows(root: ParentNode, opts: ScanOptions & { names?: boo
  * row: a list of thousands costs tens of ms to read whole. */
 export function gridRowName(root: ParentNode, tenantId: string, opts: ScanOptions = {}): string | undefined {
   const id = tenantId.toLowerCase();
-  if (!new RegExp(`^${GUID_SOURCE}$`, 'i').test(id)) return undefined;
+  if (!isGuid(id)) return undefined;
   for (const scope of scopesOf(root, opts.maxDepth)) {
     // Any letter case (the `i` flag; lower and upper case spelled out for DOMs without it).
     for (const row of scope.querySelectorAll(`tr[id="row-${id}"], tr[id="row-${id.toUpperCase()}"], tr[id="row-${id}" i]`)) {
