@@ -4,6 +4,7 @@ import type { Factor, RiskResult } from './risk';
 import type { AgingResult, DunningInfo } from './receivables';
 import type { BudgetResult } from './budget';
 import type { CustomerDetail } from './db/reads';
+import type { BadgeTable } from './badge-table';
 import { isPortalHost } from './portal/hosts';
 import { AdminAccess, AlertReason, Country, FlagKind, Guid, IsoDate, PaymentInstrument, type AccountSummary, type ChecklistEntry, type Customer, type Flag, type Meta, type RiskFacts, type Settings, type Triage } from './schema';
 
@@ -24,6 +25,8 @@ export const CustomerPatch = z.object({
 const contentRequests = [
   z.object({ type: z.literal('panel.get'), tenantId: Guid }),
   z.object({ type: z.literal('badges.get'), tenantIds: z.array(Guid).check(z.maxLength(5000)) }),
+  // Every customer's badge at once, for a customers list (see BadgeTable).
+  z.object({ type: z.literal('badges.all') }),
   z.object({
     type: z.literal('customers.seen'),
     customers: z.array(z.object({ tenantId: Guid, name: Name })).check(z.maxLength(5000)),
@@ -63,6 +66,8 @@ export type Badge = {
   known?: boolean;
 };
 
+export type { BadgeRow, BadgeTable } from './badge-table';
+
 /** One customer's records as the store reads them (checklist, history, flags, alerts, subscriptions, triage), plus what the logic makes of them. */
 export interface PanelData extends Omit<CustomerDetail, 'summary'> {
   tenantId: string;
@@ -82,6 +87,7 @@ export interface PanelData extends Omit<CustomerDetail, 'summary'> {
 export interface Responses {
   'panel.get': PanelData;
   'badges.get': Badge[];
+  'badges.all': BadgeTable | null;
   'customers.seen': { added: number };
   'checklist.set': ChecklistEntry & { nameMissing: boolean };
   'customer.update': Customer;

@@ -6,10 +6,11 @@ import { localDate } from './clock';
 import { describeError } from './errors';
 import { languageOf } from './i18n';
 import {
-  countCustomersUpTo, putFlag, readCustomerDetail, readMeta, readOverdueHead, readTriage, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem,
+  countCustomersUpTo, putFlag, readAllSummaries, readCustomerDetail, readMeta, readOverdueHead, readTriage, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem,
   setTriage, triageAlert, updateCustomer, updateMeta, type PrlDb,
 } from './db';
 import type { Badge, Changed, PanelData, Request, Responses } from './messages';
+import { BADGE_TABLE_MAX, badgeRow, type BadgeTable } from './badge-table';
 import { emptyFacts, type AccountSummary, type Customer, type Settings } from './schema';
 
 export interface ServiceDeps {
@@ -37,6 +38,16 @@ export function assess(s: AccountSummary | undefined, tenantId: string, settings
   return { customer, facts, risk, aging, budget };
 }
 
+/** The badge of one customer (of a summary, or of a customer the store does not have). */
+function badgeOf(s: AccountSummary | undefined, tenantId: string, settings: Settings, today: string, now: string): Badge {
+  const a = assess(s, tenantId, settings, today, now);
+  const state = a.budget.state;
+  return {
+    tenantId, level: a.risk.level, score: a.risk.score, overdue: a.aging.overdue, ...(s ? {} : { known: false }),
+    ...(state === 'breached' || state === 'approaching' || state === 'forecast' ? { budget: state } : {}),
+  };
+}
+
 export function createService(deps: ServiceDeps) {
   const { db } = deps;
   const clock = () => {
@@ -45,9 +56,16 @@ export function createService(deps: ServiceDeps) {
   };
   // Badges asked for again and again (every list page) are kept until the next write or the next day.
   const badgeCache = new Map<string, Badge>();
+  let badgeTable: BadgeTable | null | undefined;
   let badgeDay = '';
+  let writes = 0; // a table read while a write lands is handed out but not kept
+  const badgesOfToday = (today: string) => {
+    if (today !== badgeDay) { badgeCache.clear(); badgeTable = undefined; badgeDay = today; }
+  };
   const changed = (what: string, tenantIds?: string[]) => {
     badgeCache.clear();
+    badgeTable = undefined;
+    writes++;
     deps.broadcast({ type: 'changed', what: [what], tenantIds });
   };
 
@@ -66,21 +84,28 @@ export function createService(deps: ServiceDeps) {
     },
     async 'badges.get'({ tenantIds }) {
       const { now, today } = clock();
-      if (today !== badgeDay) { badgeCache.clear(); badgeDay = today; }
+      badgesOfToday(today);
       const ids = [...new Set(tenantIds)];
       const missing = ids.filter((id) => !badgeCache.has(id));
       if (missing.length) {
         const [found, settings] = await Promise.all([readSummaries(db, missing), readSettings(db)]);
-        for (const id of missing) {
-          const a = assess(found.get(id), id, settings, today, now);
-          const state = a.budget.state;
-          badgeCache.set(id, {
-            tenantId: id, level: a.risk.level, score: a.risk.score, overdue: a.aging.overdue, ...(found.has(id) ? {} : { known: false }),
-            ...(state === 'breached' || state === 'approaching' || state === 'forecast' ? { budget: state } : {}),
-          });
-        }
+        for (const id of missing) badgeCache.set(id, badgeOf(found.get(id), id, settings, today, now));
       }
       return ids.map((id) => badgeCache.get(id)!);
+    },
+    async 'badges.all'() {
+      const { now, today } = clock();
+      badgesOfToday(today);
+      if (badgeTable !== undefined) return badgeTable;
+      const before = writes;
+      let table: BadgeTable | null = null;
+      if ((await countCustomersUpTo(db, BADGE_TABLE_MAX + 1)) <= BADGE_TABLE_MAX) {
+        const [summaries, settings] = await Promise.all([readAllSummaries(db), readSettings(db)]);
+        const { tenantId: _, known: __, ...unknown } = badgeOf(undefined, '00000000-0000-0000-0000-000000000000', settings, today, now);
+        table = { rows: summaries.map((s) => badgeRow(badgeOf(s, s.tenantId, settings, today, now))), unknown };
+      }
+      if (writes === before) badgeTable = table;
+      return table;
     },
     async 'customers.seen'({ customers, portal }) {
       const { now } = clock();

@@ -3,25 +3,39 @@
 // that links to customers; on a customer's own pages, links to that same customer get none.
 // Thousands of rows: one request to the background per scan; every row gets its badge in the DOM (hooks and
 // all), but a badge is laid out only once its row comes near the screen. On this machine a shown badge costs
-// some 0.1 ms of style and layout, and each batch shown makes the portal lay its whole table out again: showing
-// 2,000 at once held the page for 200–300 ms, showing the rows in view costs one short frame. Hosts are put in
-// a few hundred per task, and every badge shares one constructed style sheet.
+// some 0.1 ms of style and layout, and any badge shown after the portal laid its table out makes it lay the
+// whole table out again (2,000 rows: 60–100 ms, however few badges). So on a customers list every customer's
+// badge is asked for when the page opens (BadgeTable), and the badges of the first rows go in as the rows do,
+// in the task that inserts them: the table is laid out once, badges and all. The other rows' hosts go in
+// hidden, a few hundred per task, and every badge shares one constructed style sheet.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BADGE_CSS, renderBadge } from '@/components/RiskBadge';
 import type { Badge } from '@/lib/messages';
+import { badgeOfRow, type BadgeTable } from '@/lib/badge-table';
 import type { Translate } from '@/lib/i18n';
-import { collectShadowRoots, findCustomerLinks, findGridRows, visibleText } from '@/lib/portal/scan';
+import { collectShadowRoots, findCustomerLinks, gridRowOf, rowCandidates, visibleText } from '@/lib/portal/scan';
 
 const DEBOUNCE_MS = 16;
-/** Hosts put in the page per task: each costs some 20–80 µs of script in Chromium (500 made tasks of 60 ms). */
-const PLACE_STEP = 250;
+/** A scan gives the page back its main thread after this long (2,000 rows take 50–150 ms of script in all). */
+const SLICE_MS = 10;
 /** Badges are shown for rows within this distance of the screen (one screen above and below). */
 const SHOW_MARGIN = '100% 0px';
+/** Rows placed shown as they go in: those that fit the screen and the one below it at this row height. (The
+ * page is not laid out yet then; a row found later within reach of the screen is shown by the observer.) */
+const MIN_ROW_PX = 18;
+
+/** Lets the page run (input, its own tasks, a frame) before the next slice of a long scan. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((ok) => setTimeout(ok, 0));
+}
 
 interface Placed { host: HTMLElement; slot: ParentNode & { replaceChildren(...n: Node[]): void }; tenantId: string; link: boolean; painted?: Badge; styled?: boolean }
 
 export interface BadgeDeps {
   fetchBadges(ids: string[]): Promise<Badge[]>;
+  /** Every customer's badge, null when the store is too large to hand over whole. */
+  fetchAll(): Promise<BadgeTable | null>;
   recordSeen(customers: Array<{ tenantId: string; name: string }>): void;
   t(): Translate;
 }
@@ -42,6 +56,11 @@ function sheet(): CSSStyleSheet | null {
 export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
   const placed = new Map<Element, Placed>(); // link or row -> its badge
   const known = new Map<string, Badge>();
+  // Once the whole table is in, a customer missing from it is one the store does not have.
+  let unknownLook: BadgeTable['unknown'] | undefined;
+  let tableWanted = false;
+  let tableLoading: Promise<void> | undefined;
+  let placedEarly = 0; // rows placed as they went in, since the last scan
   const observed = new WeakSet<Node>();
   const seenNames = new Set<string>();
   let excluded: string | undefined;
@@ -75,8 +94,42 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
   // (an id or href changed in place included). Stops at the first node that is not ours.
   const notOurs = (nodes: NodeList) => { for (const n of nodes) if (!(n as Element).hasAttribute?.('data-prl')) return true; return false; };
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => r.type === 'attributes' || notOurs(r.addedNodes) || notOurs(r.removedNodes))) schedule();
+    if (!records.some((r) => r.type === 'attributes' || notOurs(r.addedNodes) || notOurs(r.removedNodes))) return;
+    if (unknownLook && !ctx.isInvalid) {
+      const start = performance.now();
+      try { placeArriving(records, start); } catch (e) { console.warn('[Partner Risk Lens]', e); /* the scan places them */ }
+    }
+    schedule();
   });
+
+  /** With every badge at hand: the first rows that just went in (or changed customer in place) get theirs now,
+   * shown, before the page's next frame lays them out. The scan that follows does the rest. */
+  function placeArriving(records: MutationRecord[], start: number) {
+    let left = Math.ceil((2 * window.innerHeight) / MIN_ROW_PX);
+    let placedNow = 0;
+    outer: for (const r of records) {
+      const nodes: ArrayLike<Node> = r.type === 'attributes' ? [r.target] : r.addedNodes;
+      for (let i = 0; i < nodes.length; i++) {
+        const n = nodes[i] as Element;
+        if (n.nodeType !== Node.ELEMENT_NODE || n.hasAttribute('data-prl')) continue;
+        const rows: ArrayLike<Element> = n.localName === 'tr' ? [n] : n.firstElementChild ? n.querySelectorAll('tr[id^="row-"]') : [];
+        for (let j = 0; j < rows.length; j++) {
+          const g = gridRowOf(rows[j]);
+          if (!g) continue;
+          const p = placed.get(g.row);
+          if (p && p.tenantId === g.tenantId && p.host.isConnected) continue;
+          place({ target: g.row, tenantId: g.tenantId, insert: (h) => g.cell.append(h) }, true);
+          placedNow++;
+          if (--left === 0) break outer;
+        }
+      }
+    }
+    if (!placedNow) return;
+    placedEarly += placedNow;
+    // For the benchmarks: what this added to the page's task, and (after) the frame that lays these rows out.
+    performance.mark('prl:badges-arrived', { detail: { placed: placedNow, ms: performance.now() - start } });
+    requestAnimationFrame(() => setTimeout(() => performance.mark('prl:badges-shown', { detail: { shown: placedNow, first: true } }), 0));
+  }
   const observe = (root: Node) => {
     if (observed.has(root)) return;
     observed.add(root);
@@ -90,8 +143,14 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
   // A painted badge per distinct look (level, score, marks), cloned for each row: thousands of rows cost a
   // clone and one attribute each. Cleared when the language changes.
   const looks = new Map<string, HTMLElement>();
+  /** The badge of a customer if at hand (one the table lacks: not in the store, kept so it stays the same object). */
+  function badgeOf(tenantId: string): Badge | undefined {
+    let b = known.get(tenantId);
+    if (!b && unknownLook) known.set(tenantId, (b = { ...unknownLook, tenantId, known: false }));
+    return b;
+  }
   function paint(p: Placed) {
-    const badge = known.get(p.tenantId);
+    const badge = badgeOf(p.tenantId);
     if (badge === p.painted) return;
     p.painted = badge;
     if (!badge) {
@@ -145,6 +204,32 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
     }
   }
 
+  /** Every customer's badge into `known` (a customers list asks once it opens). */
+  function loadTable(): Promise<void> {
+    tableWanted = true;
+    tableLoading ??= deps.fetchAll().then((table) => {
+      if (!table || ctx.isInvalid) return;
+      for (const row of table.rows) if (!known.has(row[0])) known.set(row[0], badgeOfRow(row));
+      unknownLook = table.unknown;
+    }).catch(() => undefined).finally(() => { tableLoading = undefined; });
+    return tableLoading;
+  }
+
+  /** A new host for this target, shown now or hidden until it comes near the screen. */
+  function place({ target, tenantId, link, insert }: { target: Element; tenantId: string; link?: true; insert: (h: HTMLElement) => void }, shown: boolean): Placed {
+    const existing = placed.get(target);
+    if (existing) { existing.host.remove(); unwatch(target); }
+    const hidden = !shown && nearScreen !== undefined;
+    const host = makeHost(hidden);
+    const p: Placed = { host, slot: host.shadowRoot!, tenantId, link: link === true };
+    paint(p);
+    if (hidden) nearScreen!.observe(target);
+    else reveal(p);
+    insert(host);
+    placed.set(target, p);
+    return p;
+  }
+
   /** Fetch again and repaint where placed (after a change in the store). */
   async function reload(ids: string[]) {
     for (const id of ids) known.delete(id);
@@ -159,6 +244,14 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
     if (scanning) { again = true; return; }
     scanning = true;
     const scanStart = performance.now();
+    let sliceStart = scanStart;
+    /** True when the scan has given the page its thread back and may go on (false: the script was orphaned). */
+    const breathe = async (): Promise<boolean> => {
+      if (performance.now() - sliceStart < SLICE_MS) return !ctx.isInvalid;
+      await yieldToPage();
+      sliceStart = performance.now();
+      return !ctx.isInvalid;
+    };
     try {
       const roots = collectShadowRoots(document);
       for (const r of roots) observe(r);
@@ -166,8 +259,10 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       const scopes: ParentNode[] = [document, ...roots];
       const targets: Array<{ target: Element; tenantId: string; cell?: Element; link?: true; insert: (h: HTMLElement) => void }> = [];
       for (const scope of scopes) {
-        for (const { row, tenantId, cell } of findGridRows(scope, { maxDepth: 0, names: false })) {
-          targets.push({ target: row, tenantId, cell, insert: (h) => cell.append(h) });
+        for (const row of rowCandidates(scope)) {
+          const g = gridRowOf(row);
+          if (g) targets.push({ target: row, tenantId: g.tenantId, cell: g.cell, insert: (h) => g.cell.append(h) });
+          if (!(await breathe())) return;
         }
       }
       for (const scope of scopes) {
@@ -177,6 +272,7 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
           targets.push({ target: el, tenantId, link: true, insert: (h) => el.after(h) });
         }
       }
+      if (!(await breathe())) return;
       const current = new Set(targets.map((x) => x.target));
       for (const [target, p] of placed) {
         if (!current.has(target) || !target.isConnected) { p.host.remove(); placed.delete(target); unwatch(target); }
@@ -194,61 +290,52 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
         else fresh.push(x);
       }
       const screen = window.innerHeight;
-      const near = new Set(fresh.filter((x) => {
+      // Rows just placed as they went in were the first ones: the others are taken as off screen, and the
+      // observer shows any that are not (reading where 2,000 rows are costs some 10 ms).
+      const early = placedEarly > 0;
+      placedEarly = 0;
+      const near = new Set(early ? [] : fresh.filter((x) => {
         const r = x.target.getBoundingClientRect();
         return (r.width > 0 || r.height > 0) && r.bottom >= -screen && r.top <= 2 * screen;
       }).map((x) => x.target));
       fresh.sort((a, b) => Number(near.has(b.target)) - Number(near.has(a.target)));
-      const missing = (xs: Array<{ tenantId: string }>) => [...new Set(xs.filter((x) => !known.has(x.tenantId)).map((x) => x.tenantId))];
+      const missing = (xs: Array<{ tenantId: string }>) => [...new Set(xs.filter((x) => !badgeOf(x.tenantId)).map((x) => x.tenantId))];
       const t0 = performance.now();
       const needNear = missing(fresh.slice(0, near.size));
       if (needNear.length) await fetchInto(needNear);
-      let t1 = performance.now();
+      let t1 = sliceStart = performance.now();
       if (ctx.isInvalid) return;
       /** A new host for this target: shown now when near the screen (or where the page cannot tell what is on
        * screen), else hidden until it comes near. */
-      const putHost = ({ target, tenantId, link, insert }: (typeof fresh)[number]): boolean => {
-        if (!target.isConnected) return false;
-        const existing = placed.get(target);
-        if (existing) { existing.host.remove(); unwatch(target); }
-        const hidden = !near.has(target) && nearScreen !== undefined;
-        const host = makeHost(hidden);
-        const p: Placed = { host, slot: host.shadowRoot!, tenantId, link: link === true };
-        paint(p);
-        if (hidden) nearScreen!.observe(target);
-        else reveal(p);
-        insert(host);
-        placed.set(target, p);
+      const putHost = (x: (typeof fresh)[number]): boolean => {
+        if (!x.target.isConnected) return false;
+        place(x, near.has(x.target));
         return true;
       };
-      let placedNow = 0;
       let restFetched = false;
       for (const [i, x] of fresh.entries()) {
         if (i === near.size) {
           restFetched = true;
           const rest = missing([...fresh.slice(near.size), ...kept]);
           if (rest.length) await fetchInto(rest);
-          t1 = performance.now();
+          t1 = sliceStart = performance.now();
           if (ctx.isInvalid) return;
         }
-        const put = putHost(x);
-        if (put) placedNow++;
+        putHost(x);
         if (i + 1 === near.size) {
           // The ones near the screen are laid out in the next frame, before any of the others go in.
           const placedAt = performance.now();
           await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+          sliceStart = performance.now();
           // For the benchmarks, with where the time went.
           performance.mark('prl:badges-shown', { detail: { shown: near.size, first: true, scanStart, fetched: t1, placedAt } });
           if (ctx.isInvalid) return;
-        } else if (put && placedNow % PLACE_STEP === 0) {
-          // A few hundred per task: the page stays responsive while thousands of rows get theirs.
-          await new Promise((ok) => setTimeout(ok, 0));
-          if (ctx.isInvalid) return;
-        }
+        } else if (!(await breathe())) return; // the page stays responsive while thousands of rows get theirs
       }
       if (!restFetched) {
         const rest = missing(kept);
         if (rest.length) await fetchInto(rest);
+        sliceStart = performance.now();
         if (ctx.isInvalid) return;
       }
       for (const p of kept) paint(p);
@@ -256,11 +343,12 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       // Customers the store does not know yet are recorded with the name the row shows, after painting.
       const unseen: Array<{ tenantId: string; name: string }> = [];
       for (const x of targets) {
-        if (!x.cell?.id.toLowerCase().startsWith('cell-displayname-') || known.get(x.tenantId)?.known !== false || seenNames.has(x.tenantId)) continue;
+        if (!x.cell?.id.toLowerCase().startsWith('cell-displayname-') || badgeOf(x.tenantId)?.known !== false || seenNames.has(x.tenantId)) continue;
         const name = visibleText(x.cell);
         if (!name) continue;
         seenNames.add(x.tenantId);
         unseen.push({ tenantId: x.tenantId, name });
+        if (!(await breathe())) return;
       }
       for (let i = 0; i < unseen.length; i += 5000) deps.recordSeen(unseen.slice(i, i + 5000));
     } finally {
@@ -285,8 +373,16 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       }
       if (before !== undefined) schedule();
     },
+    /** A customers list opened: every customer's badge is asked for, so that rows get theirs as they go in. */
+    prefetch() { if (!unknownLook) void loadTable(); },
     /** Something changed in the store: fetch those customers' badges again (all of them when unsaid). */
     refresh(tenantIds?: string[]) {
+      if (!tenantIds) {
+        // Anything may have changed (an import, the settings): the table is asked for again where it was.
+        known.clear();
+        unknownLook = undefined;
+        if (tableWanted) void loadTable();
+      }
       const shown = new Set([...placed.values()].map((p) => p.tenantId));
       const ids = (tenantIds ?? [...shown]).filter((id) => shown.has(id));
       if (ids.length) void reload(ids);

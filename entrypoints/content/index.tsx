@@ -38,6 +38,7 @@ async function run(ctx: ContentScriptContext) {
   let page: PortalPage = { kind: 'other' };
   const badges: BadgeManager = startBadges(ctx, {
     fetchBadges: (tenantIds) => send({ type: 'badges.get', tenantIds }),
+    fetchAll: () => send({ type: 'badges.all' }),
     recordSeen: (customers) => void send({ type: 'customers.seen', customers }).catch(() => undefined),
     t: () => t,
   });
@@ -67,14 +68,25 @@ async function run(ctx: ContentScriptContext) {
         panel = await mountPanel(ctx, { tenantId: page.tenantId, subscriptionId: page.subscriptionId, t, locale });
       }
     } else {
+      if (page.kind === 'customers-list') badges.prefetch();
       badges.setExcluded(undefined);
       panel?.remove();
       panel = undefined;
     }
   };
 
-  // While the page is idle, the number and date formatters the panel needs (their data loads slowly once).
-  ctx.requestIdleCallback(() => warmFormatting(locale), { timeout: 2000 });
+  // While the page is idle, the number and date formatters the panel needs (their data loads slowly once, 20–50
+  // ms). A customers list opens with none of that: there they are made once staff point at or tab into the page,
+  // on the way to opening a customer.
+  let warmed = false;
+  const warm = () => {
+    if (warmed) return;
+    warmed = true;
+    ctx.requestIdleCallback(() => warmFormatting(locale), { timeout: 2000 });
+  };
+  if (pageOf(location.href).kind === 'customers-list') {
+    for (const type of ['pointerover', 'focusin'] as const) ctx.addEventListener(document, type, warm, { capture: true, once: true, passive: true });
+  } else warm();
 
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void route(newUrl.href).catch((e) => console.warn('[Partner Risk Lens]', e)));
   // Back and forward: popstate fires after the URL changed.

@@ -25,17 +25,28 @@ const MAX_NAME = 300;
 export function findGridRows(root: ParentNode, opts: ScanOptions & { names?: boolean } = {}): GridRow[] {
   const found: GridRow[] = [];
   for (const scope of scopesOf(root, opts.maxDepth)) {
-    for (const row of scope.querySelectorAll('tr[id^="row-"]')) {
-      const m = ROW_ID.exec(row.id);
-      if (!m || isOurs(row)) continue;
-      const nameCell = nameCellOf(row, m[1]);
-      const cell = nameCell ?? row.firstElementChild ?? row;
-      // Reading names walks every row's text: callers that only place badges can skip it.
-      const name = nameCell && opts.names !== false ? visibleText(nameCell) : '';
-      found.push(name ? { row, tenantId: m[1].toLowerCase(), cell, name } : { row, tenantId: m[1].toLowerCase(), cell });
+    for (const row of rowCandidates(scope)) {
+      const r = gridRowOf(row, opts.names !== false);
+      if (r) found.push(r);
     }
   }
   return found;
+}
+
+/** The elements of `scope` (not of the shadow roots under it) that may be customer rows: see gridRowOf. */
+export function rowCandidates(scope: ParentNode): NodeListOf<Element> {
+  return scope.querySelectorAll('tr[id^="row-"]');
+}
+
+/** `row` as a customer row, or undefined for a placeholder, the header or any other element (ours too).
+ * Reading the name walks the row's text: callers that only place badges leave `names` off. */
+export function gridRowOf(row: Element, names = false): GridRow | undefined {
+  const m = row.localName === 'tr' ? ROW_ID.exec(row.id) : null;
+  if (!m || isOurs(row)) return undefined;
+  const nameCell = nameCellOf(row, m[1]);
+  const cell = nameCell ?? row.firstElementChild ?? row;
+  const name = nameCell && names ? visibleText(nameCell) : '';
+  return name ? { row, tenantId: m[1].toLowerCase(), cell, name } : { row, tenantId: m[1].toLowerCase(), cell };
 }
 
 /** The name shown in the row of one customer (its name cell's text), looked up by row id, not by reading every
@@ -58,7 +69,8 @@ export function gridRowName(root: ParentNode, tenantId: string, opts: ScanOption
 function nameCellOf(row: Element, id: string): Element | undefined {
   // Cells are the row's children; comparing ids in lower case copes with a cell id cased unlike the row's.
   const want = `cell-displayname-${id.toLowerCase()}`;
-  for (const cell of row.children) if (cell.id.toLowerCase() === want) return cell;
+  // (Lengths first: the other cells' ids differ in length, and a list has thousands of them.)
+  for (const cell of row.children) if (cell.id.length === want.length && cell.id.toLowerCase() === want) return cell;
   return undefined;
 }
 

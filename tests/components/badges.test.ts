@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startBadges } from '../../entrypoints/content/badges';
 import type { Badge } from '../../lib/messages';
+import { badgeRow, type BadgeTable } from '../../lib/badge-table';
 
 const id = (n: number) => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
 const t = (k: string, ...s: Array<string | number>) => (s.length ? `${k}(${s.join('|')})` : k);
@@ -43,12 +44,13 @@ const badgesIn = (root: ParentNode): Element[] => {
 };
 const settle = () => new Promise((ok) => setTimeout(ok, 80));
 
-function start(knownIds = new Set<string>()) {
+function start(knownIds = new Set<string>(), table: BadgeTable | null = null) {
   const fetchBadges = vi.fn(async (ids: string[]): Promise<Badge[]> =>
     ids.map((tenantId) => ({ tenantId, level: 'high', score: 60, overdue: true, ...(knownIds.has(tenantId) ? {} : { known: false }) })));
+  const fetchAll = vi.fn(async () => table);
   const recordSeen = vi.fn();
-  const manager = startBadges({ isInvalid: false } as ContentScriptContext, { fetchBadges, recordSeen, t: () => t });
-  return { fetchBadges, recordSeen, manager };
+  const manager = startBadges({ isInvalid: false } as ContentScriptContext, { fetchBadges, fetchAll, recordSeen, t: () => t });
+  return { fetchBadges, fetchAll, recordSeen, manager };
 }
 
 describe('badge manager', () => {
@@ -138,4 +140,61 @@ describe('badge manager', () => {
     expect(fetchBadges.mock.calls.map((c) => c[0].length).sort()).toEqual([1000, 5000]);
     manager.stop();
   }, 60_000);
+
+  it('with every badge at hand, gives the first rows theirs as they go in, before any frame, and asks for none', async () => {
+    const { host, body } = grid(['he-row-0']);
+    document.body.replaceChildren(host);
+    const ids = Array.from({ length: 150 }, (_, i) => id(i + 1));
+    // The store has all but the last customer; the table says what one it lacks looks like.
+    const table: BadgeTable = {
+      rows: ids.slice(0, -1).map((tenantId, i) => badgeRow({ tenantId, level: i % 2 ? 'low' : 'critical', score: i % 2 ? 5 : 90, overdue: i % 2 === 0, ...(i === 0 ? { budget: 'breached' as const } : {}) })),
+      unknown: { level: 'medium', score: 30, overdue: false },
+    };
+    const { manager, fetchBadges, fetchAll, recordSeen } = start(new Set(), table);
+    await settle();
+    manager.prefetch();
+    await vi.waitFor(() => expect(fetchAll).toHaveBeenCalledTimes(1));
+    await settle();
+    // The portal swaps its placeholder for the real rows in one task; the observer's callback (a microtask)
+    // places the first rows' badges, shown, before the manager's debounced scan has run.
+    body.replaceChildren(...ids.map(row));
+    await Promise.resolve();
+    await Promise.resolve();
+    const early = badgesIn(document);
+    const shownRows = Math.ceil((2 * window.innerHeight) / 18);
+    expect(early.length).toBe(Math.min(shownRows, ids.length));
+    expect(early.map((b) => b.getAttribute('data-tenant-id'))).toEqual(ids.slice(0, early.length));
+    expect(early.every((b) => !((b.getRootNode() as ShadowRoot).host as HTMLElement).hidden)).toBe(true);
+    expect(early[0].getAttribute('data-level')).toBe('critical');
+    expect(early[0].getAttribute('data-budget')).toBe('breached');
+    expect(early[0].getAttribute('data-overdue')).toBe('true');
+    expect(early[1].getAttribute('data-level')).toBe('low');
+    // The scan gives every other row its badge, hidden until near the screen; nothing was asked for row by row.
+    await vi.waitFor(() => expect(badgesIn(document)).toHaveLength(ids.length));
+    expect(fetchBadges).not.toHaveBeenCalled();
+    const last = badgesIn(document).find((b) => b.getAttribute('data-tenant-id') === ids.at(-1))!;
+    expect(last.getAttribute('data-level')).toBe('medium');
+    expect(((last.getRootNode() as ShadowRoot).host as HTMLElement).hidden).toBe(true);
+    // The customer the store lacks is recorded with the name its row shows.
+    await vi.waitFor(() => expect(recordSeen).toHaveBeenCalledWith([{ tenantId: ids.at(-1), name: `Name of ${ids.at(-1)}` }]));
+    // After a change to everything (an import), the table is asked for again.
+    manager.refresh();
+    await vi.waitFor(() => expect(fetchAll).toHaveBeenCalledTimes(2));
+    manager.stop();
+  });
+
+  it('without the table (a store too large to hand over), rows wait for the scan and its request', async () => {
+    const { host, body } = grid(['he-row-0']);
+    document.body.replaceChildren(host);
+    const { manager, fetchBadges, fetchAll } = start(new Set([id(1)]), null);
+    manager.prefetch();
+    await vi.waitFor(() => expect(fetchAll).toHaveBeenCalledTimes(1));
+    await settle();
+    body.replaceChildren(row(id(1)));
+    await Promise.resolve();
+    expect(badgesIn(document)).toHaveLength(0);
+    await vi.waitFor(() => expect(badgesIn(document)).toHaveLength(1));
+    expect(fetchBadges).toHaveBeenCalledWith([id(1)]);
+    manager.stop();
+  });
 });

@@ -114,6 +114,18 @@ describe('navigation and the grid', () => {
     await page.close();
   });
 
+  it('on a customers list, rows go in with their badges: the frame that first shows the rows shows them', async () => {
+    const page = await h.openPortal('/dashboard/commerce2/customers/list');
+    const rowBadges = page.locator('tr[id^="row-"] [data-testid="risk-badge"]');
+    await expect.poll(() => rowBadges.count(), T).toBe(SAMPLE_CUSTOMERS.length);
+    // Opened again: the list asks for every badge as it opens, and places the rows' badges as they go in.
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { __marks: { rowsShownAt?: number } }).__marks.rowsShownAt, undefined, T);
+    expect(await page.evaluate(() => (window as unknown as { __marks: { badgesInFirstFrame: number } }).__marks.badgesInFirstFrame)).toBe(SAMPLE_CUSTOMERS.length);
+    await expect.poll(() => rowBadges.count(), T).toBe(SAMPLE_CUSTOMERS.length);
+    await page.close();
+  });
+
   it('badges real rows only, and a row changed in place gets its new customer', async () => {
     const page = await h.openPortal('/dashboard/commerce2/customers/list');
     const rowBadges = page.locator('tr[id^="row-"] [data-testid="risk-badge"]');

@@ -2,6 +2,7 @@ import { describe, expect, it, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { commitImport, openStore } from '../../lib/db';
+import { badgeOfRow } from '../../lib/badge-table';
 
 const A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const ID = fakeBrowser.runtime.id;
@@ -47,6 +48,28 @@ describe('the background', () => {
     expect(await deliver({ type: 'settings.set', settings: { staffName: 'Mallory' } }, content))
       .toEqual({ ok: false, error: "'settings.set' is accepted only from the extension's own pages" });
     expect(await deliver({ type: 'settings.set', settings: { staffName: 'Ana' } }, page)).toMatchObject({ ok: true, data: { staffName: 'Ana' } });
+  });
+
+  it("hands a customers list every customer's badge at once: the same badges as one by one, fresh after a write", async () => {
+    const db = await openStore();
+    const id = (n: number) => `cccccccc-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const customers = Array.from({ length: 3 }, (_, n) => ({ tenantId: id(n), name: `C${n}`, updatedAt: '2026-11-01T00:00:00.000Z' }));
+    const invoices = [{ tenantId: id(1), number: 'I1', issuedOn: '2025-12-01', dueOn: '2026-01-05', amount: 100, paid: 0, currency: 'USD' }];
+    await commitImport(db, { customers, invoices }, '2026-11-01T00:00:00.000Z');
+    const all = await deliver({ type: 'badges.all' }, content);
+    expect(all.ok).toBe(true);
+    const one = await deliver({ type: 'badges.get', tenantIds: [0, 1, 2].map(id) }, content);
+    const table = new Map(all.data.rows.map((r: never) => [badgeOfRow(r).tenantId, badgeOfRow(r)]));
+    expect(table.size).toBe(3);
+    for (const b of one.data) expect(table.get(b.tenantId)).toEqual(b);
+    expect((table.get(id(1)) as { overdue: boolean }).overdue).toBe(true);
+    // A customer the store lacks: the table's `unknown`, as badges.get gives it.
+    const [stranger] = (await deliver({ type: 'badges.get', tenantIds: [id(9)] }, content)).data;
+    expect({ ...all.data.unknown, tenantId: id(9), known: false }).toEqual(stranger);
+    // A write (a customer added through the portal) makes the next table include it.
+    await deliver({ type: 'customers.seen', customers: [{ tenantId: id(9), name: 'Newcomer' }] }, content);
+    const after = await deliver({ type: 'badges.all' }, content);
+    expect(after.data.rows.map((r: [string]) => r[0])).toContain(id(9));
   });
 
   it("gives the popup's head: the oldest overdue first, at most `limit`, customers counted up to `countUpTo`; pages only", async () => {

@@ -71,7 +71,11 @@
       }
       window.__marks.rowsAt = performance.now();
       // Shown: the frame that paints the rows has run (its rendering follows this task's script).
-      requestAnimationFrame(() => setTimeout(() => { window.__marks.rowsShownAt = performance.now(); }, 0));
+      requestAnimationFrame(() => {
+        // For the tests: badge hosts already in the rows when the frame that first shows them starts.
+        window.__marks.badgesInFirstFrame = body.querySelectorAll('prl-badge').length;
+        setTimeout(() => { window.__marks.rowsShownAt = performance.now(); }, 0);
+      });
     }, cfg.rowSwapMs);
     // Paging in place: the first row becomes the last customer's row (same element, new id and cells).
     host.swapFirstRow = () => {
