@@ -7,11 +7,11 @@
 // whole table out again (2,000 rows: 60–100 ms, however few badges). So on a customers list every customer's
 // badge is asked for when the page opens (BadgeTable), and the badges of the first rows go in as the rows do,
 // in the task that inserts them: the table is laid out once, badges and all. The other rows' hosts go in
-// hidden, a few hundred per task, and every badge shares one constructed style sheet.
+// hidden, in slices of 10 ms, and every badge shares one constructed style sheet.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BADGE_CSS, renderBadge } from '@/components/RiskBadge';
 import type { Badge } from '@/lib/messages';
-import { badgeOfRow, type BadgeTable } from '@/lib/badge-table';
+import { badgeOfRow, type BadgeRow, type BadgeTable } from '@/lib/badge-table';
 import type { Translate } from '@/lib/i18n';
 import { collectShadowRoots, findCustomerLinks, gridRowOf, rowCandidates, visibleText } from '@/lib/portal/scan';
 
@@ -56,8 +56,11 @@ function sheet(): CSSStyleSheet | null {
 export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
   const placed = new Map<Element, Placed>(); // link or row -> its badge
   const known = new Map<string, Badge>();
-  // Once the whole table is in, a customer missing from it is one the store does not have.
+  // Once the whole table is in, a customer missing from it is one the store does not have. Its rows are made
+  // badges only when a customer is shown; customers changed since it came are asked for again (`stale`).
+  let tableRows = new Map<string, BadgeRow>();
   let unknownLook: BadgeTable['unknown'] | undefined;
+  const stale = new Set<string>();
   let tableWanted = false;
   let tableLoading: Promise<void> | undefined;
   let placedEarly = 0; // rows placed as they went in, since the last scan
@@ -115,7 +118,7 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
         const rows: ArrayLike<Element> = n.localName === 'tr' ? [n] : n.firstElementChild ? n.querySelectorAll('tr[id^="row-"]') : [];
         for (let j = 0; j < rows.length; j++) {
           const g = gridRowOf(rows[j]);
-          if (!g) continue;
+          if (!g || !badgeOf(g.tenantId)) continue; // (one changed since the table came waits for the scan's request)
           const p = placed.get(g.row);
           if (p && p.tenantId === g.tenantId && p.host.isConnected) continue;
           place({ target: g.row, tenantId: g.tenantId, insert: (h) => g.cell.append(h) }, true);
@@ -143,10 +146,13 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
   // A painted badge per distinct look (level, score, marks), cloned for each row: thousands of rows cost a
   // clone and one attribute each. Cleared when the language changes.
   const looks = new Map<string, HTMLElement>();
-  /** The badge of a customer if at hand (one the table lacks: not in the store, kept so it stays the same object). */
+  /** The badge of a customer if at hand, from a request or the table (kept, so it stays the same object). */
   function badgeOf(tenantId: string): Badge | undefined {
     let b = known.get(tenantId);
-    if (!b && unknownLook) known.set(tenantId, (b = { ...unknownLook, tenantId, known: false }));
+    if (b || !unknownLook || stale.has(tenantId)) return b;
+    const row = tableRows.get(tenantId);
+    b = row ? badgeOfRow(row) : { ...unknownLook, tenantId, known: false };
+    known.set(tenantId, b);
     return b;
   }
   function paint(p: Placed) {
@@ -197,7 +203,9 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       // A message carries at most 5,000 ids: a longer page asks in several.
       const parts: string[][] = [];
       for (let i = 0; i < ids.length; i += 5000) parts.push(ids.slice(i, i + 5000));
-      for (const list of await Promise.all(parts.map((p) => deps.fetchBadges(p)))) for (const b of list) known.set(b.tenantId, b);
+      for (const list of await Promise.all(parts.map((p) => deps.fetchBadges(p)))) {
+        for (const b of list) { known.set(b.tenantId, b); stale.delete(b.tenantId); }
+      }
       return true;
     } catch {
       return false; // the background is restarting or the extension was reloaded: the next scan asks again
@@ -209,7 +217,7 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
     tableWanted = true;
     tableLoading ??= deps.fetchAll().then((table) => {
       if (!table || ctx.isInvalid) return;
-      for (const row of table.rows) if (!known.has(row[0])) known.set(row[0], badgeOfRow(row));
+      tableRows = new Map(table.rows.map((row) => [row[0], row]));
       unknownLook = table.unknown;
     }).catch(() => undefined).finally(() => { tableLoading = undefined; });
     return tableLoading;
@@ -245,9 +253,10 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
     scanning = true;
     const scanStart = performance.now();
     let sliceStart = scanStart;
-    /** True when the scan has given the page its thread back and may go on (false: the script was orphaned). */
-    const breathe = async (): Promise<boolean> => {
-      if (performance.now() - sliceStart < SLICE_MS) return !ctx.isInvalid;
+    // A slice is over (checked without an await: one per row would cost more than the rows themselves).
+    const due = () => performance.now() - sliceStart >= SLICE_MS;
+    /** Gives the page its thread back; false when the script was orphaned meanwhile. */
+    const pause = async (): Promise<boolean> => {
       await yieldToPage();
       sliceStart = performance.now();
       return !ctx.isInvalid;
@@ -262,7 +271,7 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
         for (const row of rowCandidates(scope)) {
           const g = gridRowOf(row);
           if (g) targets.push({ target: row, tenantId: g.tenantId, cell: g.cell, insert: (h) => g.cell.append(h) });
-          if (!(await breathe())) return;
+          if (due() && !(await pause())) return;
         }
       }
       for (const scope of scopes) {
@@ -272,7 +281,7 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
           targets.push({ target: el, tenantId, link: true, insert: (h) => el.after(h) });
         }
       }
-      if (!(await breathe())) return;
+      if (due() && !(await pause())) return;
       const current = new Set(targets.map((x) => x.target));
       for (const [target, p] of placed) {
         if (!current.has(target) || !target.isConnected) { p.host.remove(); placed.delete(target); unwatch(target); }
@@ -330,7 +339,7 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
           // For the benchmarks, with where the time went.
           performance.mark('prl:badges-shown', { detail: { shown: near.size, first: true, scanStart, fetched: t1, placedAt } });
           if (ctx.isInvalid) return;
-        } else if (!(await breathe())) return; // the page stays responsive while thousands of rows get theirs
+        } else if (due() && !(await pause())) return; // the page stays responsive while thousands of rows get theirs
       }
       if (!restFetched) {
         const rest = missing(kept);
@@ -348,7 +357,7 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
         if (!name) continue;
         seenNames.add(x.tenantId);
         unseen.push({ tenantId: x.tenantId, name });
-        if (!(await breathe())) return;
+        if (due() && !(await pause())) return;
       }
       for (let i = 0; i < unseen.length; i += 5000) deps.recordSeen(unseen.slice(i, i + 5000));
     } finally {
@@ -380,8 +389,13 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       if (!tenantIds) {
         // Anything may have changed (an import, the settings): the table is asked for again where it was.
         known.clear();
+        stale.clear();
+        tableRows = new Map();
         unknownLook = undefined;
         if (tableWanted) void loadTable();
+      } else if (unknownLook) {
+        // Their lines in the table are out of date: asked for when shown (now, for those on the page).
+        for (const id of tenantIds) { known.delete(id); stale.add(id); }
       }
       const shown = new Set([...placed.values()].map((p) => p.tenantId));
       const ids = (tenantIds ?? [...shown]).filter((id) => shown.has(id));

@@ -171,12 +171,21 @@ describe('badge manager', () => {
     expect(early[1].getAttribute('data-level')).toBe('low');
     // The scan gives every other row its badge, hidden until near the screen; nothing was asked for row by row.
     await vi.waitFor(() => expect(badgesIn(document)).toHaveLength(ids.length));
+    await settle();
     expect(fetchBadges).not.toHaveBeenCalled();
     const last = badgesIn(document).find((b) => b.getAttribute('data-tenant-id') === ids.at(-1))!;
     expect(last.getAttribute('data-level')).toBe('medium');
     expect(((last.getRootNode() as ShadowRoot).host as HTMLElement).hidden).toBe(true);
     // The customer the store lacks is recorded with the name its row shows.
     await vi.waitFor(() => expect(recordSeen).toHaveBeenCalledWith([{ tenantId: ids.at(-1), name: `Name of ${ids.at(-1)}` }]));
+    // Customers changed since the table came are asked for, not taken from it: one shown, one not yet listed.
+    const later = id(999);
+    manager.refresh([ids[0], later]);
+    await vi.waitFor(() => expect(fetchBadges).toHaveBeenCalledWith([ids[0]]));
+    await vi.waitFor(() => expect(badgesIn(document).find((b) => b.getAttribute('data-tenant-id') === ids[0])!.getAttribute('data-level')).toBe('high'));
+    body.append(row(later));
+    await vi.waitFor(() => expect(fetchBadges).toHaveBeenCalledWith([later]));
+    await vi.waitFor(() => expect(badgesIn(document).find((b) => b.getAttribute('data-tenant-id') === later)?.getAttribute('data-level')).toBe('high'));
     // After a change to everything (an import), the table is asked for again.
     manager.refresh();
     await vi.waitFor(() => expect(fetchAll).toHaveBeenCalledTimes(2));
