@@ -69,8 +69,11 @@ export function gridRowName(root: ParentNode, tenantId: string, opts: ScanOption
 function nameCellOf(row: Element, id: string): Element | undefined {
   // Cells are the row's children; comparing ids in lower case copes with a cell id cased unlike the row's.
   const want = `cell-displayname-${id.toLowerCase()}`;
-  // (Lengths first: the other cells' ids differ in length, and a list has thousands of them.)
-  for (const cell of row.children) if (cell.id.length === want.length && cell.id.toLowerCase() === want) return cell;
+  // (Siblings walked and lengths compared first: the other cells' ids differ in length, and a list has
+  // thousands of rows.)
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+    if (cell.id.length === want.length && cell.id.toLowerCase() === want) return cell;
+  }
   return undefined;
 }
 
