@@ -83,9 +83,10 @@ describe('badge manager', () => {
     manager.stop();
   });
 
-  it('shows at once the badges of rows near the screen, and the others only when their rows come near it', async () => {
-    // Where rows are: 1 and 2 on screen, 3 far below, 4 far below, 5 not laid out at all.
-    const where: Record<string, number | undefined> = { [id(1)]: 10, [id(2)]: 40, [id(3)]: 50_000, [id(4)]: 60_000, [id(5)]: undefined };
+  it('shows at once the badges of rows near the screen, and the others a block at a time as they come near it', async () => {
+    // Where rows are: 1 and 2 on screen, 3 to 11 far below, 12 not laid out at all.
+    const n12 = Array.from({ length: 12 }, (_, i) => i + 1);
+    const where: Record<string, number | undefined> = Object.fromEntries(n12.map((n) => [id(n), n <= 2 ? n * 20 : n === 12 ? undefined : 50_000 + n * 20]));
     const rect = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
       const top = where[this.id.slice(4)];
       return (top === undefined ? { top: 0, bottom: 0, left: 0, right: 0, width: 0, height: 0 } : { top, bottom: top + 20, left: 0, right: 300, width: 300, height: 20 }) as DOMRect;
@@ -100,29 +101,38 @@ describe('badge manager', () => {
       disconnect() { watched.clear(); }
     } as never;
     try {
-      const { host } = grid([1, 2, 3, 4, 5].map(id));
+      const { host, body } = grid(n12.map(id));
       document.body.replaceChildren(host);
-      const { manager, fetchBadges } = start(new Set([1, 2, 3, 4, 5].map(id)));
+      const { manager, fetchBadges } = start(new Set(n12.map(id)));
       await settle();
       // The rows in view are asked for first, alone; the others after.
-      expect(fetchBadges.mock.calls.map((c) => c[0])).toEqual([[id(1), id(2)], [id(3), id(4), id(5)]]);
-      const hostOf = (n: number) => badgesIn(document).find((b) => b.getAttribute('data-tenant-id') === id(n))!.getRootNode() as ShadowRoot;
-      const off = () => [1, 2, 3, 4, 5].filter((n) => (hostOf(n).host as HTMLElement).hidden);
+      expect(fetchBadges.mock.calls.map((c) => c[0])).toEqual([[id(1), id(2)], n12.slice(2).map(id)]);
+      const hostOf = (n: number) => badgesIn(document).find((b) => b.getAttribute('data-tenant-id') === id(n))?.getRootNode() as ShadowRoot | undefined;
+      const off = () => n12.filter((n) => (hostOf(n)?.host as HTMLElement | undefined)?.hidden);
+      const watchedRows = () => [...watched].map((r) => Number(n12.find((n) => r.id === `row-${id(n)}`)));
       // Every row has its badge and hooks; only those near the screen are laid out.
-      expect(badgesIn(document)).toHaveLength(5);
-      expect(off()).toEqual([3, 4, 5]);
+      expect(badgesIn(document)).toHaveLength(12);
+      expect(off()).toEqual(n12.slice(2));
       // Shown ones have the badge's style; hidden ones get it only when shown.
-      const styled = (n: number) => hostOf(n).adoptedStyleSheets.length > 0 || hostOf(n).querySelector('style') !== null;
-      expect([1, 2, 3, 4, 5].filter(styled)).toEqual([1, 2]);
-      expect([...watched].map((r) => r.id)).toEqual([3, 4, 5].map((n) => `row-${id(n)}`));
-      // Row 4 scrolls near the screen: its badge shows and it is no longer watched.
-      report([...watched].filter((r) => r.id === `row-${id(4)}`));
-      expect(off()).toEqual([3, 5]);
-      expect([1, 2, 3, 4, 5].filter(styled)).toEqual([1, 2, 4]);
-      expect(badgesIn(document).find((b) => b.getAttribute('data-tenant-id') === id(4))!.getAttribute('data-level')).toBe('high');
-      expect(watched.size).toBe(2);
-      manager.stop();
+      const styled = (n: number) => !!hostOf(n) && (hostOf(n)!.adoptedStyleSheets.length > 0 || hostOf(n)!.querySelector('style') !== null);
+      expect(n12.filter(styled)).toEqual([1, 2]);
+      // Hidden ones are watched through the first row of each block of 8: rows 3 (for 3–10) and 11 (11–12).
+      expect(watchedRows().sort((a, b) => a - b)).toEqual([3, 11]);
+      // Row 11 comes near the screen: its block shows, and is no longer watched.
+      report([...watched].filter((r) => r.id === `row-${id(11)}`));
+      expect(off()).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(n12.filter(styled)).toEqual([1, 2, 11, 12]);
+      expect(badgesIn(document).find((b) => b.getAttribute('data-tenant-id') === id(12))!.getAttribute('data-level')).toBe('high');
+      expect(watchedRows()).toEqual([3]);
+      // Row 3 leaves the page: its block is watched through the next row, which shows it when near.
+      body.querySelector(`tr[id="row-${id(3)}"]`)!.remove();
+      await settle();
+      expect(watchedRows()).toEqual([4]);
+      report([...watched]);
+      expect(off()).toEqual([]);
+      expect(badgesIn(document)).toHaveLength(11);
       expect(watched.size).toBe(0);
+      manager.stop();
     } finally {
       globalThis.IntersectionObserver = realIO;
       rect.mockRestore();
