@@ -17,6 +17,7 @@
   window.__marks = {};
   function navigate(path) {
     window.__marks.navigatedAt = performance.now();
+    performance.mark('portal:navigate');
     history.pushState({}, '', path);
     render();
   }
