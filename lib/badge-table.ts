@@ -1,21 +1,55 @@
 // Every customer's badge in one message, for a customers list. Its own module, free of the message schemas
-// (zod), because the content script decodes it: the schemas would double the script's size.
+// (zod), because the content script reads it: the schemas would double the script's size.
 import type { Badge } from './messages';
 
 /**
  * Every customer's badge, asked for when a customers list opens: with it the badges of the first rows go in
- * as the rows do, and the page lays its table out once instead of twice. A row per customer of the store,
- * `[tenantId, level, score, overdue 1|0, budget mark or '']` (two thirds of the size of Badge objects: the page
- * reads the whole message at once), and the badge of a customer the store does not have. null when the store
- * holds more than BADGE_TABLE_MAX customers: the page then asks for the rows it shows.
+ * as the rows do, and the page lays its table out once instead of twice. Two strings rather than an object per
+ * customer: the page deserializes the message in one go (10,000 customers as arrays cost 20–30 ms there, as
+ * strings about 1 ms), and looks a customer up by binary search, with no map to build.
+ * - `ids`: the store's tenant ids, lower case, 36 characters each, in ascending order, nothing between them;
+ * - `looks`: 4 characters per id, in the same order: level (`l` `m` `h` `c`), score in base 36 on two
+ *   characters, and a digit for the marks (1 overdue, + 2 × budget mark: 1 breached, 2 approaching, 3 forecast);
+ * - `unknown`: the badge of a customer the store does not have.
+ * null when the store holds more than BADGE_TABLE_MAX customers: the page then asks for the rows it shows.
  */
-export interface BadgeTable { rows: BadgeRow[]; unknown: Omit<Badge, 'tenantId' | 'known'> }
-export type BadgeRow = [tenantId: string, level: Badge['level'], score: number, overdue: 0 | 1, budget: NonNullable<Badge['budget']> | ''];
+export interface BadgeTable { ids: string; looks: string; unknown: Omit<Badge, 'tenantId' | 'known'> }
 export const BADGE_TABLE_MAX = 20_000;
 
-export function badgeRow(b: Badge): BadgeRow {
-  return [b.tenantId, b.level, b.score, b.overdue ? 1 : 0, b.budget ?? ''];
+const ID = 36;
+const LOOK = 4;
+const LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+const BUDGETS = [undefined, 'breached', 'approaching', 'forecast'] as const;
+
+export function encodeBadgeTable(badges: Badge[], unknown: BadgeTable['unknown']): BadgeTable {
+  const sorted = badges.filter((b) => b.tenantId.length === ID).sort((a, b) => (a.tenantId < b.tenantId ? -1 : a.tenantId > b.tenantId ? 1 : 0));
+  let ids = '';
+  let looks = '';
+  for (const b of sorted) {
+    ids += b.tenantId.toLowerCase();
+    const score = Math.max(0, Math.min(1295, Math.round(b.score)));
+    looks += b.level[0] + score.toString(36).padStart(2, '0') + String((b.overdue ? 1 : 0) + 2 * Math.max(0, BUDGETS.indexOf(b.budget)));
+  }
+  return { ids, looks, unknown };
 }
-export function badgeOfRow([tenantId, level, score, overdue, budget]: BadgeRow): Badge {
-  return budget ? { tenantId, level, score, overdue: overdue === 1, budget } : { tenantId, level, score, overdue: overdue === 1 };
+
+/** The customer's badge from the table; undefined when the table has no such customer. */
+export function badgeInTable(table: BadgeTable, tenantId: string): Badge | undefined {
+  const id = tenantId.toLowerCase();
+  let lo = 0;
+  let hi = table.ids.length / ID - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = table.ids.slice(mid * ID, mid * ID + ID);
+    if (at === id) {
+      const look = table.looks.slice(mid * LOOK, mid * LOOK + LOOK);
+      const level = LEVELS.find((l) => l[0] === look[0]) ?? 'low';
+      const marks = Number(look[3]);
+      const budget = BUDGETS[marks >> 1];
+      return budget ? { tenantId: id, level, score: parseInt(look.slice(1, 3), 36), overdue: (marks & 1) === 1, budget } : { tenantId: id, level, score: parseInt(look.slice(1, 3), 36), overdue: (marks & 1) === 1 };
+    }
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }

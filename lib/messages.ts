@@ -66,7 +66,7 @@ export type Badge = {
   known?: boolean;
 };
 
-export type { BadgeRow, BadgeTable } from './badge-table';
+export type { BadgeTable } from './badge-table';
 
 /** One customer's records as the store reads them (checklist, history, flags, alerts, subscriptions, triage), plus what the logic makes of them. */
 export interface PanelData extends Omit<CustomerDetail, 'summary'> {

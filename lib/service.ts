@@ -10,7 +10,7 @@ import {
   setTriage, triageAlert, updateCustomer, updateMeta, type PrlDb,
 } from './db';
 import type { Badge, Changed, PanelData, Request, Responses } from './messages';
-import { BADGE_TABLE_MAX, badgeRow, type BadgeTable } from './badge-table';
+import { BADGE_TABLE_MAX, encodeBadgeTable, type BadgeTable } from './badge-table';
 import { emptyFacts, type AccountSummary, type Customer, type Settings } from './schema';
 
 export interface ServiceDeps {
@@ -102,7 +102,7 @@ export function createService(deps: ServiceDeps) {
       if ((await countCustomersUpTo(db, BADGE_TABLE_MAX + 1)) <= BADGE_TABLE_MAX) {
         const [summaries, settings] = await Promise.all([readAllSummaries(db), readSettings(db)]);
         const { tenantId: _, known: __, ...unknown } = badgeOf(undefined, '00000000-0000-0000-0000-000000000000', settings, today, now);
-        table = { rows: summaries.map((s) => badgeRow(badgeOf(s, s.tenantId, settings, today, now))), unknown };
+        table = encodeBadgeTable(summaries.map((s) => badgeOf(s, s.tenantId, settings, today, now)), unknown);
       }
       if (writes === before) badgeTable = table;
       return table;

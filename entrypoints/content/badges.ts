@@ -11,7 +11,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BADGE_CSS, renderBadge } from '@/components/RiskBadge';
 import type { Badge } from '@/lib/messages';
-import { badgeOfRow, type BadgeRow, type BadgeTable } from '@/lib/badge-table';
+import { badgeInTable, type BadgeTable } from '@/lib/badge-table';
 import type { Translate } from '@/lib/i18n';
 import { collectShadowRoots, findCustomerLinks, gridRowOf, rowCandidates, visibleText } from '@/lib/portal/scan';
 
@@ -60,10 +60,9 @@ function sheet(): CSSStyleSheet | null {
 export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
   const placed = new Map<Element, Placed>(); // link or row -> its badge
   const known = new Map<string, Badge>();
-  // Once the whole table is in, a customer missing from it is one the store does not have. Its rows are made
-  // badges only when a customer is shown; customers changed since it came are asked for again (`stale`).
-  let tableRows = new Map<string, BadgeRow>();
-  let unknownLook: BadgeTable['unknown'] | undefined;
+  // Once the whole table is in, a customer missing from it is one the store does not have. A customer's badge
+  // is read from it only when shown; customers changed since it came are asked for again (`stale`).
+  let table: BadgeTable | undefined;
   const stale = new Set<string>();
   let tableWanted = false;
   let tableLoading: Promise<void> | undefined;
@@ -119,7 +118,7 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
   const notOurs = (nodes: NodeList) => { for (const n of nodes) if (!(n as Element).hasAttribute?.('data-prl')) return true; return false; };
   const observer = new MutationObserver((records) => {
     if (!records.some((r) => r.type === 'attributes' || notOurs(r.addedNodes) || notOurs(r.removedNodes))) return;
-    if (unknownLook && !ctx.isInvalid) {
+    if (table && !ctx.isInvalid) {
       const start = performance.now();
       try { placeArriving(records, start); } catch (e) { console.warn('[Partner Risk Lens]', e); /* the scan places them */ }
     }
@@ -170,9 +169,8 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
   /** The badge of a customer if at hand, from a request or the table (kept, so it stays the same object). */
   function badgeOf(tenantId: string): Badge | undefined {
     let b = known.get(tenantId);
-    if (b || !unknownLook || stale.has(tenantId)) return b;
-    const row = tableRows.get(tenantId);
-    b = row ? badgeOfRow(row) : { ...unknownLook, tenantId, known: false };
+    if (b || !table || stale.has(tenantId)) return b;
+    b = badgeInTable(table, tenantId) ?? { ...table.unknown, tenantId, known: false };
     known.set(tenantId, b);
     return b;
   }
@@ -236,10 +234,8 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
   /** Every customer's badge into `known` (a customers list asks once it opens). */
   function loadTable(): Promise<void> {
     tableWanted = true;
-    tableLoading ??= deps.fetchAll().then((table) => {
-      if (!table || ctx.isInvalid) return;
-      tableRows = new Map(table.rows.map((row) => [row[0], row]));
-      unknownLook = table.unknown;
+    tableLoading ??= deps.fetchAll().then((t) => {
+      if (t && !ctx.isInvalid) table = t;
     }).catch(() => undefined).finally(() => { tableLoading = undefined; });
     return tableLoading;
   }
@@ -405,17 +401,16 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       if (before !== undefined) schedule();
     },
     /** A customers list opened: every customer's badge is asked for, so that rows get theirs as they go in. */
-    prefetch() { if (!unknownLook) void loadTable(); },
+    prefetch() { if (!table) void loadTable(); },
     /** Something changed in the store: fetch those customers' badges again (all of them when unsaid). */
     refresh(tenantIds?: string[]) {
       if (!tenantIds) {
         // Anything may have changed (an import, the settings): the table is asked for again where it was.
         known.clear();
         stale.clear();
-        tableRows = new Map();
-        unknownLook = undefined;
+        table = undefined;
         if (tableWanted) void loadTable();
-      } else if (unknownLook) {
+      } else if (table) {
         // Their lines in the table are out of date: asked for when shown (now, for those on the page).
         for (const id of tenantIds) { known.delete(id); stale.add(id); }
       }

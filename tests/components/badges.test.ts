@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startBadges } from '../../entrypoints/content/badges';
 import type { Badge } from '../../lib/messages';
-import { badgeRow, type BadgeTable } from '../../lib/badge-table';
+import { encodeBadgeTable, type BadgeTable } from '../../lib/badge-table';
 
 const id = (n: number) => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
 const t = (k: string, ...s: Array<string | number>) => (s.length ? `${k}(${s.join('|')})` : k);
@@ -156,10 +156,10 @@ describe('badge manager', () => {
     document.body.replaceChildren(host);
     const ids = Array.from({ length: 150 }, (_, i) => id(i + 1));
     // The store has all but the last customer; the table says what one it lacks looks like.
-    const table: BadgeTable = {
-      rows: ids.slice(0, -1).map((tenantId, i) => badgeRow({ tenantId, level: i % 2 ? 'low' : 'critical', score: i % 2 ? 5 : 90, overdue: i % 2 === 0, ...(i === 0 ? { budget: 'breached' as const } : {}) })),
-      unknown: { level: 'medium', score: 30, overdue: false },
-    };
+    const table: BadgeTable = encodeBadgeTable(
+      ids.slice(0, -1).map((tenantId, i) => ({ tenantId, level: i % 2 ? 'low' : 'critical', score: i % 2 ? 5 : 90, overdue: i % 2 === 0, ...(i === 0 ? { budget: 'breached' as const } : {}) })),
+      { level: 'medium', score: 30, overdue: false },
+    );
     const { manager, fetchBadges, fetchAll, recordSeen } = start(new Set(), table);
     await settle();
     manager.prefetch();

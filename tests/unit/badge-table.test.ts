@@ -1,0 +1,41 @@
+// The badge table a customers list receives: every look survives the trip, and lookups find every customer
+// (first, last, any order given) and no one else.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { badgeInTable, encodeBadgeTable } from '../../lib/badge-table';
+import type { Badge } from '../../lib/messages';
+
+const guid = (n: number) => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+const unknown = { level: 'medium', score: 30, overdue: false } as const;
+
+describe('badge table', () => {
+  it('gives back every badge as it went in, each level, score 0–100, overdue and budget mark', () => {
+    const levels = ['low', 'medium', 'high', 'critical'] as const;
+    const budgets = [undefined, 'breached', 'approaching', 'forecast'] as const;
+    const badges: Badge[] = [];
+    let n = 0;
+    for (const level of levels) for (const budget of budgets) for (const overdue of [false, true]) for (const score of [0, 7, 35, 36, 99, 100]) {
+      badges.push({ tenantId: guid(n++), level, score, overdue, ...(budget ? { budget } : {}) });
+    }
+    // Given in reverse: the table sorts them itself.
+    const table = encodeBadgeTable([...badges].reverse(), unknown);
+    expect(table.ids.length).toBe(badges.length * 36);
+    expect(table.looks.length).toBe(badges.length * 4);
+    for (const b of badges) expect(badgeInTable(table, b.tenantId)).toEqual(b);
+    expect(table.unknown).toEqual(unknown);
+  });
+
+  it('finds every customer of any set, in any letter case, and no one outside it', () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 1_000_000 }), { maxLength: 60 }), fc.integer({ min: 0, max: 1_000_000 }), (ns, other) => {
+      const table = encodeBadgeTable(ns.map((n) => ({ tenantId: guid(n), level: 'high', score: n % 101, overdue: n % 2 === 0 })), unknown);
+      for (const n of ns) expect(badgeInTable(table, guid(n).toUpperCase())).toEqual({ tenantId: guid(n), level: 'high', score: n % 101, overdue: n % 2 === 0 });
+      if (!ns.includes(other)) expect(badgeInTable(table, guid(other))).toBeUndefined();
+    }));
+  });
+
+  it('is empty for an empty store', () => {
+    const table = encodeBadgeTable([], unknown);
+    expect(table).toEqual({ ids: '', looks: '', unknown });
+    expect(badgeInTable(table, guid(1))).toBeUndefined();
+  });
+});
