@@ -62,11 +62,12 @@ export function createService(deps: ServiceDeps) {
   const badgesOfToday = (today: string) => {
     if (today !== badgeDay) { badgeCache.clear(); badgeTable = undefined; badgeDay = today; }
   };
-  const changed = (what: string, tenantIds?: string[]) => {
+  // Every write, ours or an extension page's (imports, restores), drops the badges worked out before it.
+  const changed = (what: string[], tenantIds?: string[]) => {
     badgeCache.clear();
     badgeTable = undefined;
     writes++;
-    deps.broadcast({ type: 'changed', what: [what], tenantIds });
+    deps.broadcast({ type: 'changed', what, tenantIds });
   };
 
   const handlers: { [T in Request['type']]: Handler<T> } = {
@@ -111,7 +112,7 @@ export function createService(deps: ServiceDeps) {
       const { now } = clock();
       if (portal) await updateMeta(db, { portal });
       const added = customers.length ? await recordSeen(db, customers, now) : [];
-      if (added.length) changed('customers', added);
+      if (added.length) changed(['customers'], added);
       return { added: added.length };
     },
     async 'checklist.set'({ tenantId, itemId, done, note, via }) {
@@ -119,28 +120,28 @@ export function createService(deps: ServiceDeps) {
       const { staffName } = await readSettings(db);
       // Ticking never blocks the call: with no staff name yet the tick is kept with by "" and the panel asks.
       const entry = await setChecklistItem(db, { tenantId, itemId, done, by: staffName, at: now, note, via: via ?? 'panel' });
-      changed('checklist', [tenantId]);
+      changed(['checklist'], [tenantId]);
       return { ...entry, nameMissing: !staffName };
     },
     async 'customer.update'({ tenantId, patch }) {
       const { now } = clock();
       const clean = Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v ?? undefined]));
       const customer = await updateCustomer(db, tenantId, clean, now);
-      changed('customers', [tenantId]);
+      changed(['customers'], [tenantId]);
       return customer;
     },
     async 'flag.add'({ tenantId, kind, note }) {
       const { now } = clock();
       const { staffName } = await readSettings(db);
       const flag = await putFlag(db, { id: crypto.randomUUID(), tenantId, kind, note, at: now, by: staffName });
-      changed('flags', [tenantId]);
+      changed(['flags'], [tenantId]);
       return flag;
     },
     async 'flag.resolve'({ id }) {
       const { now } = clock();
       const { staffName } = await readSettings(db);
       const flag = await resolveFlag(db, id, staffName, now);
-      changed('flags', [flag.tenantId]);
+      changed(['flags'], [flag.tenantId]);
       return flag;
     },
     async 'alert.triage'({ id, status, reason, note }) {
@@ -148,7 +149,7 @@ export function createService(deps: ServiceDeps) {
       const { staffName } = await readSettings(db);
       if (status === 'resolved' && !reason) throw new Error('a resolved alert needs a reason: legitimate, ignore or fraud');
       const tenantId = await triageAlert(db, id, { status, ...(reason ? { reason } : {}), ...(note ? { note } : {}), by: staffName, at: now });
-      changed('alerts', [tenantId]);
+      changed(['alerts'], [tenantId]);
       return { ok: true };
     },
     async 'triage.set'({ tenantId, acknowledged, snoozedUntil }) {
@@ -164,13 +165,13 @@ export function createService(deps: ServiceDeps) {
         else delete next.snoozedUntil;
       }
       await setTriage(db, next);
-      changed('triage', [tenantId]);
+      changed(['triage'], [tenantId]);
       return next;
     },
     async 'staff.setName'({ name }) {
       const settings = await readSettings(db);
       const saved = await saveSettings(db, { ...settings, staffName: name.trim() });
-      changed('settings');
+      changed(['settings']);
       return { staffName: saved.staffName };
     },
     async 'panel.setOpen'({ open }) {
@@ -183,7 +184,7 @@ export function createService(deps: ServiceDeps) {
     },
     async 'settings.set'({ settings }) {
       const saved = await saveSettings(db, settings as Settings);
-      changed('settings');
+      changed(['settings']);
       return saved;
     },
     async 'popup.head'({ limit, countUpTo }) {
@@ -194,8 +195,7 @@ export function createService(deps: ServiceDeps) {
       return { head, triage: [...triage.values()], meta, customers, settings, today, now };
     },
     async 'data.changed'({ what, tenantIds }) {
-      badgeCache.clear();
-      deps.broadcast({ type: 'changed', what, tenantIds });
+      changed(what, tenantIds);
       return { ok: true };
     },
   };

@@ -70,6 +70,11 @@ describe('the background', () => {
     await deliver({ type: 'customers.seen', customers: [{ tenantId: id(9), name: 'Newcomer' }] }, content);
     const after = await deliver({ type: 'badges.all' }, content);
     expect(badgeInTable(after.data, id(9))).toMatchObject({ tenantId: id(9) });
+    // So does an import by the options page, which writes the store itself and then says so.
+    await commitImport(db, { customers: [{ tenantId: id(7), name: 'Imported', updatedAt: '2026-11-02T00:00:00.000Z' }] }, '2026-11-02T00:00:00.000Z');
+    expect(badgeInTable((await deliver({ type: 'badges.all' }, content)).data, id(7))).toBeUndefined();
+    await deliver({ type: 'data.changed', what: ['customers'] }, page);
+    expect(badgeInTable((await deliver({ type: 'badges.all' }, content)).data, id(7))).toMatchObject({ tenantId: id(7) });
   });
 
   it("gives the popup's head: the oldest overdue first, at most `limit`, customers counted up to `countUpTo`; pages only", async () => {
