@@ -13,7 +13,7 @@ import { BADGE_CSS, renderBadge } from '@/components/RiskBadge';
 import type { Badge } from '@/lib/messages';
 import { badgeInTable, type BadgeTable } from '@/lib/badge-table';
 import type { Translate } from '@/lib/i18n';
-import { collectShadowRoots, findCustomerLinks, gridRowOf, rowCandidates, visibleText } from '@/lib/portal/scan';
+import { collectShadowRoots, eachGridRow, findCustomerLinks, gridRowOf, visibleText } from '@/lib/portal/scan';
 
 const DEBOUNCE_MS = 16;
 /** A scan gives the page back its main thread after this long (2,000 rows take 50–150 ms of script in all). */
@@ -135,10 +135,10 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       for (let i = 0; i < nodes.length; i++) {
         const n = nodes[i] as Element;
         if (n.nodeType !== Node.ELEMENT_NODE || n.hasAttribute('data-prl')) continue;
-        const rows: ArrayLike<Element> = n.localName === 'tr' ? [n] : n.firstElementChild ? n.querySelectorAll('tr[id^="row-"]') : [];
-        for (let j = 0; j < rows.length; j++) {
-          const g = gridRowOf(rows[j]);
-          if (!g || !badgeOf(g.tenantId)) continue; // (one changed since the table came waits for the scan's request)
+        // The node itself if it is a row, else the rows it holds (a body of rows, say).
+        const own = gridRowOf(n);
+        for (const g of own ? [own] : n.firstElementChild ? eachGridRow(n, { maxDepth: 0, names: false }) : []) {
+          if (!badgeOf(g.tenantId)) continue; // (one changed since the table came waits for the scan's request)
           const p = placed.get(g.row);
           if (p && p.tenantId === g.tenantId && p.host.isConnected) continue;
           place({ target: g.row, tenantId: g.tenantId, insert: (h) => g.cell.append(h) }, true);
@@ -286,9 +286,8 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       const scopes: ParentNode[] = [document, ...roots];
       const targets: Array<{ target: Element; tenantId: string; cell?: Element; link?: true; insert: (h: HTMLElement) => void }> = [];
       for (const scope of scopes) {
-        for (const row of rowCandidates(scope)) {
-          const g = gridRowOf(row);
-          if (g) targets.push({ target: row, tenantId: g.tenantId, cell: g.cell, insert: (h) => g.cell.append(h) });
+        for (const g of eachGridRow(scope, { maxDepth: 0, names: false })) {
+          targets.push({ target: g.row, tenantId: g.tenantId, cell: g.cell, insert: (h) => g.cell.append(h) });
           if (due() && !(await pause())) return;
         }
       }

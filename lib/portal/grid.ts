@@ -23,19 +23,18 @@ const MAX_NAME = 300;
 
 /** Every customer row, in document order per root, shallower roots first. A tenant listed twice gives two. */
 export function findGridRows(root: ParentNode, opts: ScanOptions & { names?: boolean } = {}): GridRow[] {
-  const found: GridRow[] = [];
-  for (const scope of scopesOf(root, opts.maxDepth)) {
-    for (const row of rowCandidates(scope)) {
-      const r = gridRowOf(row, opts.names !== false);
-      if (r) found.push(r);
-    }
-  }
-  return found;
+  return [...eachGridRow(root, opts)];
 }
 
-/** The elements of `scope` (not of the shadow roots under it) that may be customer rows: see gridRowOf. */
-export function rowCandidates(scope: ParentNode): NodeListOf<Element> {
-  return scope.querySelectorAll('tr[id^="row-"]');
+/** The same rows one at a time: a caller with thousands of rows can stop between two and give the page its
+ * thread back. */
+export function* eachGridRow(root: ParentNode, opts: ScanOptions & { names?: boolean } = {}): Generator<GridRow> {
+  for (const scope of scopesOf(root, opts.maxDepth)) {
+    for (const row of scope.querySelectorAll('tr[id^="row-"]')) {
+      const r = gridRowOf(row, opts.names !== false);
+      if (r) yield r;
+    }
+  }
 }
 
 /** `row` as a customer row, or undefined for a placeholder, the header or any other element (ours too).
