@@ -103,6 +103,14 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
     }
     p.host.hidden = false;
   }
+  /** Takes a target's badge off the page, out of `placed` and out of its block. */
+  function unplace(target: Element) {
+    const p = placed.get(target);
+    if (!p) return;
+    p.host.remove();
+    placed.delete(target);
+    unwatch(target);
+  }
   /** `target` lost its badge: if it was its block's watched one, the block is watched through another. */
   function unwatch(target: Element) {
     const block = blocks.get(target);
@@ -231,19 +239,17 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
     }
   }
 
-  /** Every customer's badge into `known` (a customers list asks once it opens). */
-  function loadTable(): Promise<void> {
+  /** Every customer's badge, asked for once at a time (a customers list asks once it opens). */
+  function loadTable() {
     tableWanted = true;
     tableLoading ??= deps.fetchAll().then((t) => {
       if (t && !ctx.isInvalid) table = t;
     }).catch(() => undefined).finally(() => { tableLoading = undefined; });
-    return tableLoading;
   }
 
   /** A new host for this target, shown now or hidden until it comes near the screen. */
   function place({ target, tenantId, link, insert }: { target: Element; tenantId: string; link?: true; insert: (h: HTMLElement) => void }, shown: boolean): Placed {
-    const existing = placed.get(target);
-    if (existing) { existing.host.remove(); unwatch(target); }
+    unplace(target);
     const hidden = !shown && nearScreen !== undefined;
     const host = makeHost(hidden);
     const p: Placed = { target, host, slot: host.shadowRoot!, tenantId, link: link === true };
@@ -301,7 +307,7 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       if (due() && !(await pause())) return;
       const current = new Set(targets.map((x) => x.target));
       for (const [target, p] of placed) {
-        if (!current.has(target) || !target.isConnected) { p.host.remove(); placed.delete(target); unwatch(target); }
+        if (!current.has(target) || !target.isConnected) unplace(target);
       }
 
       // New ones near the screen first: their badges asked for and shown at once (the page is laid out here, so
@@ -331,13 +337,6 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       if (needNear.length) await fetchInto(needNear);
       let t1 = sliceStart = performance.now();
       if (ctx.isInvalid) return;
-      /** A new host for this target: shown now when near the screen (or where the page cannot tell what is on
-       * screen), else hidden until it comes near. */
-      const putHost = (x: (typeof fresh)[number]): boolean => {
-        if (!x.target.isConnected) return false;
-        place(x, near.has(x.target));
-        return true;
-      };
       let restFetched = false;
       for (const [i, x] of fresh.entries()) {
         if (i === near.size) {
@@ -347,7 +346,8 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
           t1 = sliceStart = performance.now();
           if (ctx.isInvalid) return;
         }
-        putHost(x);
+        // Shown now when near the screen, else hidden until it comes near.
+        if (x.target.isConnected) place(x, near.has(x.target));
         if (i + 1 === near.size) {
           // The ones near the screen are laid out in the next frame, before any of the others go in.
           const placedAt = performance.now();
@@ -395,12 +395,12 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       // Entering a customer's page: its links lose their badges at once, without a scan of the page being
       // left (a long list would hold up the panel). Links to the customer left behind need a scan to get theirs.
       if (tenantId !== undefined) {
-        for (const [target, p] of placed) if (p.link && p.tenantId === tenantId) { p.host.remove(); placed.delete(target); unwatch(target); }
+        for (const [target, p] of placed) if (p.link && p.tenantId === tenantId) unplace(target);
       }
       if (before !== undefined) schedule();
     },
     /** A customers list opened: every customer's badge is asked for, so that rows get theirs as they go in. */
-    prefetch() { if (!table) void loadTable(); },
+    prefetch() { if (!table) loadTable(); },
     /** Something changed in the store: fetch those customers' badges again (all of them when unsaid). */
     refresh(tenantIds?: string[]) {
       if (!tenantIds) {
@@ -408,7 +408,7 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
         known.clear();
         stale.clear();
         table = undefined;
-        if (tableWanted) void loadTable();
+        if (tableWanted) loadTable();
       } else if (table) {
         // Their lines in the table are out of date: asked for when shown (now, for those on the page).
         for (const id of tenantIds) { known.delete(id); stale.add(id); }
