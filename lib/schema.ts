@@ -44,6 +44,14 @@ export const Subscription = z.object({
   status: z.optional(SubscriptionStatus),
   createdOn: z.optional(IsoDate),
   seenAt: IsoDateTime,
+  /** Licences or units, and the terms a risk review weighs (from the Partner Center API or a CSV column). */
+  quantity: z.optional(z.int().check(z.gte(0))),
+  billingCycle: z.optional(z.string()),
+  /** ISO 8601 duration as the API writes it: `P1M`, `P1Y`, `P3Y`. */
+  termDuration: z.optional(z.string()),
+  commitmentEndDate: z.optional(IsoDate),
+  isTrial: z.optional(z.boolean()),
+  autoRenewEnabled: z.optional(z.boolean()),
 });
 export type Subscription = z.infer<typeof Subscription>;
 
@@ -67,6 +75,9 @@ export const Spending = z.object({
   spendToDate: Minor,
   asOf: IsoDate,
   currency: Currency,
+  /** The billing period the figure covers (usage summaries say it). */
+  billingStartDate: z.optional(IsoDate),
+  billingEndDate: z.optional(IsoDate),
 });
 export type Spending = z.infer<typeof Spending>;
 
@@ -143,6 +154,10 @@ export const Alert = z.object({
   isTest: z.boolean(),
   description: z.optional(z.string()),
   hitCount: z.optional(z.int()),
+  confidenceLevel: z.optional(z.string()),
+  lastObservedAt: z.optional(IsoDateTime),
+  /** The resources Microsoft names as affected (their ids or names). */
+  affectedResources: z.optional(z.array(z.string())),
   staff: z.optional(AlertTriage),
 });
 export type Alert = z.infer<typeof Alert>;

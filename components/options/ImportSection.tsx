@@ -151,16 +151,26 @@ function Preview({ file, t }: { file: ParsedFile; t: Translate }) {
   const shown = file.errors.slice(0, ERRORS_SHOWN);
   return (
     <section class="preview" data-testid="import-preview" data-kind={file.kind} data-rows={file.rowsRead} data-valid={file.valid}
-      aria-label={t('import_preview_of', file.name)}>
+      data-encoding={file.encoding} data-reconciliation={file.reconciliation?.kind} aria-label={t('import_preview_of', file.name)}>
       <h3>{file.name}</h3>
       {file.fatal ? (
-        <p class="error" role="alert" data-testid="import-fatal">{file.fatal}</p>
+        <p class="error" role="alert" data-testid="import-fatal">
+          {file.undecodable
+            ? t('import_undecodable', file.undecodable.line, file.undecodable.encoding ? t(`import_encoding_${file.undecodable.encoding.replace(/-/g, '_')}`) : 'UTF-8')
+            : file.fatal}
+        </p>
       ) : (
         <>
           <p>
             <strong>{t(`import_kind_${file.kind}`)}</strong> — {t('import_counts', file.rowsRead, file.valid)}
             {file.errors.length > 0 && <span class="warn"> — {t('import_rows_with_errors', file.errors.length)}</span>}
           </p>
+          {file.encoding && <p class="muted small" data-testid="import-encoding">{t('import_encoding', t(`import_encoding_${file.encoding.replace(/-/g, '_')}`))}</p>}
+          {file.reconciliation && (
+            <p class="warn" data-testid="import-reconciliation">
+              {t('import_reconciliation', t(`import_reconciliation_${file.reconciliation.kind.replace(/-/g, '_')}`), file.reconciliation.charges, file.valid)}
+            </p>
+          )}
           {file.kind === 'backup' && <p class="warn">{t('import_backup_use_restore')}</p>}
           {shown.length > 0 && (
             <ul class="errors">

@@ -123,3 +123,34 @@ export function parseCurrency(raw: string): Parsed<string> {
   const s = raw.trim().toUpperCase();
   return /^[A-Z]{3}$/.test(s) && isCurrencyCode(s) ? { ok: true, value: s } : { ok: false, error: `${quoted(raw)} is not an ISO 4217 currency code` };
 }
+
+const JSON_NUMBER = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
+
+/**
+ * An amount from Microsoft's JSON (usage summaries, budgets): an estimate, often unrounded
+ * (`28.82860766744404945074`), rounded half-even to the currency's minor unit. Worked out on the number's
+ * text as the file writes it (exponents too: `1e-7`, `2.5E+3`), never through binary floating point.
+ */
+export function roundJsonAmount(raw: string, currency: string): Parsed<number> {
+  const m = JSON_NUMBER.exec(raw.trim());
+  if (!m) return { ok: false, error: `${quoted(raw)} is not a number` };
+  const [, sign, whole, fraction = '', exp = '0'] = m;
+  const e = Number(exp);
+  const digits = BigInt(whole + fraction);
+  // value = digits × 10^(e − fraction.length); in minor units, × 10^exponent as well.
+  const shift = e - fraction.length + currencyExponent(currency);
+  let minor: bigint;
+  if (digits === 0n) minor = 0n;
+  else if (shift >= 0) {
+    if (shift > 20) return { ok: false, error: `${quoted(raw)} is too large` };
+    minor = digits * 10n ** BigInt(shift);
+  } else if (-shift > whole.length + fraction.length + 1) minor = 0n; // under half a minor unit
+  else {
+    const d = 10n ** BigInt(-shift);
+    const [q, r] = [digits / d, digits % d];
+    minor = 2n * r > d || (2n * r === d && q % 2n === 1n) ? q + 1n : q;
+  }
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, error: `${quoted(raw)} is too large` };
+  const n = Number(minor);
+  return { ok: true, value: sign && n !== 0 ? -n : n };
+}

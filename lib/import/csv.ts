@@ -5,9 +5,10 @@
 import Papa from 'papaparse';
 import type { Customer, Invoice, Spending, Subscription } from '../schema';
 import { decimalEvidence } from './amounts';
-import { detectCsvKind, FIELDS, mapHeaders, MONEY, REQUIRED, unknownKindMessage, type CsvKind } from './fields';
+import { DateColumns } from './date-columns';
+import { detectCsvKind, FIELDS, mapHeaders, MONEY, RECONCILIATION_FIELDS, reconciliationKind, REQUIRED, unknownKindMessage, type CsvKind } from './fields';
 import { convertRow, keyOf } from './rows';
-import type { ParseContext, ParsedFile, RowError } from './types';
+import type { ParseContext, ParsedFile, ReconciliationKind, RowError } from './types';
 
 // About 600 rows of a typical file: parsing and validating one chunk stays a task of some 30 ms.
 const CHUNK_BYTES = 48 * 1024;
@@ -63,7 +64,10 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
   // are read that way at the end; if they disagree or show nothing, the rows say to set the number format.
   const inferAmounts = ctx.settings.decimalSeparator === 'auto';
   const evidence = { '.': 0, ',': 0 };
-  const waiting: Array<{ line: number; cells: string[]; message: string }> = [];
+  // Rows with a DD/MM or MM/DD date wait too, for what the file's other rows show of each date column's order.
+  const waiting: Array<{ line: number; cells: string[] }> = [];
+  let dates: DateColumns | undefined;
+  let reconciliation: ReconciliationKind | undefined;
 
   const keep = (k: CsvKind, { record, asOf: rowAsOf }: { record: Rec; asOf?: string }, at: number) => {
     if (rowAsOf && (!asOf || rowAsOf > asOf)) asOf = rowAsOf;
@@ -86,6 +90,10 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
           return false;
         }
         map = mapHeaders(kind, headers);
+        // A reconciliation file (one row per charge) is read for the customers it names, and for nothing else.
+        reconciliation = reconciliationKind(headers);
+        if (reconciliation) map = Object.fromEntries(Object.entries(map).filter(([f]) => RECONCILIATION_FIELDS.includes(f)));
+        dates = new DateColumns(kind, headers, map);
         const missing = REQUIRED[kind].filter((f) => !(f in map));
         if (missing.length) {
           fatal = `This ${kind} file lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((f) => `'${FIELDS[kind as CsvKind][f][0]}'`).join(', ')}.`;
@@ -107,11 +115,11 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
           if (sep) evidence[sep]++;
         }
       }
+      if (dates!.see(cells, line)) { waiting.push({ line, cells }); continue; }
       const r = convertRow(cells, { kind: k, headers, map, ctx });
       if (!r.ok) {
-        const message = `line ${line}: ${r.problems.join('; ')}`;
-        if (inferAmounts && r.ambiguousAmount) waiting.push({ line, cells, message });
-        else errors.push({ line, message });
+        if (inferAmounts && r.ambiguousAmount) waiting.push({ line, cells });
+        else errors.push({ line, message: `line ${line}: ${r.problems.join('; ')}` });
         continue;
       }
       keep(k, r, line);
@@ -142,10 +150,14 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
   if (fatal) return { ...base, kind, fatal };
   if (!headers || kind === 'unknown') return { ...base, kind: 'unknown', fatal: 'This file has no header row.' };
   const shown = evidence['.'] && !evidence[','] ? 'dot' : evidence[','] && !evidence['.'] ? 'comma' : undefined;
-  for (const w of waiting) {
-    const r = shown ? convertRow(w.cells, { kind, headers, map, ctx: { ...ctx, settings: { ...ctx.settings, decimalSeparator: shown } } }) : undefined;
-    if (r?.ok) keep(kind, r, w.line);
-    else errors.push({ line: w.line, message: r ? `line ${w.line}: ${r.problems.join('; ')}` : w.message });
+  const settled: ParseContext = { ...ctx, settings: shown ? { ...ctx.settings, decimalSeparator: shown } : ctx.settings };
+  const dateOrders = dates?.orders();
+  for (const [i, w] of waiting.entries()) {
+    if (i > 0 && i % 5000 === 0) await yieldToPage();
+    const clashes = dates?.clashes(w.cells) ?? [];
+    const r = clashes.length ? { ok: false as const, problems: clashes } : convertRow(w.cells, { kind, headers, map, ctx: settled, dateOrders });
+    if (r.ok) keep(kind, r, w.line);
+    else errors.push({ line: w.line, message: `line ${w.line}: ${r.problems.join('; ')}` });
   }
   const kept = [...records.values()];
   if (waiting.length) { // back in file order
@@ -158,6 +170,8 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
     : kind === 'spending' ? { spending: list as Spending[] }
     : { subscriptions: list as Subscription[] };
   const out: ParsedFile = { ...base, kind, rowsRead, valid, errors, batch };
+  // One customer record per customer, however many charges name it; the charges themselves are not imported.
+  if (reconciliation) Object.assign(out, { valid: list.length, reconciliation: { kind: reconciliation, charges: rowsRead } });
   if (kind === 'invoices') out.asOf = asOf ?? ctx.now.slice(0, 10);
   return out;
 }

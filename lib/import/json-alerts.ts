@@ -24,6 +24,11 @@ const count = (v: unknown) => {
   const n = s === undefined ? NaN : Number(s);
   return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 };
+/** `affectedResources`: ids or names, as strings or as objects (`{ resourceId, resourceName, resourceType }`). */
+function resources(v: unknown): string[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v.map((r) => str(r) ?? str(get(r, 'resourceId')) ?? str(get(r, 'id')) ?? str(get(r, 'resourceName')) ?? str(get(r, 'name')) ?? JSON.stringify(r));
+}
 const KEYS = { id: 'id', tenantId: 'customerTenantId', subscriptionId: 'subscriptionId', name: 'displayName', severity: 'severity', description: 'description' };
 
 export const fraudEvent: Reader = (item: Obj) => {
@@ -41,7 +46,11 @@ export const fraudEvent: Reader = (item: Obj) => {
     severity: str(get(item, 'severity')), status, detectedAt, resolvedAt: resolvedAt(get(item, 'resolvedOn')),
     resolvedReason: str(get(item, 'resolvedReason')), isTest: bool(get(item, 'IsTest') ?? get(item, 'isTest')),
     description: str(get(item, 'description')), hitCount: count(get(item, 'hitCount')),
-  }, problems, { ...KEYS, id: 'eventId', type: 'eventType', status: 'eventStatus', detectedAt: 'eventTime', resolvedAt: 'resolvedOn', hitCount: 'hitCount' },
+    confidenceLevel: str(get(item, 'confidenceLevel')), lastObservedAt: utcDateTime(get(item, 'lastObserved')), affectedResources: resources(get(item, 'affectedResources')),
+  }, problems, {
+    ...KEYS, id: 'eventId', type: 'eventType', status: 'eventStatus', detectedAt: 'eventTime', resolvedAt: 'resolvedOn', hitCount: 'hitCount',
+    lastObservedAt: 'lastObserved', confidenceLevel: 'confidenceLevel', affectedResources: 'affectedResources',
+  },
   tenantId ? { tenantId, name: name ?? '' } : undefined);
 };
 
@@ -58,6 +67,10 @@ export const graphAlert: Reader = (item: Obj) => {
     id, source: 'graph', tenantId, subscriptionId: str(get(item, 'subscriptionId')), type, name: str(get(item, 'displayName')) ?? type,
     severity: str(get(item, 'severity')), status, detectedAt, resolvedAt: resolvedAt(get(item, 'resolvedOnDateTime')),
     resolvedReason: str(get(item, 'resolvedReason')), isTest: bool(get(item, 'isTest')), description: str(get(item, 'description')),
-  }, problems, { ...KEYS, type: 'alertType', status: 'status', detectedAt: 'detectedDateTime', resolvedAt: 'resolvedOnDateTime' },
+    confidenceLevel: str(get(item, 'confidenceLevel')), lastObservedAt: utcDateTime(get(item, 'lastObservedDateTime')), affectedResources: resources(get(item, 'affectedResources')),
+  }, problems, {
+    ...KEYS, type: 'alertType', status: 'status', detectedAt: 'detectedDateTime', resolvedAt: 'resolvedOnDateTime',
+    lastObservedAt: 'lastObservedDateTime', confidenceLevel: 'confidenceLevel', affectedResources: 'affectedResources',
+  },
   tenantId ? { tenantId, name: '' } : undefined);
 };

@@ -3,7 +3,8 @@
 import { Customer, Spending, Subscription } from '../schema';
 import { parseStatus } from './rows';
 import type { ParseContext } from './types';
-import { parseAmount, parseCountry, parseCurrency, parseGuid } from './values';
+import { roundJsonAmount } from './amounts';
+import { parseCountry, parseCurrency, parseGuid } from './values';
 import { quoted } from './text';
 
 export type Obj = Record<string, unknown>;
@@ -48,29 +49,37 @@ export function guidOf(v: unknown, what: string, problems: string[]): string | u
   return g.value;
 }
 
-/** `{ id, companyProfile: { companyName, domain }, billingProfile?: { defaultAddress: { country } }, relationshipToPartner }` */
+/**
+ * `{ id, companyProfile: { companyName, domain, address?: { country } }, billingProfile?: { defaultAddress: { country } },
+ * relationshipToPartner }`: a customer list carries no billingProfile, only the company profile's address.
+ */
 export const restCustomer: Reader = (item, ctx) => {
   const problems: string[] = [];
   const tenantId = guidOf(get(item, 'id') ?? get(item, 'companyProfile', 'tenantId'), 'id', problems);
   const name = str(get(item, 'companyProfile', 'companyName'));
   if (!name) problems.push('companyProfile.companyName is missing');
-  const countryRaw = str(get(item, 'billingProfile', 'defaultAddress', 'country'));
+  const billing = str(get(item, 'billingProfile', 'defaultAddress', 'country'));
+  const countryKey = billing ? 'billingProfile.defaultAddress.country' : 'companyProfile.address.country';
+  const countryRaw = billing ?? str(get(item, 'companyProfile', 'address', 'country'));
   let country: string | undefined;
   if (countryRaw) {
     const c = parseCountry(countryRaw);
     if (c.ok) country = c.value;
-    else problems.push(`billingProfile.defaultAddress.country ${c.error}`);
+    else problems.push(`${countryKey} ${c.error}`);
   }
   return finish(Customer, {
     tenantId, name, domain: str(get(item, 'companyProfile', 'domain'))?.toLowerCase(), country,
     relationship: str(get(item, 'relationshipToPartner')), origin: 'import', updatedAt: ctx.now,
   }, problems, {
-    tenantId: 'id', name: 'companyProfile.companyName', domain: 'companyProfile.domain', country: 'billingProfile.defaultAddress.country',
+    tenantId: 'id', name: 'companyProfile.companyName', domain: 'companyProfile.domain', country: countryKey,
     relationship: 'relationshipToPartner',
   });
 };
 
-/** `{ id, offerName, status, creationDate, links: { self: { uri: "customers/{tenant}/subscriptions/{id}" } } }` */
+/**
+ * `{ id, offerName, offerId, status, creationDate, quantity, billingCycle, termDuration, commitmentEndDate, isTrial,
+ * autoRenewEnabled, links: { self: { uri: "customers/{tenant}/subscriptions/{id}" } } }`
+ */
 export const restSubscription: Reader = (item, ctx) => {
   const problems: string[] = [];
   const id = guidOf(get(item, 'id'), 'id', problems);
@@ -84,26 +93,40 @@ export const restSubscription: Reader = (item, ctx) => {
     if (s.ok) status = s.value;
     else problems.push(`status ${s.error}`);
   }
-  const created = dateOf(get(item, 'creationDate'));
-  if (get(item, 'creationDate') != null && !created) problems.push(`creationDate ${quoted(str(get(item, 'creationDate')) ?? '')} is not a date`);
+  const date = (key: string) => {
+    const d = dateOf(get(item, key));
+    if (get(item, key) != null && !d) problems.push(`${key} ${quoted(str(get(item, key)) ?? '')} is not a date`);
+    return d;
+  };
+  const quantity = get(item, 'quantity');
+  const flag = (key: string) => { const v = get(item, key); return typeof v === 'boolean' ? v : undefined; };
   return finish(Subscription, {
-    id, tenantId: m?.[1].toLowerCase(), offerName: str(get(item, 'offerName')) ?? str(get(item, 'friendlyName')), status,
-    createdOn: created, seenAt: ctx.now,
-  }, problems, { id: 'id', tenantId: 'links.self.uri', offerName: 'offerName', status: 'status', createdOn: 'creationDate' });
+    id, tenantId: m?.[1].toLowerCase(), offerName: str(get(item, 'offerName')) ?? str(get(item, 'friendlyName')) ?? str(get(item, 'offerId')), status,
+    createdOn: date('creationDate'), seenAt: ctx.now,
+    quantity: typeof quantity === 'number' ? quantity : undefined, billingCycle: str(get(item, 'billingCycle')), termDuration: str(get(item, 'termDuration')),
+    // .NET writes 0001-01-01 for "none" (a monthly subscription without a commitment).
+    commitmentEndDate: /^0001-/.test(str(get(item, 'commitmentEndDate')) ?? '') ? undefined : date('commitmentEndDate'),
+    isTrial: flag('isTrial'), autoRenewEnabled: flag('autoRenewEnabled'),
+  }, problems, {
+    id: 'id', tenantId: 'links.self.uri', offerName: 'offerName', status: 'status', createdOn: 'creationDate', quantity: 'quantity',
+    billingCycle: 'billingCycle', termDuration: 'termDuration', commitmentEndDate: 'commitmentEndDate', isTrial: 'isTrial', autoRenewEnabled: 'autoRenewEnabled',
+  });
 };
 
 /**
- * `GET /v1/customers/{id}/usagesummary`: `{ resourceId, budget: { amount }, totalCost, currencyCode, lastModifiedDate }`.
- * The snapshot is as of the date of lastModifiedDate; a missing or null budget is "no budget set".
+ * `GET /v1/customers/{id}/usagesummary`: `{ resourceId, budget: { amount }, totalCost, currencyCode, billingStartDate,
+ * billingEndDate, lastModifiedDate }`. The snapshot is as of the date of lastModifiedDate; a missing or null budget is
+ * "no budget set". Amounts are Microsoft's estimates, unrounded: rounded half-even to the currency's minor unit.
+ * The JSON reader hands numbers over as their text (json.ts numbersAsText).
  */
 export const usageSummary: Reader = (item) => {
   const problems: string[] = [];
   const tenantId = guidOf(get(item, 'resourceId') ?? get(item, 'id'), 'resourceId', problems);
   const cur = parseCurrency(str(get(item, 'currencyCode')) ?? '');
-  if (!cur.ok) problems.push(`currencyCode ${str(get(item, 'currencyCode')) ? cur.error : 'is missing'}`);
+  if (!cur.ok) problems.push(`currencyCode ${str(get(item, 'currencyCode')) ? cur.error : 'is missing: the amounts cannot be read without it'}`);
   const money = (v: unknown, what: string): number | undefined => {
     if (v === undefined || v === null || v === '' || !cur.ok) return undefined;
-    const p = parseAmount(String(v), cur.value, 'dot');
+    const p = roundJsonAmount(String(v), cur.value);
     if (p.ok) return p.value;
     problems.push(`${what} ${p.error}`);
     return undefined;
@@ -113,7 +136,11 @@ export const usageSummary: Reader = (item) => {
   if (get(item, 'totalCost') == null) problems.push('totalCost is missing');
   const asOf = dateOf(get(item, 'lastModifiedDate'));
   if (!asOf) problems.push('lastModifiedDate is missing or not a date');
-  return finish(Spending, { tenantId, budget, spendToDate: spend, asOf, currency: cur.ok ? cur.value : undefined }, problems, {
+  return finish(Spending, {
+    tenantId, budget, spendToDate: spend, asOf, currency: cur.ok ? cur.value : undefined,
+    billingStartDate: dateOf(get(item, 'billingStartDate')), billingEndDate: dateOf(get(item, 'billingEndDate')),
+  }, problems, {
     tenantId: 'resourceId', budget: 'budget.amount', spendToDate: 'totalCost', asOf: 'lastModifiedDate', currency: 'currencyCode',
+    billingStartDate: 'billingStartDate', billingEndDate: 'billingEndDate',
   });
 };

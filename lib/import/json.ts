@@ -26,17 +26,31 @@ function detectJson(raw: unknown): Shape | undefined {
     if (list.some((e) => has(e, 'eventId', 'eventTime'))) return { kind: 'alerts', items: list, reader: fraudEvent };
     if (list.some((e) => has(e, 'detectedDateTime', 'alertType'))) return { kind: 'alerts', items: list, reader: graphAlert };
     if (list.some((e) => has(e, 'companyProfile'))) return { kind: 'customers', items: list, reader: restCustomer };
-    if (list.some((e) => has(e, 'offerName', 'offerId'))) return { kind: 'subscriptions', items: list, reader: restSubscription };
+    if (list.some((e) => has(e, 'offerName', 'offerId') || isSubscription(e))) return { kind: 'subscriptions', items: list, reader: restSubscription };
     if (list.some((e) => has(e, 'totalCost'))) return { kind: 'spending', items: list, reader: usageSummary };
     return undefined;
   }
   if (!isObj(raw)) return undefined;
   if ('companyProfile' in raw) return { kind: 'customers', items: [raw], reader: restCustomer };
-  if ('totalCost' in raw && 'resourceId' in raw) return { kind: 'spending', items: [raw], reader: usageSummary };
+  if ('totalCost' in raw && ('resourceId' in raw || 'id' in raw)) return { kind: 'spending', items: [raw], reader: usageSummary };
   if ('eventId' in raw) return { kind: 'alerts', items: [raw], reader: fraudEvent };
   if ('detectedDateTime' in raw && 'customerTenantId' in raw) return { kind: 'alerts', items: [raw], reader: graphAlert };
-  if (('offerName' in raw || 'offerId' in raw) && 'links' in raw) return { kind: 'subscriptions', items: [raw], reader: restSubscription };
+  if ((('offerName' in raw || 'offerId' in raw) && 'links' in raw) || isSubscription(raw)) return { kind: 'subscriptions', items: [raw], reader: restSubscription };
   return undefined;
+}
+
+/** Partner Center marks each object with its type: `attributes.objectType`. */
+function isSubscription(e: unknown): boolean {
+  return isObj(e) && isObj(e.attributes) && e.attributes.objectType === 'Subscription';
+}
+
+/**
+ * The JSON text with every number written as a string of its own digits, so that amounts reach their reader
+ * as written (`28.82860766744404945074`, `1e-7`): JSON.parse would first round them to binary floating point.
+ * Strings are matched whole first, so digits inside them are left alone.
+ */
+export function numbersAsText(json: string): string {
+  return json.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (m) => (m[0] === '"' ? m : `"${m}"`));
 }
 
 /** The key a record is stored under: the same key again in one file, the later item wins. */
@@ -65,13 +79,16 @@ export async function parseJson(name: string, text: string, ctx: ParseContext, o
     const rows = Object.values(check.counts).reduce((a, b) => a + b, 0);
     return { ...base, kind: 'backup', rowsRead: rows, valid: rows, backup: check.backup };
   }
+  // Usage summaries carry Microsoft's unrounded amounts: read them again with every number as its text.
+  const again = shape.kind === 'spending' ? detectJson(JSON.parse(numbersAsText(text.replace(/^\uFEFF/, '')))) : undefined;
+  const items = again && 'items' in again ? again.items : shape.items;
   const byKey = new Map<string, Obj>();
   const customers = new Map<string, { tenantId: string; name: string }>();
   const errors: RowError[] = [];
   let valid = 0;
-  for (const [i, item] of shape.items.entries()) {
+  for (const [i, item] of items.entries()) {
     if (i > 0 && i % ITEMS_PER_SLICE === 0) {
-      onProgress?.(i / shape.items.length);
+      onProgress?.(i / items.length);
       await yieldToPage();
     }
     const r: Item = isObj(item) ? shape.reader(item, ctx) : { ok: false, problems: ['is not an object'] };

@@ -10,6 +10,8 @@ export interface RowInput {
   headers: string[];
   map: Record<string, number>;
   ctx: ParseContext;
+  /** Date columns whose order the file itself settled (lib/import/date-columns.ts): they win over the setting. */
+  dateOrders?: Record<string, 'mdy' | 'dmy'>;
 }
 
 type Record_ = Customer | Invoice | Spending | Subscription;
@@ -40,7 +42,7 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
   };
   const text = (s: string): Parsed<string> => ({ ok: true, value: s });
   const { dateOrder, decimalSeparator } = r.ctx.settings;
-  const date = (s: string) => parseDate(s, dateOrder);
+  const dateIn = (f: string) => (s: string) => parseDate(s, r.dateOrders?.[f] ?? dateOrder);
   /** Amounts of a row are read in its currency; without one they cannot be read at all. */
   const moneyIn = (currency: string | undefined) => (s: string): Parsed<number> =>
     (currency ? parseAmount(s, currency, decimalSeparator) : { ok: false, error: 'cannot be read without a currency' });
@@ -52,7 +54,7 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
       record = {
         tenantId: req('tenantId', parseGuid), name: req('name', text), domain: opt('domain', (s) => text(s.toLowerCase())),
         country: opt('country', parseCountry), paymentInstrument: opt('paymentInstrument', parseInstrument), prepaid: opt('prepaid', parseBool),
-        adminAccess: opt('adminAccess', parseAdminAccess), createdOn: opt('createdOn', date), firstPaymentOn: opt('firstPaymentOn', date),
+        adminAccess: opt('adminAccess', parseAdminAccess), createdOn: opt('createdOn', dateIn('createdOn')), firstPaymentOn: opt('firstPaymentOn', dateIn('firstPaymentOn')),
         relationship: opt('relationship', text), tags: opt('tags', text), origin: 'import', updatedAt: r.ctx.now,
       };
       break;
@@ -69,25 +71,27 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
       const currency = req('currency', parseCurrency);
       const money = moneyIn(currency);
       record = {
-        tenantId, number: req('number', text), issuedOn: req('issuedOn', date), dueOn: req('dueOn', date),
-        amount: req('amount', money), paid: opt('paid', money) ?? 0, currency, paidOn: opt('paidOn', date),
+        tenantId, number: req('number', text), issuedOn: req('issuedOn', dateIn('issuedOn')), dueOn: req('dueOn', dateIn('dueOn')),
+        amount: req('amount', money), paid: opt('paid', money) ?? 0, currency, paidOn: opt('paidOn', dateIn('paidOn')),
       };
       if (typeof record.issuedOn === 'string' && typeof record.dueOn === 'string' && record.dueOn < record.issuedOn) {
         problems.push(`${col('dueOn')} ${record.dueOn} is before ${col('issuedOn')} ${record.issuedOn}`);
       }
-      asOf = opt('asOf', date);
+      asOf = opt('asOf', dateIn('asOf'));
       break;
     }
     case 'spending': {
       const currency = req('currency', parseCurrency);
       const money = moneyIn(currency);
-      record = { tenantId: req('tenantId', parseGuid), budget: opt('budget', money), spendToDate: req('spendToDate', money), asOf: req('asOf', date), currency };
+      record = { tenantId: req('tenantId', parseGuid), budget: opt('budget', money), spendToDate: req('spendToDate', money), asOf: req('asOf', dateIn('asOf')), currency };
       break;
     }
     case 'subscriptions':
       record = {
         id: req('id', parseGuid), tenantId: req('tenantId', parseGuid), offerName: opt('offerName', text),
-        status: opt('status', parseStatus), createdOn: opt('createdOn', date), seenAt: r.ctx.now,
+        status: opt('status', parseStatus), createdOn: opt('createdOn', dateIn('createdOn')), seenAt: r.ctx.now,
+        quantity: opt('quantity', parseCount), billingCycle: opt('billingCycle', text), termDuration: opt('termDuration', text),
+        commitmentEndDate: opt('commitmentEndDate', dateIn('commitmentEndDate')), isTrial: opt('isTrial', parseBool), autoRenewEnabled: opt('autoRenewEnabled', parseBool),
       };
       break;
   }
@@ -97,6 +101,12 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
   const checked = schema.safeParse(record);
   if (!checked.success) return { ok: false, problems: checked.error.issues.map((i) => `${col(String(i.path[0] ?? ''))} ${i.message}`) };
   return asOf ? { ok: true, record: checked.data as Record_, asOf } : { ok: true, record: checked.data as Record_ };
+}
+
+/** A whole count of licences: `25`, `1 000`. */
+function parseCount(s: string): Parsed<number> {
+  const digits = s.replace(/[\s\u00a0\u202f,.']/g, '');
+  return /^\d{1,9}$/.test(digits) && !/[,.]\d{1,2}$/.test(s) ? { ok: true, value: Number(digits) } : { ok: false, error: `${quoted(s)} is not a whole number` };
 }
 
 export function parseStatus(s: string): Parsed<Subscription['status'] & string> {

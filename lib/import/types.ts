@@ -2,6 +2,10 @@
 import type { Backup } from '../backup';
 import type { ImportBatch } from '../db/import';
 import type { Settings } from '../schema';
+import type { Encoding } from './decode';
+
+/** Partner Center's reconciliation files, one row per charge: read for the customers they name. */
+export type ReconciliationKind = 'nce-invoice' | 'nce-daily-usage' | 'license' | 'usage';
 
 export type FileKind = 'customers' | 'invoices' | 'spending' | 'subscriptions' | 'alerts' | 'backup';
 
@@ -25,6 +29,12 @@ export interface ParsedFile {
   backup?: Backup;
   /** The whole file cannot be read: what is wrong with it. */
   fatal?: string;
+  /** A reconciliation file: which one, and how many charge rows it holds (the charges are not imported). */
+  reconciliation?: { kind: ReconciliationKind; charges: number };
+  /** The encoding the file's bytes were decoded from (absent when the file came as text). */
+  encoding?: Encoding;
+  /** The file's bytes cannot be decoded (`fatal` says so too): the line they fail on, and as what. */
+  undecodable?: { line: number; encoding?: Encoding };
   /** Invoices: the date the file lists open invoices as of: its latest 'As of' column value, else today. */
   asOf?: string;
 }

@@ -109,7 +109,7 @@ describe('customers', () => {
       `p,${B},Fabrikam,fabrikam.onmicrosoft.com,DE,G000123,${S1},new,5.00`,
     ].join('\n');
     const f = await parse(text);
-    expect(f).toMatchObject({ kind: 'customers', rowsRead: 3, valid: 3 });
+    expect(f).toMatchObject({ kind: 'customers', rowsRead: 3, valid: 2, reconciliation: { kind: 'nce-invoice', charges: 3 } });
     expect(f.batch.customers!.map((c) => [c.tenantId, c.country])).toEqual([[A, 'US'], [B, 'DE']]);
   });
 });

@@ -69,8 +69,8 @@ describe('Partner Center subscriptions and usage', () => {
     expect(f).toMatchObject({ kind: 'subscriptions', rowsRead: 2, valid: 2, errors: [] });
     expect(f.batch).toEqual({
       subscriptions: [
-        { id: S1, tenantId: A, offerName: 'Azure plan', status: 'active', createdOn: '2026-11-02', seenAt: NOW },
-        { id: S2, tenantId: A, offerName: 'Microsoft 365 E3', status: 'suspended', createdOn: '2026-11-02', seenAt: NOW },
+        { id: S1, tenantId: A, offerName: 'Azure plan', status: 'active', createdOn: '2026-11-02', seenAt: NOW, quantity: 1 },
+        { id: S2, tenantId: A, offerName: 'Microsoft 365 E3', status: 'suspended', createdOn: '2026-11-02', seenAt: NOW, quantity: 1 },
       ],
     });
     for (const s of f.batch.subscriptions!) expect(Subscription.safeParse(s).success).toBe(true);
@@ -88,7 +88,7 @@ describe('Partner Center subscriptions and usage', () => {
   it('reads a usage summary as a spending snapshot as of the date of lastModifiedDate', async () => {
     const f = await parse({ resourceId: A.toUpperCase(), resourceName: 'Contoso', budget: { amount: 2000.0 }, totalCost: 1875.4, currencyLocale: 'en-US', currencyCode: 'usd', billingStartDate: '2026-11-01T00:00:00Z', lastModifiedDate: '2026-11-24T23:10:00-05:00', links: {} });
     expect(f).toMatchObject({ kind: 'spending', rowsRead: 1, valid: 1, errors: [] });
-    expect(f.batch).toEqual({ spending: [{ tenantId: A, budget: 200000, spendToDate: 187540, asOf: '2026-11-24', currency: 'USD' }] });
+    expect(f.batch).toEqual({ spending: [{ tenantId: A, budget: 200000, spendToDate: 187540, asOf: '2026-11-24', currency: 'USD', billingStartDate: '2026-11-01' }] });
     expect(Spending.safeParse(f.batch.spending![0]).success).toBe(true);
   });
 
@@ -98,10 +98,10 @@ describe('Partner Center subscriptions and usage', () => {
       { resourceId: B, totalCost: 12.5, currencyCode: 'JPY', lastModifiedDate: '2026-11-24T10:00:00Z' },
       { resourceId: B, totalCost: 1 },
     ]);
-    expect(f.batch.spending).toEqual([{ tenantId: A, spendToDate: 12, asOf: '2026-11-24', currency: 'JPY' }]);
+    // Microsoft's estimates are rounded half-even to the currency's minor unit: 12.5 JPY is 12.
+    expect(f.batch.spending).toEqual([{ tenantId: A, spendToDate: 12, asOf: '2026-11-24', currency: 'JPY' }, { tenantId: B, spendToDate: 12, asOf: '2026-11-24', currency: 'JPY' }]);
     expect(f.errors).toEqual([
-      { line: 2, message: "item 2: totalCost '12.5' has more decimals than JPY allows (0)" },
-      { line: 3, message: 'item 3: currencyCode is missing; lastModifiedDate is missing or not a date' },
+      { line: 3, message: 'item 3: currencyCode is missing: the amounts cannot be read without it; lastModifiedDate is missing or not a date' },
     ]);
   });
 });
@@ -118,8 +118,8 @@ describe('Microsoft security alerts', () => {
     const f = await parse([fraud(), fraud({ eventId: 'e2', customerTenantId: B, customerFriendlyName: 'Fabrikam', eventStatus: 'Resolved', resolvedReason: 'Fraud', resolvedOn: '2026-11-25T01:00:00+01:00', hitCount: '7' })], 'fraudEvents.json');
     expect(f).toMatchObject({ kind: 'alerts', format: 'json', rowsRead: 2, valid: 2, errors: [] });
     expect(f.batch.alerts).toEqual([
-      { id: 'e1', source: 'fraudEvents', tenantId: A, subscriptionId: S1, type: 'UsageAnomalyDetection', name: 'Usage anomaly', severity: 'High', status: 'active', detectedAt: '2026-11-24T08:00:00.000Z', isTest: false, description: 'Usage far above history.', hitCount: 42 },
-      { id: 'e2', source: 'fraudEvents', tenantId: B, subscriptionId: S1, type: 'UsageAnomalyDetection', name: 'Usage anomaly', severity: 'High', status: 'resolved', detectedAt: '2026-11-24T08:00:00.000Z', resolvedAt: '2026-11-25T00:00:00.000Z', resolvedReason: 'Fraud', isTest: false, description: 'Usage far above history.', hitCount: 7 },
+      { id: 'e1', source: 'fraudEvents', tenantId: A, subscriptionId: S1, type: 'UsageAnomalyDetection', name: 'Usage anomaly', severity: 'High', status: 'active', detectedAt: '2026-11-24T08:00:00.000Z', isTest: false, description: 'Usage far above history.', hitCount: 42, confidenceLevel: 'High', lastObservedAt: '2026-11-24T08:00:00.000Z', affectedResources: ['vm1'] },
+      { id: 'e2', source: 'fraudEvents', tenantId: B, subscriptionId: S1, type: 'UsageAnomalyDetection', name: 'Usage anomaly', severity: 'High', status: 'resolved', detectedAt: '2026-11-24T08:00:00.000Z', resolvedAt: '2026-11-25T00:00:00.000Z', resolvedReason: 'Fraud', isTest: false, description: 'Usage far above history.', hitCount: 7, confidenceLevel: 'High', lastObservedAt: '2026-11-24T08:00:00.000Z', affectedResources: ['vm1'] },
     ]);
     expect(f.batch.alertCustomers).toEqual([{ tenantId: A, name: 'Contoso' }, { tenantId: B, name: 'Fabrikam' }]);
     for (const a of f.batch.alerts!) expect(Alert.safeParse(a).success).toBe(true);
@@ -146,7 +146,7 @@ describe('Microsoft security alerts', () => {
     }, 'securityAlerts.json');
     expect(f).toMatchObject({ kind: 'alerts', rowsRead: 3, valid: 3, errors: [] });
     expect(f.batch.alerts).toEqual([
-      { id: 'g1', source: 'graph', tenantId: A, subscriptionId: S1, type: 'ARM_AnomalousResourceConsumption', name: 'Anomalous resource consumption', severity: 'high', status: 'investigating', detectedAt: '2026-11-25T01:00:00.000Z', isTest: false },
+      { id: 'g1', source: 'graph', tenantId: A, subscriptionId: S1, type: 'ARM_AnomalousResourceConsumption', name: 'Anomalous resource consumption', severity: 'high', status: 'investigating', detectedAt: '2026-11-25T01:00:00.000Z', isTest: false, confidenceLevel: 'medium' },
       { id: 'g2', source: 'graph', tenantId: B, type: 'SomethingMicrosoftAddsNextYear', name: 'Test', severity: 'informational', status: 'resolved', detectedAt: '2026-11-20T01:00:00.000Z', resolvedAt: '2026-11-21T09:00:00.000Z', resolvedReason: 'legitimate', isTest: true },
       { id: 'g3', source: 'graph', tenantId: B, type: 'CryptoMining', name: 'CryptoMining', status: 'active', detectedAt: '2026-11-20T01:00:00.000Z', isTest: false },
     ]);

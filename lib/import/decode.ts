@@ -1,0 +1,68 @@
+// A file's bytes into text, by the bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, and Windows-1252
+// (what Excel's "CSV (semicolon-separated)" writes on a French or German Windows) when the bytes are not
+// UTF-8. Nothing is ever guessed into U+FFFD: a file that cannot be decoded is refused with the line it
+// fails on, so a damaged name never overwrites a good one in the store.
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; encoding: Encoding; line: number };
+
+/** Characters no text file holds: NUL (UTF-16 read as UTF-8) and U+FFFD (a byte that decoded to nothing). */
+const NEVER = /[\u0000\uFFFD]/;
+/**
+ * Decoded as Windows-1252, control characters other than tab, CR and LF come from bytes that are no text:
+ * 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined in Windows-1252 (the decoder maps them to C1 controls), and C0
+ * controls mean a binary file or UTF-16 without its BOM.
+ */
+const NOT_1252_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/;
+
+/**
+ * The line of a character as the import counts lines: physical lines for JSON; for CSV one line per record,
+ * a quoted field's line breaks staying inside its record (as a spreadsheet shows it).
+ */
+export function lineAt(text: string, index: number, csv: boolean): number {
+  let line = 1;
+  let quoted = false;
+  for (let i = 0; i < index && i < text.length; i++) {
+    const ch = text[i];
+    if (csv && ch === '"') quoted = !quoted;
+    else if (ch === '\n' && !quoted) line++;
+    else if (ch === '\r' && !quoted && text[i + 1] !== '\n') line++;
+  }
+  return line;
+}
+
+const looksJson = (name: string, text: string) => /\.json$/i.test(name) || /^\s*[[{]/.test(text);
+
+function refuse(name: string, text: string, index: number, encoding: Encoding): Decoded {
+  return { ok: false, encoding, line: lineAt(text, index, !looksJson(name, text)) };
+}
+
+export function decodeBytes(name: string, bytes: Uint8Array): Decoded {
+  const [a, b, c] = bytes;
+  let encoding: Encoding;
+  let text: string;
+  if (a === 0xef && b === 0xbb && c === 0xbf) {
+    encoding = 'utf-8-bom';
+    text = new TextDecoder('utf-8').decode(bytes);
+  } else if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) {
+    encoding = a === 0xff ? 'utf-16le' : 'utf-16be';
+    text = new TextDecoder(encoding).decode(bytes);
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      encoding = 'utf-8';
+    } catch {
+      // Not UTF-8. Yet when other bytes are well-formed UTF-8 multi-byte characters, the file mixes the two
+      // (a UTF-8 file damaged by hand, or two files pasted together): no reading of it is right, refuse it.
+      const loose = new TextDecoder('utf-8').decode(bytes);
+      if (/[\u0080-\uFFFC\uFFFE\uFFFF]/.test(loose)) return refuse(name, loose, loose.indexOf('\uFFFD'), 'utf-8');
+      encoding = 'windows-1252';
+      text = new TextDecoder('windows-1252').decode(bytes);
+      const bad = NOT_1252_TEXT.exec(text);
+      if (bad) return refuse(name, text, bad.index, encoding);
+    }
+  }
+  const bad = NEVER.exec(text);
+  if (bad) return refuse(name, text, bad.index, encoding);
+  return { ok: true, text, encoding };
+}
