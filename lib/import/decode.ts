@@ -8,12 +8,32 @@ export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: fal
 
 /** Characters no text file holds: NUL (UTF-16 read as UTF-8) and U+FFFD (a byte that decoded to nothing). */
 const NEVER = /[\u0000\uFFFD]/;
+/** In a Windows-1252 file, C0 controls other than tab, CR and LF mean a binary file or UTF-16 without its BOM. */
+const NOT_1252_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 /**
- * Decoded as Windows-1252, control characters other than tab, CR and LF come from bytes that are no text:
- * 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined in Windows-1252 (the decoder maps them to C1 controls), and C0
- * controls mean a binary file or UTF-16 without its BOM.
+ * Windows-1252's bytes 0x80–0x9F (0 where undefined: 0x81, 0x8D, 0x8F, 0x90, 0x9D, bytes that are no text).
+ * Decoded here rather than by TextDecoder('windows-1252'), which some engines (Node) read as ISO-8859-1 and
+ * which maps the undefined bytes to C1 controls instead of refusing them.
  */
-const NOT_1252_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/;
+const HIGH_1252 = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/** The text of Windows-1252 bytes, or the index of the first byte that is undefined in it. */
+function decode1252(bytes: Uint8Array): { text: string } | { badByte: number } {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    const u = b >= 0x80 && b <= 0x9f ? HIGH_1252[b - 0x80] : b;
+    if (!u) return { badByte: i };
+    units[i] = u;
+  }
+  let text = '';
+  for (let i = 0; i < units.length; i += 8192) text += String.fromCharCode(...units.subarray(i, i + 8192));
+  return { text };
+}
 
 /**
  * The line of a character as the import counts lines: physical lines for JSON; for CSV one line per record,
@@ -57,7 +77,12 @@ export function decodeBytes(name: string, bytes: Uint8Array): Decoded {
       const loose = new TextDecoder('utf-8').decode(bytes);
       if (/[\u0080-\uFFFC\uFFFE\uFFFF]/.test(loose)) return refuse(name, loose, loose.indexOf('\uFFFD'), 'utf-8');
       encoding = 'windows-1252';
-      text = new TextDecoder('windows-1252').decode(bytes);
+      const d = decode1252(bytes);
+      if ('badByte' in d) {
+        const before = decode1252(bytes.subarray(0, d.badByte));
+        return refuse(name, 'text' in before ? before.text : '', d.badByte, encoding);
+      }
+      text = d.text;
       const bad = NOT_1252_TEXT.exec(text);
       if (bad) return refuse(name, text, bad.index, encoding);
     }
