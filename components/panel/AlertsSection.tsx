@@ -32,6 +32,15 @@ function AlertRow({ alert, now, t, locale, actions }: { alert: Alert; now: strin
         {alert.severity && <> · {t('alert_severity', alert.severity)}</>}
         {' · '}{t('alert_detected', formatDateTime(alert.detectedAt, locale))}
       </div>
+      {(alert.confidenceLevel || alert.lastObservedAt || alert.affectedResources) && (
+        <div class="small" data-testid="alert-details" data-affected={alert.affectedResources?.length}>
+          {[
+            alert.confidenceLevel && t('alert_confidence', alert.confidenceLevel),
+            alert.lastObservedAt && t('alert_last_observed', formatDateTime(alert.lastObservedAt, locale)),
+            alert.affectedResources && t('alert_affected_resources', alert.affectedResources.length),
+          ].filter(Boolean).join(' · ')}
+        </div>
+      )}
       {clock.open && (
         <div class={clock.response === 'overdue' ? 'warn small' : 'small'} data-testid="alert-clock">
           {clock.response === 'overdue'

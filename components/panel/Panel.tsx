@@ -47,7 +47,7 @@ export function Panel(p: PanelProps) {
             <>
               <h2 class="customer">{data.customer?.name || t('customer_unnamed')}</h2>
               {!data.known && <p class="muted" data-testid="panel-unknown">{t('panel_unknown_customer')}</p>}
-              {p.subscriptionId && <SubscriptionWarnings data={data} subscriptionId={p.subscriptionId} t={t} />}
+              {p.subscriptionId && <SubscriptionWarnings data={data} subscriptionId={p.subscriptionId} t={t} locale={p.locale} />}
               <ScoreSection data={data} t={t} locale={p.locale} />
               <ChecklistSection data={data} t={t} locale={p.locale} actions={p.actions} />
               <AccountSection data={data} t={t} locale={p.locale} />
