@@ -39,17 +39,14 @@ describe('a Windows-1252 semicolon file', () => {
     await options.locator('[data-testid="import-confirm"]').click();
     const result = options.locator('[data-testid="import-result"] li[data-kind="customers"]');
     await result.waitFor(T);
+    // One customer added in all: nothing of the refused file was written.
     expect(await result.getAttribute('data-added')).toBe('1');
+    expect(await options.locator('[data-testid="import-result"] li[data-kind]').count()).toBe(1);
 
     const page = await h.openPortal(`/dashboard/commerce2/customers/${TENANT}/account`);
     const heading = page.locator('[data-testid="risk-panel"] h2.customer');
     await expect.poll(() => heading.textContent(), T).toBe(NAME);
     await page.close();
-
-    // Nothing of the refused file was written: its customer is unknown.
-    const other = await h.openPortal(`/dashboard/commerce2/customers/${OTHER}/account`);
-    await expect.poll(() => other.locator('[data-testid="panel-unknown"]').count(), T).toBe(1);
-    await other.close();
     await options.close();
   });
 });
