@@ -76,6 +76,7 @@ export async function openStore(name = DB_NAME): Promise<PrlDb> {
           fail(e);
         }
         steps.catch(fail);
+        tx.done.catch(() => undefined); // an aborted upgrade is reported by the open that fails below
       },
     });
   } catch (e) {
