@@ -3,35 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_NAME, DB_VERSION, openStore, readAllSummaries, readSettings, StoreUpgradeError } from '../../lib/db';
-
-interface StoreFixture { keyPath?: string | string[]; autoIncrement?: boolean; indexes: Record<string, string>; records: unknown[] }
-interface Fixture { version: number; stores: Record<string, StoreFixture> }
+import { writeOld, type Fixture } from './old-store';
 
 const dir = join(__dirname, '../fixtures/db');
 const fixtures = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => ({ file: f, data: JSON.parse(readFileSync(join(dir, f), 'utf8')) as Fixture }));
 const fixture = (version: number) => structuredClone(fixtures.find((f) => f.data.version === version)!.data);
 const A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const B = 'bbbbbbbb-0000-4000-8000-000000000002';
-
-/** Writes a store exactly as that old version laid it out, with raw IndexedDB (not today's code). */
-function writeOld(f: Fixture): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, f.version);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      for (const [name, s] of Object.entries(f.stores)) {
-        const os = db.createObjectStore(name, s.keyPath ? { keyPath: s.keyPath, autoIncrement: s.autoIncrement } : undefined);
-        for (const [idx, path] of Object.entries(s.indexes)) os.createIndex(idx, path);
-        for (const r of s.records) {
-          if (s.keyPath) os.put(r);
-          else os.put((r as { value: unknown }).value, (r as { key: string }).key);
-        }
-      }
-    };
-    req.onsuccess = () => { req.result.close(); resolve(); };
-    req.onerror = () => reject(req.error);
-  });
-}
 
 /** The store's version and every record of every store, read with raw IndexedDB at whatever version it is. */
 function readRaw(): Promise<{ version: number; stores: Record<string, unknown[]> }> {
