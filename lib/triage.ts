@@ -3,7 +3,7 @@ import { responseClock } from './alerts';
 import { budgetState, type BudgetResult } from './budget';
 import { agingOf, compareOverdue, dunningStage, type AgingResult, type DunningInfo } from './receivables';
 import { score, type RiskResult } from './risk';
-import { alertReason, type AccountSummary, type Alert, type Settings, type TriageReason } from './schema';
+import { alertReason, type AccountSummary, type Alert, type Settings, type Triage, type TriageReason, type TriageV2 } from './schema';
 import { isSnoozed, triageKey, type TriageIndex } from './attention';
 
 export interface RowBase {
@@ -85,6 +85,25 @@ export function buildTriage(
   lists.alerts.sort((a, b) => a.msLeft - b.msLeft || a.name.localeCompare(b.name));
   lists.snoozed.sort((a, b) => (a.snoozedUntil ?? '').localeCompare(b.snoozedUntil ?? '') || a.name.localeCompare(b.name));
   return lists;
+}
+
+/** The lists whose rows had acknowledge and snooze buttons before schema version 3 (alert rows had none). */
+const OLD_TAB_REASONS: TriageReason[] = ['overdue', 'budget', 'risk'];
+
+/**
+ * Records of schema versions 1–2 (an upgrade, or an old backup restored) as today's. Such a record belongs
+ * to the tab it was made in (DECISIONS), but it never said which. It is kept for every reason the customer
+ * is listed for today among the tabs that had the buttons, which is where staff saw it take effect; for a
+ * customer listed in none of them, for each of those tabs, so nothing a person decided is dropped. Alerts
+ * are left out: their rows had no such buttons, so no old record was made for one.
+ */
+export function triageFromV2(old: TriageV2[], summaries: AccountSummary[], alerts: Alert[], settings: Settings, today: string, now: string): Triage[] {
+  const lists = buildTriage(summaries, alerts, new Map(), settings, today, now);
+  const listed = new Map<string, TriageReason[]>();
+  for (const reason of OLD_TAB_REASONS) {
+    for (const row of lists[reason as 'overdue' | 'budget' | 'risk']) listed.set(row.tenantId, [...(listed.get(row.tenantId) ?? []), reason]);
+  }
+  return old.flatMap((t) => (listed.get(t.tenantId) ?? OLD_TAB_REASONS).map((reason) => ({ ...t, reason })));
 }
 
 /** Search by name, domain or tenant id, case-insensitively. */
