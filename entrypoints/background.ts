@@ -48,7 +48,7 @@ export default defineBackground(() => {
     await browser.action.setBadgeBackgroundColor({ color: '#c50f1f' });
     await browser.action.setBadgeText({ text: n ? String(n) : '' });
     const t = makeTranslate(await loadMessages(languageOf(settings, browser.i18n.getUILanguage())));
-    await browser.action.setTitle({ title: n ? t('action_title', n) : t('action_title_none') });
+    await browser.action.setTitle({ title: n === 0 ? t('action_title_none') : n === 1 ? t('action_title_one') : t('action_title', n) });
   }
 
   // Writes come in bursts (ticks, imports): one count at a time, and one more after it if any came meanwhile.

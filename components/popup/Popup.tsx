@@ -77,7 +77,7 @@ export function Popup(p: PopupProps) {
         <p class="empty" data-testid="popup-empty">{t('popup_empty_no_data')}{' '}
           <button type="button" class="link" onClick={p.actions.openOptions}>{t('popup_open_options')}</button></p>
       ) : null}
-      <p class="small" data-testid="popup-attention">{t('popup_attention', p.pending ? '…' : attentionCount(lists))}</p>
+      <AttentionLine t={t} count={p.pending ? undefined : attentionCount(lists)} />
       {staleDays !== undefined && <p class="warn small" data-testid="popup-stale">{t('popup_receivables_stale', staleDays)}</p>}
       <div class="search">
         <input type="search" data-testid="popup-search" aria-label={t('popup_search')} placeholder={t('popup_search')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
@@ -123,6 +123,11 @@ export function Popup(p: PopupProps) {
       <LastImports meta={p.meta} t={t} now={p.now} />
     </main>
   );
+}
+
+/** How many customers the toolbar badge counts, and what it counts: the same rule as the badge (lib/attention). */
+function AttentionLine({ t, count }: { t: Translate; count?: number }) {
+  return <p class="small" data-testid="popup-attention">{count === 1 ? t('popup_attention_one') : t('popup_attention', count ?? '…')}</p>;
 }
 
 const IMPORT_KINDS = ['customers', 'invoices', 'spending', 'subscriptions', 'alerts'] as const;

@@ -32,7 +32,7 @@ describe('triage per customer and reason', () => {
     await options.locator('[data-testid="import-confirm"]').click();
     await options.locator('[data-testid="import-result"]').waitFor(T);
     await expect.poll(badgeText, T).toBe('1');
-    expect(await badgeTitle()).toMatch(/^Partner Risk Lens: 1 customers need attention/);
+    expect(await badgeTitle()).toMatch(/^Partner Risk Lens: 1 customer needs attention \(a row in Overdue, Budget, High risk or Alerts/);
 
     const popup = await h.openExtensionPage('popup.html');
     const row = (kind: string) => popup.locator(`[data-testid="${kind}-row"][data-tenant-id="${contoso.tenantId}"]`);
@@ -48,7 +48,7 @@ describe('triage per customer and reason', () => {
     await expect.poll(() => row('snoozed').getAttribute('data-reason'), T).toBe('overdue');
     // The badge still counts the customer, as the popup says.
     await expect.poll(badgeText, T).toBe('1');
-    expect(await popup.locator('[data-testid="popup-attention"]').textContent()).toMatch(/^1 customers need attention/);
+    expect(await popup.locator('[data-testid="popup-attention"]').textContent()).toMatch(/^One customer needs attention/);
 
     // An alert snoozed past its 24-hour response time says so before anything is snoozed.
     await popup.locator('#tab-alerts').click();

@@ -148,7 +148,7 @@ describe('the background', () => {
     await deliver({ type: 'triage.set', tenantId: A, reason: 'overdue', snoozedUntil: '2999-01-01' }, page);
     await deliver({ type: 'triage.set', tenantId: B, reason: 'risk', acknowledged: true }, page);
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('1');
-    expect(await fakeBrowser.action.getTitle({})).toBe(fr('action_title', 1));
+    expect(await fakeBrowser.action.getTitle({})).toBe(fr('action_title_one'));
     // Every other row of A acknowledged: nobody left.
     await deliver({ type: 'triage.set', tenantId: A, reason: 'budget', acknowledged: true }, page);
     await deliver({ type: 'triage.set', tenantId: A, reason: 'risk', acknowledged: true }, page);
