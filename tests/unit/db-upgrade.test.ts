@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_NAME, DB_VERSION, openStore, readAllSummaries, readSettings, StoreUpgradeError } from '../../lib/db';
 import { writeOld, type Fixture } from './old-store';
+import { describeOpenError } from '../../lib/errors';
+import { makeTranslate } from '../../lib/i18n';
 
 const dir = join(__dirname, '../fixtures/db');
 const fixtures = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => ({ file: f, data: JSON.parse(readFileSync(join(dir, f), 'utf8')) as Fixture }));
@@ -102,6 +104,13 @@ describe('schema upgrades', () => {
     expect(failed).toBeInstanceOf(StoreUpgradeError);
     expect((failed as StoreUpgradeError).message).toMatch(/from version 2 to 3, so nothing was changed: triage record 2 \(bbbbbbbb-0000-4000-8000-000000000002\) is damaged: snoozedUntil: is not a date/);
     expect(await readRaw()).toEqual({ version: 2, stores: recordsOf(v2) });
+  });
+
+  it('says in French too that a failed upgrade changed nothing', () => {
+    const fr = makeTranslate(JSON.parse(readFileSync(join(__dirname, '../../public/_locales/fr/messages.json'), 'utf8')));
+    expect(describeOpenError(new StoreUpgradeError(2, 3, 'triage record 1 is damaged'), fr))
+      .toBe('Partner Risk Lens n’a pas pu mettre à niveau ses données de la version 2 à la version 3 ; rien n’a donc été modifié : chaque enregistrement est toujours là, tel que la version 2 l’a laissé. Tant que ce n’est pas corrigé, l’extension ne peut pas utiliser ses données ; merci de signaler cette erreur : triage record 1 is damaged');
+    expect(describeOpenError(new Error('disk gone'), fr)).toBe('Partner Risk Lens n’a pas pu ouvrir ses données : disk gone');
   });
 
   it('rolls back an upgrade whose summary rebuild fails, instead of committing it without the summaries', async () => {
