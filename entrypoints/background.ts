@@ -1,13 +1,14 @@
 // Wiring only: opens the store, checks and routes messages, broadcasts changes, keeps the toolbar badge.
-import { attentionCount } from '@/lib/attention';
+import { attentionCountOf } from '@/lib/attention';
 import { localDate } from '@/lib/clock';
-import { openStore, readAlerts, readAllSummaries, readSettings, readTriage, type PrlDb } from '@/lib/db';
+import { openStore, readAllSummaries, readSettings, readSummaries, readTriage, type PrlDb } from '@/lib/db';
 import { describeOpenError } from '@/lib/errors';
 import { languageOf, makeTranslate, type MessageBundle } from '@/lib/i18n';
 import { acceptRequest, senderKind, type Changed } from '@/lib/messages';
 import { PORTAL_MATCHES } from '@/lib/portal/hosts';
 import { createService, type Service } from '@/lib/service';
-import { buildTriage } from '@/lib/triage';
+import type { AccountSummary, TriageReason } from '@/lib/schema';
+import { reasonsOf } from '@/lib/triage';
 
 const BADGE_ALARM = 'refresh-badge';
 
@@ -39,16 +40,54 @@ export default defineBackground(() => {
       throw e;
     }));
 
+  // Each customer's reasons for a row in the popup (lib/triage reasonsOf), worked out again only for the
+  // customers a write names: scoring every customer at every tick would hold the worker for as long as it takes.
+  // A write that names none (imports, restores, settings), a new day or the hourly alarm works out everyone's.
+  let reasons: Map<string, TriageReason[]> | undefined;
+  let reasonsDay = '';
+  let stale: Set<string> | 'all' = 'all';
+  const touch = (tenantIds?: string[]) => {
+    if (stale === 'all') return;
+    if (!tenantIds) stale = 'all';
+    else for (const id of tenantIds) stale.add(id);
+  };
+
   /** The badge counts what the popup's lists show (lib/attention), and its tooltip says so. */
   async function paintBadge(): Promise<void> {
     const { db } = await boot();
-    const [summaries, alerts, triage, settings] = await Promise.all([readAllSummaries(db), readAlerts(db), readTriage(db), readSettings(db)]);
-    const now = new Date();
-    const n = attentionCount(buildTriage(summaries, alerts, triage, settings, localDate(now), now.toISOString()));
-    await browser.action.setBadgeBackgroundColor({ color: '#c50f1f' });
-    await browser.action.setBadgeText({ text: n ? String(n) : '' });
-    const t = makeTranslate(await loadMessages(languageOf(settings, browser.i18n.getUILanguage())));
-    await browser.action.setTitle({ title: n === 0 ? t('action_title_none') : n === 1 ? t('action_title_one') : t('action_title', n) });
+    const todo = stale;
+    stale = new Set();
+    try {
+      const now = new Date();
+      const today = localDate(now);
+      const settings = await readSettings(db);
+      const redo = (s: AccountSummary) => {
+        const r = reasonsOf(s, settings, today, now.toISOString());
+        if (r.length) reasons!.set(s.tenantId, r);
+        else reasons!.delete(s.tenantId);
+      };
+      if (!reasons || todo === 'all' || today !== reasonsDay) {
+        const all = await readAllSummaries(db);
+        reasons = new Map();
+        reasonsDay = today;
+        for (const s of all) redo(s);
+      } else if (todo.size) {
+        const found = await readSummaries(db, [...todo]);
+        for (const id of todo) {
+          const s = found.get(id);
+          if (s) redo(s);
+          else reasons.delete(id);
+        }
+      }
+      const n = attentionCountOf(reasons, await readTriage(db), today);
+      await browser.action.setBadgeBackgroundColor({ color: '#c50f1f' });
+      await browser.action.setBadgeText({ text: n ? String(n) : '' });
+      const t = makeTranslate(await loadMessages(languageOf(settings, browser.i18n.getUILanguage())));
+      await browser.action.setTitle({ title: n === 0 ? t('action_title_none') : n === 1 ? t('action_title_one') : t('action_title', n) });
+    } catch (e) {
+      stale = 'all'; // what this pass was to work out is not known to be done
+      throw e;
+    }
   }
 
   // Writes come in bursts (ticks, imports): one count at a time, and one more after it if any came meanwhile.
@@ -77,6 +116,7 @@ export default defineBackground(() => {
     browser.tabs.query({ url: PORTAL_MATCHES }).then((tabs) => {
       for (const t of tabs) if (t.id !== undefined) browser.tabs.sendMessage(t.id, c).catch(() => undefined);
     }, () => undefined);
+    touch(c.tenantIds);
     refreshBadge().catch((e) => console.error('badge refresh failed', e));
   }
 
@@ -109,7 +149,9 @@ export default defineBackground(() => {
     if (!a) return browser.alarms.create(BADGE_ALARM, { periodInMinutes: 60 });
   }).catch((e) => console.error('badge alarm not set', e));
   browser.alarms.onAlarm.addListener((a) => {
-    if (a.name === BADGE_ALARM) refreshBadge().catch((e) => console.error('badge refresh failed', e));
+    if (a.name !== BADGE_ALARM) return;
+    touch(); // the hour may have changed what is due (alerts' clocks, snoozes ending, the day)
+    refreshBadge().catch((e) => console.error('badge refresh failed', e));
   });
   browser.runtime.onStartup.addListener(() => void refreshBadge().catch(() => undefined));
   browser.runtime.onInstalled.addListener(() => void refreshBadge().catch(() => undefined));

@@ -27,3 +27,12 @@ export function attentionCount(lists: Pick<TriageLists, 'overdue' | 'budget' | '
   }
   return ids.size;
 }
+
+/** The same count from each customer's reasons (lib/triage reasonsOf), as the background keeps them. */
+export function attentionCountOf(reasons: Map<string, TriageReason[]>, triage: TriageIndex, today: string): number {
+  let n = 0;
+  for (const [tenantId, list] of reasons) {
+    if (list.some((r) => { const t = triage.get(triageKey(tenantId, r)); return !t?.acknowledgedAt && !isSnoozed(t, today); })) n++;
+  }
+  return n;
+}

@@ -35,6 +35,26 @@ export interface TriageLists {
 const BUDGET_ORDER = { breached: 0, approaching: 1, forecast: 2 } as const;
 const LEVEL_SHOWN = new Set(['high', 'critical']);
 
+/** What one customer's rows show, and which of the customers' lists it belongs in: the one rule for both. */
+function listsOf(s: AccountSummary, settings: Settings, today: string, now: string) {
+  const aging = agingOf(s.facts.openInvoices, today);
+  const budget = budgetState(s.facts.spending, settings, today);
+  const risk = score(s.customer, s.facts, settings, today, now);
+  return { aging, budget, risk, listed: { overdue: aging.overdue, budget: budget.state in BUDGET_ORDER, risk: LEVEL_SHOWN.has(risk.level) } };
+}
+
+/**
+ * Every reason a customer has a row for in the popup (snoozed or not): its lists, and each open alert (the
+ * summary's open alerts are those the alerts list shows: not a test, not resolved). The toolbar badge keeps
+ * these per customer and works them out again only for customers whose records changed.
+ */
+export function reasonsOf(s: AccountSummary, settings: Settings, today: string, now: string): TriageReason[] {
+  const { listed } = listsOf(s, settings, today, now);
+  const reasons = (['overdue', 'budget', 'risk'] as const).filter((r) => listed[r]) as TriageReason[];
+  for (const a of s.facts.alerts) if (a.open) reasons.push(alertReason(a.id));
+  return reasons;
+}
+
 export function buildTriage(
   summaries: AccountSummary[],
   alerts: Alert[],
@@ -56,14 +76,12 @@ export function buildTriage(
   for (const s of summaries) {
     const who = { tenantId: s.tenantId, name: s.customer.name, domain: s.customer.domain };
     byTenant.set(s.tenantId, who);
-    const aging = agingOf(s.facts.openInvoices, today);
-    const budget = budgetState(s.facts.spending, settings, today);
-    const risk = score(s.customer, s.facts, settings, today, now);
+    const { aging, budget, risk, listed } = listsOf(s, settings, today, now);
     if (s.facts.spending?.latest.budget) lists.budgetCoverage.withBudget++;
     let row: RowBase | undefined;
-    if (aging.overdue && (row = rowFor(who, 'overdue'))) lists.overdue.push({ ...row, aging, dunning: dunningStage(aging.oldestDaysPastDue, settings.dunning) });
-    if (budget.state in BUDGET_ORDER && (row = rowFor(who, 'budget'))) lists.budget.push({ ...row, budget: budget as BudgetRow['budget'] });
-    if (LEVEL_SHOWN.has(risk.level) && (row = rowFor(who, 'risk'))) lists.risk.push({ ...row, risk });
+    if (listed.overdue && (row = rowFor(who, 'overdue'))) lists.overdue.push({ ...row, aging, dunning: dunningStage(aging.oldestDaysPastDue, settings.dunning) });
+    if (listed.budget && (row = rowFor(who, 'budget'))) lists.budget.push({ ...row, budget: budget as BudgetRow['budget'] });
+    if (listed.risk && (row = rowFor(who, 'risk'))) lists.risk.push({ ...row, risk });
   }
   for (const a of alerts) {
     const who = byTenant.get(a.tenantId);

@@ -2,8 +2,8 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupProps } from '../../components/popup/Popup';
 import { buildFacts, summaryOf } from '../../lib/summary';
-import { alertResponseStats, buildTriage } from '../../lib/triage';
-import { attentionCount, indexTriage } from '../../lib/attention';
+import { alertResponseStats, buildTriage, reasonsOf } from '../../lib/triage';
+import { attentionCount, attentionCountOf, indexTriage } from '../../lib/attention';
 import { defaultSettings, type Alert, type Customer, type Invoice, type Spending, type Triage } from '../../lib/schema';
 
 const t = (key: string, ...subs: Array<string | number>) => (subs.length ? `${key}(${subs.join('|')})` : key);
@@ -23,7 +23,7 @@ function setup(specs: Spec[], triage: Triage[] = [], props: Partial<PopupProps> 
   const actions = { open: vi.fn(), acknowledge: vi.fn(), snooze: vi.fn(), triageAlert: vi.fn(), openOptions: vi.fn() };
   const lists = buildTriage(summaries, alerts, indexTriage(triage), defaultSettings(), TODAY, NOW);
   render(<Popup lists={lists} stats={alertResponseStats(alerts, NOW)} customers={specs.length} t={t} locale="en" today={TODAY} now={NOW} actions={actions} {...props} />);
-  return { actions, lists };
+  return { actions, lists, summaries };
 }
 const rowIds = (testId: string) => screen.queryAllByTestId(testId).map((r) => r.dataset.tenantId);
 const alert = (n: number, hoursAgo: number, over: Partial<Alert> = {}): Alert => ({
@@ -129,12 +129,27 @@ describe('popup', () => {
     expect(actions.snooze).toHaveBeenLastCalledWith(id(1), 'overdue', null);
   });
 
-  it('counts a customer on the badge while any of its rows is neither acknowledged nor snoozed', () => {
-    const spec: Spec[] = [{ n: 1, name: 'Both', invoices: [['2026-10-01', 100]], spending: [100_000, 120_000] }];
-    const acked = (reason: string) => ({ tenantId: id(1), reason, acknowledgedAt: NOW });
-    expect(attentionCount(setup(spec, [acked('overdue')]).lists)).toBe(1);
-    expect(attentionCount(setup(spec, [acked('overdue'), { tenantId: id(1), reason: 'budget', snoozedUntil: '2026-12-01' }]).lists)).toBe(0);
-    expect(attentionCount(setup(spec, [acked('overdue'), acked('budget')]).lists)).toBe(0);
+  it('counts a customer on the badge while any of its rows is neither acknowledged nor snoozed, from the lists or its reasons alike', () => {
+    const spec: Spec[] = [
+      { n: 1, name: 'Both', invoices: [['2026-10-01', 100]], spending: [100_000, 120_000] },
+      { n: 2, name: 'Alerted', alerts: [alert(2, 3), alert(2, 5, { status: 'resolved' }), alert(2, 6, { isTest: true })] },
+      { n: 3, name: 'Quiet', spending: [100_000, 1_000] },
+    ];
+    const acked = (n: number, reason: string) => ({ tenantId: id(n), reason, acknowledgedAt: NOW });
+    const cases: Array<[Triage[], number]> = [
+      [[], 2],
+      [[acked(1, 'overdue')], 2],
+      [[acked(1, 'overdue'), { tenantId: id(1), reason: 'budget', snoozedUntil: '2026-12-01' }], 1],
+      [[acked(1, 'overdue'), acked(1, 'budget'), acked(2, 'alert:a2-3')], 0],
+      [[acked(1, 'overdue'), acked(1, 'budget'), { tenantId: id(2), reason: 'alert:a2-3', snoozedUntil: TODAY }], 1], // the snooze has ended
+    ];
+    for (const [triage, expected] of cases) {
+      const { lists, summaries } = setup(spec, triage);
+      expect(attentionCount(lists)).toBe(expected);
+      const reasons = new Map(summaries.map((s) => [s.tenantId, reasonsOf(s, defaultSettings(), TODAY, NOW)]));
+      expect(attentionCountOf(reasons, indexTriage(triage), TODAY)).toBe(expected);
+      cleanup();
+    }
   });
 
   it("says so when an alert's snooze date passes its 24-hour response time", () => {

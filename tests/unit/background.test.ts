@@ -154,6 +154,12 @@ describe('the background', () => {
     await deliver({ type: 'triage.set', tenantId: A, reason: 'risk', acknowledged: true }, page);
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('');
     expect(await fakeBrowser.action.getTitle({})).toBe(fr('action_title_none'));
+    // A write that names its customer: that customer's rows are worked out again (an alert comes, then goes).
+    await commitImport(db, { alerts: [{ id: 'al-1', source: 'graph', tenantId: B, type: 'Mining', name: 'Mining', status: 'active', detectedAt: new Date().toISOString(), isTest: false }] }, '2026-11-01T00:00:00.000Z');
+    await deliver({ type: 'data.changed', what: ['alerts'], tenantIds: [B] }, page);
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('1');
+    await deliver({ type: 'alert.triage', id: 'al-1', status: 'resolved', reason: 'legitimate' }, content);
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
   it('creates the hourly badge alarm only when there is none: a worker started again keeps its schedule', async () => {
