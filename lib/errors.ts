@@ -9,3 +9,10 @@ export function describeError(e: unknown): string {
   if (name === 'AbortError' && !message) return 'the write was interrupted: nothing was written. Try again.';
   return message;
 }
+
+/** Why the store did not open, in the user's language: a failed upgrade says that nothing was changed. */
+export function describeOpenError(e: unknown, t: (key: string, ...subs: Array<string | number>) => string): string {
+  const u = e as { name?: string; from?: number; to?: number; reason?: string } | null;
+  if (u?.name === 'StoreUpgradeError' && u.from !== undefined && u.to !== undefined) return t('store_upgrade_failed', u.from, u.to, u.reason ?? '');
+  return t('store_open_failed', describeError(e));
+}

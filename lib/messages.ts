@@ -6,7 +6,7 @@ import type { BudgetResult } from './budget';
 import type { CustomerDetail } from './db/reads';
 import type { BadgeTable } from './badge-table';
 import { isPortalHost } from './portal/hosts';
-import { AdminAccess, AlertReason, Country, FlagKind, Guid, IsoDate, PaymentInstrument, type AccountSummary, type ChecklistEntry, type Customer, type Flag, type Meta, type RiskFacts, type Settings, type Triage } from './schema';
+import { AdminAccess, AlertReason, Country, FlagKind, Guid, IsoDate, PaymentInstrument, TriageReason, type AccountSummary, type ChecklistEntry, type Customer, type Flag, type Meta, type RiskFacts, type Settings, type Triage } from './schema';
 
 const Name = z.string().check(z.maxLength(300));
 const Note = z.string().check(z.maxLength(500));
@@ -37,7 +37,7 @@ const contentRequests = [
   z.object({ type: z.literal('flag.add'), tenantId: Guid, kind: FlagKind, note: Note }),
   z.object({ type: z.literal('flag.resolve'), id: z.string().check(z.maxLength(100)) }),
   z.object({ type: z.literal('alert.triage'), id: z.string().check(z.maxLength(200)), status: z.enum(['investigating', 'resolved']), reason: z.optional(AlertReason), note: z.optional(Note) }),
-  z.object({ type: z.literal('triage.set'), tenantId: Guid, acknowledged: z.optional(z.boolean()), snoozedUntil: z.optional(z.nullable(IsoDate)) }),
+  z.object({ type: z.literal('triage.set'), tenantId: Guid, reason: TriageReason, acknowledged: z.optional(z.boolean()), snoozedUntil: z.optional(z.nullable(IsoDate)) }),
   // The panel asks for the staff name inline when a tick finds none; this sets that one field only.
   z.object({ type: z.literal('staff.setName'), name: z.string().check(z.minLength(1), z.maxLength(100)) }),
   z.object({ type: z.literal('i18n.get') }),

@@ -120,13 +120,32 @@ export const Flag = z.object({
 });
 export type Flag = z.infer<typeof Flag>;
 
+/** What a customer's triage record is for: one of the popup's lists, or one Microsoft alert (`alert:` + its id). */
+export const TRIAGE_LISTS = ['overdue', 'budget', 'risk', 'review'] as const;
+export const TriageReason = z.union([
+  z.enum(TRIAGE_LISTS),
+  z.string().check(z.regex(/^alert:.{1,200}$/, 'is not a triage reason (overdue, budget, risk, review or alert:<id>)')),
+]);
+export type TriageReason = z.infer<typeof TriageReason>;
+export const alertReason = (alertId: string): TriageReason => `alert:${alertId}`;
+
+/** The staff's acknowledgement or snooze of one reason of one customer: the others stay as they are. */
 export const Triage = z.object({
   tenantId: Guid,
+  reason: TriageReason,
   acknowledgedAt: z.optional(IsoDateTime),
   snoozedUntil: z.optional(IsoDate),
   note: z.optional(z.string()),
 });
 export type Triage = z.infer<typeof Triage>;
+/** A triage record as schema versions 1 and 2 kept it: one per customer, for whatever tab it was made in. */
+export const TriageV2 = z.object({
+  tenantId: Guid,
+  acknowledgedAt: z.optional(IsoDateTime),
+  snoozedUntil: z.optional(IsoDate),
+  note: z.optional(z.string()),
+});
+export type TriageV2 = z.infer<typeof TriageV2>;
 
 export const AlertStatus = z.enum(['active', 'investigating', 'resolved']);
 export const AlertReason = z.enum(['legitimate', 'ignore', 'fraud']);

@@ -7,7 +7,7 @@ import { describeError } from './errors';
 import { languageOf } from './i18n';
 import {
   countCustomersUpTo, putFlag, readAllSummaries, readCustomerDetail, readMeta, readOverdueHead, readTriage, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem,
-  setTriage, triageAlert, updateCustomer, updateMeta, type PrlDb,
+  triageAlert, updateCustomer, updateMeta, updateSettings, updateTriage, type PrlDb,
 } from './db';
 import type { Badge, Changed, PanelData, Request, Responses } from './messages';
 import { BADGE_TABLE_MAX, encodeBadgeTable, type BadgeTable } from './badge-table';
@@ -152,25 +152,25 @@ export function createService(deps: ServiceDeps) {
       changed(['alerts'], [tenantId]);
       return { ok: true };
     },
-    async 'triage.set'({ tenantId, acknowledged, snoozedUntil }) {
+    async 'triage.set'({ tenantId, reason, acknowledged, snoozedUntil }) {
       const { now } = clock();
-      const existing = (await db.get('triage', tenantId)) ?? { tenantId };
-      const next = { ...existing };
-      if (acknowledged !== undefined) {
-        if (acknowledged) next.acknowledgedAt = now;
-        else delete next.acknowledgedAt;
-      }
-      if (snoozedUntil !== undefined) {
-        if (snoozedUntil) next.snoozedUntil = snoozedUntil;
-        else delete next.snoozedUntil;
-      }
-      await setTriage(db, next);
+      const next = await updateTriage(db, { tenantId, reason }, (t) => {
+        const n = { ...t };
+        if (acknowledged !== undefined) {
+          if (acknowledged) n.acknowledgedAt = now;
+          else delete n.acknowledgedAt;
+        }
+        if (snoozedUntil !== undefined) {
+          if (snoozedUntil) n.snoozedUntil = snoozedUntil;
+          else delete n.snoozedUntil;
+        }
+        return n;
+      });
       changed(['triage'], [tenantId]);
       return next;
     },
     async 'staff.setName'({ name }) {
-      const settings = await readSettings(db);
-      const saved = await saveSettings(db, { ...settings, staffName: name.trim() });
+      const saved = await updateSettings(db, { staffName: name.trim() });
       changed(['settings']);
       return { staffName: saved.staffName };
     },

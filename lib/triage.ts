@@ -3,13 +3,15 @@ import { responseClock } from './alerts';
 import { budgetState, type BudgetResult } from './budget';
 import { agingOf, compareOverdue, dunningStage, type AgingResult, type DunningInfo } from './receivables';
 import { score, type RiskResult } from './risk';
-import type { AccountSummary, Alert, Settings, Triage } from './schema';
-import { isSnoozed } from './attention';
+import { alertReason, type AccountSummary, type Alert, type Settings, type Triage, type TriageReason, type TriageV2 } from './schema';
+import { isSnoozed, triageKey, type TriageIndex } from './attention';
 
 export interface RowBase {
   tenantId: string;
   name: string;
   domain?: string;
+  /** What this row is for: acknowledging or snoozing it leaves the customer's other rows as they are. */
+  reason: TriageReason;
   acknowledged: boolean;
   snoozedUntil?: string;
 }
@@ -17,14 +19,15 @@ export interface OverdueRow extends RowBase { aging: AgingResult; dunning: Dunni
 export interface BudgetRow extends RowBase { budget: BudgetResult & { state: 'breached' | 'approaching' | 'forecast' } }
 export interface RiskRow extends RowBase { risk: RiskResult }
 export interface AlertRow extends RowBase { alert: Alert; response: 'due' | 'overdue'; msLeft: number }
+export interface SnoozedRow extends RowBase { alert?: Alert }
 
 export interface TriageLists {
   overdue: OverdueRow[];
   budget: BudgetRow[];
   risk: RiskRow[];
   alerts: AlertRow[];
-  /** Rows of any list whose customer is snoozed until a later date. */
-  snoozed: RowBase[];
+  /** Rows of any list snoozed until a later date, each for its own reason (an alert's row carries the alert). */
+  snoozed: SnoozedRow[];
   /** How many customers have a spending budget set, of how many (the partner security score's measure). */
   budgetCoverage: { withBudget: number; total: number };
 }
@@ -32,44 +35,61 @@ export interface TriageLists {
 const BUDGET_ORDER = { breached: 0, approaching: 1, forecast: 2 } as const;
 const LEVEL_SHOWN = new Set(['high', 'critical']);
 
+/** What one customer's rows show, and which of the customers' lists it belongs in: the one rule for both. */
+function listsOf(s: AccountSummary, settings: Settings, today: string, now: string) {
+  const aging = agingOf(s.facts.openInvoices, today);
+  const budget = budgetState(s.facts.spending, settings, today);
+  const risk = score(s.customer, s.facts, settings, today, now);
+  return { aging, budget, risk, listed: { overdue: aging.overdue, budget: budget.state in BUDGET_ORDER, risk: LEVEL_SHOWN.has(risk.level) } };
+}
+
+/**
+ * Every reason a customer has a row for in the popup (snoozed or not): its lists, and each open alert (the
+ * summary's open alerts are those the alerts list shows: not a test, not resolved). The toolbar badge keeps
+ * these per customer and works them out again only for customers whose records changed.
+ */
+export function reasonsOf(s: AccountSummary, settings: Settings, today: string, now: string): TriageReason[] {
+  const { listed } = listsOf(s, settings, today, now);
+  const reasons = (['overdue', 'budget', 'risk'] as const).filter((r) => listed[r]) as TriageReason[];
+  for (const a of s.facts.alerts) if (a.open) reasons.push(alertReason(a.id));
+  return reasons;
+}
+
 export function buildTriage(
   summaries: AccountSummary[],
   alerts: Alert[],
-  triage: Map<string, Triage>,
+  triage: TriageIndex,
   settings: Settings,
   today: string,
   now: string,
 ): TriageLists {
   const lists: TriageLists = { overdue: [], budget: [], risk: [], alerts: [], snoozed: [], budgetCoverage: { withBudget: 0, total: summaries.length } };
-  const byTenant = new Map<string, RowBase>();
-  const snoozedIds = new Set<string>();
+  const byTenant = new Map<string, Pick<RowBase, 'tenantId' | 'name' | 'domain'>>();
+  /** The row of one reason, or undefined when that reason is snoozed (its row then goes to the Snoozed view). */
+  const rowFor = (who: Pick<RowBase, 'tenantId' | 'name' | 'domain'>, reason: TriageReason, alert?: Alert): RowBase | undefined => {
+    const t = triage.get(triageKey(who.tenantId, reason));
+    const row: RowBase = { ...who, reason, acknowledged: !!t?.acknowledgedAt, ...(t?.snoozedUntil ? { snoozedUntil: t.snoozedUntil } : {}) };
+    if (!isSnoozed(t, today)) return row;
+    lists.snoozed.push(alert ? { ...row, alert } : row);
+    return undefined;
+  };
   for (const s of summaries) {
-    const t = triage.get(s.tenantId);
-    const base: RowBase = {
-      tenantId: s.tenantId, name: s.customer.name, domain: s.customer.domain,
-      acknowledged: !!t?.acknowledgedAt, ...(t?.snoozedUntil ? { snoozedUntil: t.snoozedUntil } : {}),
-    };
-    byTenant.set(s.tenantId, base);
-    const snoozed = isSnoozed(t, today);
-    const aging = agingOf(s.facts.openInvoices, today);
-    const budget = budgetState(s.facts.spending, settings, today);
-    const risk = score(s.customer, s.facts, settings, today, now);
+    const who = { tenantId: s.tenantId, name: s.customer.name, domain: s.customer.domain };
+    byTenant.set(s.tenantId, who);
+    const { aging, budget, risk, listed } = listsOf(s, settings, today, now);
     if (s.facts.spending?.latest.budget) lists.budgetCoverage.withBudget++;
-    const counts = aging.overdue || budget.state in BUDGET_ORDER || LEVEL_SHOWN.has(risk.level);
-    if (snoozed) {
-      if (counts || s.facts.alerts.some((a) => a.open)) { lists.snoozed.push(base); snoozedIds.add(s.tenantId); }
-      continue;
-    }
-    if (aging.overdue) lists.overdue.push({ ...base, aging, dunning: dunningStage(aging.oldestDaysPastDue, settings.dunning) });
-    if (budget.state in BUDGET_ORDER) lists.budget.push({ ...base, budget: budget as BudgetRow['budget'] });
-    if (LEVEL_SHOWN.has(risk.level)) lists.risk.push({ ...base, risk });
+    let row: RowBase | undefined;
+    if (listed.overdue && (row = rowFor(who, 'overdue'))) lists.overdue.push({ ...row, aging, dunning: dunningStage(aging.oldestDaysPastDue, settings.dunning) });
+    if (listed.budget && (row = rowFor(who, 'budget'))) lists.budget.push({ ...row, budget: budget as BudgetRow['budget'] });
+    if (listed.risk && (row = rowFor(who, 'risk'))) lists.risk.push({ ...row, risk });
   }
   for (const a of alerts) {
-    const base = byTenant.get(a.tenantId);
-    if (a.isTest || !base || snoozedIds.has(a.tenantId)) continue;
+    const who = byTenant.get(a.tenantId);
+    if (a.isTest || !who) continue;
     const clock = responseClock(a, now);
     if (!clock.open) continue;
-    lists.alerts.push({ ...base, alert: a, response: clock.response, msLeft: clock.msLeft });
+    const row = rowFor(who, alertReason(a.id), a);
+    if (row) lists.alerts.push({ ...row, alert: a, response: clock.response, msLeft: clock.msLeft });
   }
   lists.overdue.sort((a, b) => compareOverdue(
     { name: a.name, oldestDaysPastDue: a.aging.oldestDaysPastDue, overdueByCurrency: a.aging.overdueByCurrency },
@@ -83,6 +103,25 @@ export function buildTriage(
   lists.alerts.sort((a, b) => a.msLeft - b.msLeft || a.name.localeCompare(b.name));
   lists.snoozed.sort((a, b) => (a.snoozedUntil ?? '').localeCompare(b.snoozedUntil ?? '') || a.name.localeCompare(b.name));
   return lists;
+}
+
+/** The lists whose rows had acknowledge and snooze buttons before schema version 3 (alert rows had none). */
+const OLD_TAB_REASONS: TriageReason[] = ['overdue', 'budget', 'risk'];
+
+/**
+ * Records of schema versions 1–2 (an upgrade, or an old backup restored) as today's. Such a record belongs
+ * to the tab it was made in (DECISIONS), but it never said which. It is kept for every reason the customer
+ * is listed for today among the tabs that had the buttons, which is where staff saw it take effect; for a
+ * customer listed in none of them, for each of those tabs, so nothing a person decided is dropped. Alerts
+ * are left out: their rows had no such buttons, so no old record was made for one.
+ */
+export function triageFromV2(old: TriageV2[], summaries: AccountSummary[], alerts: Alert[], settings: Settings, today: string, now: string): Triage[] {
+  const lists = buildTriage(summaries, alerts, new Map(), settings, today, now);
+  const listed = new Map<string, TriageReason[]>();
+  for (const reason of OLD_TAB_REASONS) {
+    for (const row of lists[reason as 'overdue' | 'budget' | 'risk']) listed.set(row.tenantId, [...(listed.get(row.tenantId) ?? []), reason]);
+  }
+  return old.flatMap((t) => (listed.get(t.tenantId) ?? OLD_TAB_REASONS).map((reason) => ({ ...t, reason })));
 }
 
 /** Search by name, domain or tenant id, case-insensitively. */

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
 import { daysSince, staleReceivablesDays } from '@/lib/freshness';
 import type { Meta } from '@/lib/schema';
+import { attentionCount } from '@/lib/attention';
 import { matchesSearch, type AlertStats, type RowBase, type TriageLists } from '@/lib/triage';
 import { formatDuration } from '../panel/format';
 import { AlertItem, BudgetItem, OverdueItem, RiskItem, SnoozedItem, type RowActions } from './rows';
@@ -76,6 +77,7 @@ export function Popup(p: PopupProps) {
         <p class="empty" data-testid="popup-empty">{t('popup_empty_no_data')}{' '}
           <button type="button" class="link" onClick={p.actions.openOptions}>{t('popup_open_options')}</button></p>
       ) : null}
+      <AttentionLine t={t} count={p.pending ? undefined : attentionCount(lists)} />
       {staleDays !== undefined && <p class="warn small" data-testid="popup-stale">{t('popup_receivables_stale', staleDays)}</p>}
       <div class="search">
         <input type="search" data-testid="popup-search" aria-label={t('popup_search')} placeholder={t('popup_search')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
@@ -109,18 +111,23 @@ export function Popup(p: PopupProps) {
           <p class="empty" data-testid="popup-list-empty">{query || filter ? t('popup_no_match') : t(`popup_empty_${tab}`)}</p>
         ) : (
           <Windowed items={shown} rowHeight={ROW_HEIGHT} height={380} label={t(`tab_${tab}`)} render={(row, i, style) => {
-            const props = { ...common, style, key: `${row.tenantId}-${i}` };
+            const props = { ...common, style, key: `${row.tenantId}-${row.reason}-${i}` };
             if (tab === 'overdue') return <OverdueItem row={row as never} {...props} />;
             if (tab === 'budget') return <BudgetItem row={row as never} {...props} />;
             if (tab === 'risk') return <RiskItem row={row as never} {...props} />;
             if (tab === 'alerts') return <AlertItem row={row as never} {...props} key={(row as never as { alert: { id: string } }).alert.id} />;
-            return <SnoozedItem row={row} {...props} />;
+            return <SnoozedItem row={row as never} {...props} />;
           }} />
         )}
       </section>
       <LastImports meta={p.meta} t={t} now={p.now} />
     </main>
   );
+}
+
+/** How many customers the toolbar badge counts, and what it counts: the same rule as the badge (lib/attention). */
+function AttentionLine({ t, count }: { t: Translate; count?: number }) {
+  return <p class="small" data-testid="popup-attention">{count === 1 ? t('popup_attention_one') : t('popup_attention', count ?? '…')}</p>;
 }
 
 const IMPORT_KINDS = ['customers', 'invoices', 'spending', 'subscriptions', 'alerts'] as const;

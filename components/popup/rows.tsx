@@ -1,15 +1,20 @@
 // One row of each triage list: the customer, the figures that make it urgent, and its actions.
 import type { CSSProperties } from 'preact';
+import { useState } from 'preact/hooks';
+import { respondBy, snoozePassesResponse } from '@/lib/alerts';
+import { localDate } from '@/lib/clock';
 import type { Translate } from '@/lib/i18n';
 import { addDays } from '@/lib/dates';
 import { formatAmounts, formatMinor } from '@/lib/money';
-import type { AlertRow, BudgetRow, OverdueRow, RiskRow, RowBase } from '@/lib/triage';
+import type { Alert, TriageReason } from '@/lib/schema';
+import type { AlertRow, BudgetRow, OverdueRow, RiskRow, RowBase, SnoozedRow } from '@/lib/triage';
 import { formatDateTime, formatDuration } from '../panel/format';
 
 export interface RowActions {
   open(tenantId: string, newTab: boolean): void;
-  acknowledge(tenantId: string, on: boolean): void;
-  snooze(tenantId: string, until: string | null): void;
+  /** Acknowledging or snoozing acts on one reason of the customer (the row's), never on its other rows. */
+  acknowledge(tenantId: string, reason: TriageReason, on: boolean): void;
+  snooze(tenantId: string, reason: TriageReason, until: string | null): void;
   /** The staff's own triage of a Microsoft alert: investigating, or resolved with Microsoft's reasons. */
   triageAlert(id: string, status: 'investigating' | 'resolved', reason?: 'legitimate' | 'ignore' | 'fraud'): void;
 }
@@ -35,20 +40,28 @@ function NameLink({ row, actions }: { row: RowBase; actions: RowActions }) {
   );
 }
 
-function Controls({ row, t, actions, today }: { row: RowBase; t: Translate; actions: RowActions; today: string }) {
+function Controls({ row, t, actions, today, locale, alert }: { row: RowBase; t: Translate; actions: RowActions; today: string; locale?: string; alert?: Alert }) {
+  const earliest = addDays(today, 1);
+  // An alert's snooze starts at the last date that still shows it when its response is due (or tomorrow).
+  const dueDay = alert ? localDate(new Date(respondBy(alert))) : undefined;
+  const [until, setUntil] = useState(dueDay ? (dueDay > earliest ? dueDay : earliest) : addDays(today, 7));
+  const pastResponse = !!alert && !!until && snoozePassesResponse(alert, until);
   return (
     <span class="controls">
-      <button type="button" data-testid="row-acknowledge" aria-pressed={row.acknowledged} onClick={() => actions.acknowledge(row.tenantId, !row.acknowledged)}>
+      <button type="button" data-testid="row-acknowledge" aria-pressed={row.acknowledged} onClick={() => actions.acknowledge(row.tenantId, row.reason, !row.acknowledged)}>
         {row.acknowledged ? t('popup_acknowledged') : t('popup_acknowledge')}
       </button>
       <label class="snooze">
         <span class="visually-hidden">{t('popup_snooze_until')}</span>
-        <input type="date" data-testid="row-snooze-date" min={addDays(today, 1)} defaultValue={addDays(today, 7)} />
+        <input type="date" data-testid="row-snooze-date" min={earliest} value={until} onInput={(e) => setUntil((e.target as HTMLInputElement).value)} />
         <button type="button" data-testid="row-snooze" onClick={(e) => {
           const input = (e.currentTarget.previousElementSibling as HTMLInputElement);
-          if (input.value) actions.snooze(row.tenantId, input.value);
+          if (input.value) actions.snooze(row.tenantId, row.reason, input.value);
         }}>{t('popup_snooze')}</button>
       </label>
+      {pastResponse && (
+        <span class="fig warn" role="status" data-testid="row-snooze-warning">{t('popup_snooze_past_response', formatDateTime(respondBy(alert!), locale ?? 'en'))}</span>
+      )}
     </span>
   );
 }
@@ -63,7 +76,7 @@ export function OverdueItem({ row, t, locale, actions, style, today }: RowProps<
       <span class="fig">{t(`dunning_${row.dunning.stage.replace(/-/g, '_')}`)}
         {row.dunning.next && <span class="muted"> → {t('dunning_next', t(`dunning_${row.dunning.next.replace(/-/g, '_')}`), row.dunning.daysUntilNext ?? 0)}</span>}
       </span>
-      <Controls row={row} t={t} actions={actions} today={today} />
+      <Controls row={row} t={t} actions={actions} today={today} locale={locale} />
     </li>
   );
 }
@@ -79,26 +92,26 @@ export function BudgetItem({ row, t, locale, actions, style, today }: RowProps<B
       {b.utilization !== undefined && <span class="fig">{Math.round(b.utilization * 1000) / 10} %</span>}
       {b.projected !== undefined && <span class="fig muted">{t('budget_projected', formatMinor(b.projected, cur, locale))}</span>}
       {b.spike && <span class="fig warn" data-testid="budget-spike">{t('budget_spike_short')}</span>}
-      <Controls row={row} t={t} actions={actions} today={today} />
+      <Controls row={row} t={t} actions={actions} today={today} locale={locale} />
     </li>
   );
 }
 
-export function RiskItem({ row, t, actions, style, today }: RowProps<RiskRow>) {
+export function RiskItem({ row, t, locale, actions, style, today }: RowProps<RiskRow>) {
   return (
     <li data-testid="risk-row" data-tenant-id={row.tenantId} data-level={row.risk.level} data-acknowledged={row.acknowledged ? 'true' : undefined} style={style} class="row">
       <NameLink row={row} actions={actions} />
       <span class={`fig pill ${row.risk.level}`}>{t(`level_${row.risk.level}`)} {row.risk.score}</span>
       <span class="fig muted">{row.risk.factors.slice(0, 3).map((f) => t(`factor_name_${f.id.replace(/-/g, '_')}`)).join(', ')}</span>
-      <Controls row={row} t={t} actions={actions} today={today} />
+      <Controls row={row} t={t} actions={actions} today={today} locale={locale} />
     </li>
   );
 }
 
-export function AlertItem({ row, t, locale, actions, style }: RowProps<AlertRow>) {
+export function AlertItem({ row, t, locale, actions, style, today }: RowProps<AlertRow>) {
   const a = row.alert;
   return (
-    <li data-testid="alert-row" data-tenant-id={row.tenantId} data-alert-id={a.id} data-response={row.response} style={style} class="row">
+    <li data-testid="alert-row" data-tenant-id={row.tenantId} data-alert-id={a.id} data-response={row.response} data-acknowledged={row.acknowledged ? 'true' : undefined} style={style} class="row">
       <NameLink row={row} actions={actions} />
       <span class="fig">{a.name || a.type} <span class="muted">({a.type})</span></span>
       {a.severity && <span class="fig">{t('alert_severity', a.severity)}</span>}
@@ -115,16 +128,27 @@ export function AlertItem({ row, t, locale, actions, style }: RowProps<AlertRow>
           <button key={r} type="button" data-testid={`alert-resolve-${r}`} onClick={() => actions.triageAlert(a.id, 'resolved', r)}>{t('alert_resolve_as', t(`alert_reason_${r}`))}</button>
         ))}
       </span>
+      <Controls row={row} t={t} actions={actions} today={today} locale={locale} alert={a} />
     </li>
   );
 }
 
-export function SnoozedItem({ row, t, locale, actions, style }: RowProps<RowBase>) {
+/** What a snoozed row was for: its list, or the alert's name. */
+function reasonLabel(row: SnoozedRow, t: Translate): string {
+  if (row.alert) return `${t('tab_alerts')}: ${row.alert.name || row.alert.type}`;
+  return t(`tab_${row.reason}`);
+}
+
+export function SnoozedItem({ row, t, locale, actions, style }: RowProps<SnoozedRow>) {
   return (
-    <li data-testid="snoozed-row" data-tenant-id={row.tenantId} style={style} class="row">
+    <li data-testid="snoozed-row" data-tenant-id={row.tenantId} data-reason={row.reason} style={style} class="row">
       <NameLink row={row} actions={actions} />
+      <span class="fig">{reasonLabel(row, t)}</span>
       <span class="fig muted">{t('popup_snoozed_until', row.snoozedUntil ? new Date(`${row.snoozedUntil}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC' }) : '')}</span>
-      <button type="button" data-testid="row-unsnooze" onClick={() => actions.snooze(row.tenantId, null)}>{t('popup_unsnooze')}</button>
+      {row.alert && row.snoozedUntil && snoozePassesResponse(row.alert, row.snoozedUntil) && (
+        <span class="fig warn" data-testid="snoozed-past-response">{t('popup_snoozed_past_response', formatDateTime(respondBy(row.alert), locale))}</span>
+      )}
+      <button type="button" data-testid="row-unsnooze" onClick={() => actions.snooze(row.tenantId, row.reason, null)}>{t('popup_unsnooze')}</button>
     </li>
   );
 }

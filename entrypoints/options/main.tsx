@@ -8,6 +8,7 @@ import { formatDateTime } from '@/components/panel/format';
 import { SettingsForm } from '@/components/options/SettingsForm';
 import { checkBackup } from '@/lib/backup';
 import { localDate } from '@/lib/clock';
+import { describeOpenError } from '@/lib/errors';
 import {
   commitImport, countClosedBySnapshot, DB_VERSION, DATA_STORES, exportBackup, mergeBatches, openStore, readAlerts, readAllSummaries,
   readCustomerDomains, readMeta, readSettings, readTriage, restoreBackup, type PrlDb,
@@ -144,5 +145,12 @@ function App({ db }: { db: PrlDb }) {
 
 openStore().then(
   (db) => render(<App db={db} />, document.getElementById('app')!),
-  (e) => { document.getElementById('app')!.textContent = `Partner Risk Lens could not open its data: ${e instanceof Error ? e.message : String(e)}`; },
+  async (e) => {
+    const show = (text: string) => render(<main><p class="error" role="alert" data-testid="store-error">{text}</p></main>, document.getElementById('app')!);
+    try {
+      show(describeOpenError(e, (await loadStringsLocal({ language: 'auto' })).t));
+    } catch {
+      show(describeOpenError(e, (k, ...subs) => [k, ...subs].join(' ')));
+    }
+  },
 );

@@ -2,7 +2,9 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Popup, type PopupProps } from '@/components/popup/Popup';
+import { indexTriage } from '@/lib/attention';
 import { localDate } from '@/lib/clock';
+import { describeOpenError } from '@/lib/errors';
 import { countCustomers, openStore, readAlerts, readAllSummaries, readMeta, readSettings, readTriage, type PrlDb } from '@/lib/db';
 import type { PopupHead } from '@/lib/messages';
 import { customerUrl } from '@/lib/portal/page';
@@ -31,7 +33,7 @@ async function loadHead(head: Promise<PopupHead>): Promise<Loaded | undefined> {
   // The strings of the browser's language were fetched meanwhile (the setting rarely differs).
   const strings = h.settings.language === 'auto' ? await guess : await loadStringsLocal(h.settings);
   performance.mark('prl:popup-strings');
-  const triage = new Map(h.triage.map((x) => [x.tenantId, x]));
+  const triage = indexTriage(h.triage);
   return {
     lists: buildTriage(h.head, [], triage, h.settings, h.today, h.now), pending: true,
     meta: h.meta, customers: h.customers, t: strings.t, locale: strings.locale, today: h.today, now: h.now,
@@ -56,7 +58,7 @@ async function load(db: PrlDb): Promise<Loaded> {
 function App({ store, first }: { store: Promise<PrlDb>; first: Promise<Loaded | undefined> }) {
   const [state, setState] = useState<Loaded>();
   const [error, setError] = useState<string>();
-  const fatal = (e: unknown) => setError(`Partner Risk Lens could not open its data: ${e instanceof Error ? e.message : String(e)}`);
+  const fatal = (e: unknown) => void guess.then((s) => setError(describeOpenError(e, s.t)), () => setError(describeOpenError(e, (k, ...subs) => [k, ...subs].join(' '))));
   const reload = () => store.then((db) => load(db).then(setState, (e) => setError(String(e instanceof Error ? e.message : e))), fatal);
   useEffect(() => {
     // The head first (so nothing competes with it), then the whole lists.
@@ -75,8 +77,8 @@ function App({ store, first }: { store: Promise<PrlDb>; first: Promise<Loaded | 
       const go = newTab ? browser.tabs.create({ url }) : browser.tabs.update({ url });
       void go.then(() => { if (!newTab) window.close(); }, fail);
     },
-    acknowledge: (tenantId, on) => void send({ type: 'triage.set', tenantId, acknowledged: on }).then(reload, fail),
-    snooze: (tenantId, until) => void send({ type: 'triage.set', tenantId, snoozedUntil: until }).then(reload, fail),
+    acknowledge: (tenantId, reason, on) => void send({ type: 'triage.set', tenantId, reason, acknowledged: on }).then(reload, fail),
+    snooze: (tenantId, reason, until) => void send({ type: 'triage.set', tenantId, reason, snoozedUntil: until }).then(reload, fail),
     triageAlert: (id, status, reason) => void send({ type: 'alert.triage', id, status, ...(reason ? { reason } : {}) }).then(reload, fail),
     openOptions: () => void browser.runtime.openOptionsPage(),
   };

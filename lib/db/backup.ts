@@ -1,5 +1,7 @@
 // Backup (every store to one JSON object) and restore (replace the whole store, in one transaction).
-import { BACKUP_FORMAT, BackupStores, checkBackup, type Backup } from '../backup';
+import { BACKUP_FORMAT, BackupStores, checkBackup, isOldBackup, type Backup } from '../backup';
+import { localDate } from '../clock';
+import { triageFromV2 } from '../triage';
 import { DATA_STORES, DB_VERSION, type PrlDb } from './open';
 import { rebuildSummaries } from './summaries';
 import { metaFrom, readSettings } from './writes';
@@ -25,7 +27,10 @@ export async function restoreBackup(db: PrlDb, raw: unknown): Promise<Record<key
   try {
     await Promise.all([...DATA_STORES, 'summaries' as const].map((s) => tx.objectStore(s).clear()));
     const puts: Promise<unknown>[] = [];
+    // An older backup's triage (one record per customer) goes in once the summaries say who is listed for what.
+    const oldTriage = isOldBackup(backup) ? backup.stores.triage : undefined;
     for (const s of RECORD_STORES) {
+      if (s === 'triage' && oldTriage) continue;
       const os = tx.objectStore(s) as unknown as { put(v: unknown): Promise<unknown> };
       for (const r of backup.stores[s]) puts.push(os.put(r));
     }
@@ -33,6 +38,12 @@ export async function restoreBackup(db: PrlDb, raw: unknown): Promise<Record<key
     puts.push(tx.objectStore('meta').put(backup.meta, 'meta'));
     await Promise.all(puts);
     await rebuildSummaries(tx, backup.stores.customers.map((c) => c.tenantId));
+    if (oldTriage) {
+      const [summaries, alerts] = await Promise.all([tx.objectStore('summaries').getAll(), tx.objectStore('alerts').getAll()]);
+      const now = new Date();
+      const triage = triageFromV2(oldTriage, summaries, alerts, backup.settings, localDate(now), now.toISOString());
+      await Promise.all(triage.map((t) => tx.objectStore('triage').put(t)));
+    }
     await tx.done;
   } catch (e) {
     try { tx.abort(); } catch { /* already finished */ }

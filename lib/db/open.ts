@@ -1,5 +1,6 @@
 // The IndexedDB schema (typed with idb's DBSchema) and its cumulative, versioned upgrades.
 import { rebuildSummaries } from './summaries';
+import { migrateTriageToV3 } from './triage-v3';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type {
   AccountSummary,
@@ -17,7 +18,7 @@ import type {
 
 export const DB_NAME = 'partner-risk-lens';
 /** Bump with a new `if (oldVersion < N)` block below, a fixture of the old version and a test that opens it. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface PrlSchema extends DBSchema {
   customers: { key: string; value: Customer; indexes: { 'by-domain': string } };
@@ -28,7 +29,7 @@ export interface PrlSchema extends DBSchema {
   checklistHistory: { key: number; value: ChecklistChange; indexes: { 'by-tenant': string } };
   flags: { key: string; value: Flag; indexes: { 'by-tenant': string } };
   alerts: { key: string; value: Alert; indexes: { 'by-tenant': string } };
-  triage: { key: string; value: Triage };
+  triage: { key: [string, string]; value: Triage; indexes: { 'by-tenant': string } };
   summaries: { key: string; value: AccountSummary; indexes: { 'by-attention': number; 'by-oldest-due': string } };
   settings: { key: string; value: Settings };
   meta: { key: string; value: unknown };
@@ -44,37 +45,80 @@ export const ALL_STORES: StoreName[] = [
 /** The stores a backup carries (summaries are derived, rebuilt on restore). */
 export const DATA_STORES = ALL_STORES.filter((s) => s !== 'summaries');
 
+/** A schema upgrade that failed: it was rolled back whole, so the store is still at `from` with every record. */
+export class StoreUpgradeError extends Error {
+  constructor(readonly from: number, readonly to: number, readonly reason: string) {
+    super(`the stored data could not be upgraded from version ${from} to ${to}, so nothing was changed: ${reason}`);
+    this.name = 'StoreUpgradeError';
+  }
+}
+
 /**
  * Opens (creating or upgrading) the store. Each block runs only for stores older than its version, in the one
- * upgrade transaction, so an interrupted upgrade leaves the old version whole.
+ * upgrade transaction, so an interrupted upgrade leaves the old version whole. Blocks that move data run one
+ * after the other (a later one may read what an earlier one wrote); the first that fails aborts the upgrade,
+ * which rolls back to the old version and its records, and the open fails with a StoreUpgradeError.
  */
-export function openStore(name = DB_NAME): Promise<PrlDb> {
-  return openDB<PrlSchema>(name, DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, tx) {
-      if (oldVersion < 1) {
-        db.createObjectStore('customers', { keyPath: 'tenantId' }).createIndex('by-domain', 'domain');
-        db.createObjectStore('subscriptions', { keyPath: 'id' }).createIndex('by-tenant', 'tenantId');
-        const invoices = db.createObjectStore('invoices', { keyPath: ['tenantId', 'number'] });
-        invoices.createIndex('by-tenant', 'tenantId');
-        invoices.createIndex('by-due', 'dueOn');
-        db.createObjectStore('spending', { keyPath: ['tenantId', 'asOf'] }).createIndex('by-tenant', 'tenantId');
-        db.createObjectStore('checklist', { keyPath: ['tenantId', 'itemId'] }).createIndex('by-tenant', 'tenantId');
-        db.createObjectStore('checklistHistory', { keyPath: 'id', autoIncrement: true }).createIndex('by-tenant', 'tenantId');
-        db.createObjectStore('flags', { keyPath: 'id' }).createIndex('by-tenant', 'tenantId');
-        db.createObjectStore('alerts', { keyPath: 'id' }).createIndex('by-tenant', 'tenantId');
-        db.createObjectStore('triage', { keyPath: 'tenantId' });
-        db.createObjectStore('summaries', { keyPath: 'tenantId' }).createIndex('by-attention', 'attention');
-        db.createObjectStore('settings');
-        db.createObjectStore('meta');
-      }
-      if (oldVersion < 2) {
-        // Version 2: summaries carry the oldest open due date, indexed, so the popup reads its first overdue
-        // rows without loading every summary. Every summary is rebuilt from the records, which stay as they are.
-        tx.objectStore('summaries').createIndex('by-oldest-due', 'oldestDue');
-        if (oldVersion >= 1) {
-          void tx.objectStore('customers').getAllKeys().then((ids) => rebuildSummaries(tx as unknown as Tx, ids as string[]));
+export async function openStore(name = DB_NAME): Promise<PrlDb> {
+  let failure: { from: number; error: unknown } | undefined;
+  try {
+    return await openDB<PrlSchema>(name, DB_VERSION, {
+      upgrade(db, oldVersion, _newVersion, tx) {
+        const fail = (error: unknown) => {
+          failure ??= { from: oldVersion, error };
+          try { tx.abort(); } catch { /* already aborted */ }
+        };
+        let steps = Promise.resolve();
+        const queue = (step: () => Promise<void>) => { steps = steps.then(step); };
+        try {
+          upgradeStore(db, oldVersion, tx, queue);
+        } catch (e) {
+          fail(e);
         }
-      }
-    },
-  });
+        steps.catch(fail);
+        tx.done.catch(() => undefined); // an aborted upgrade is reported by the open that fails below
+      },
+    });
+  } catch (e) {
+    if (!failure) throw e;
+    const { from, error } = failure;
+    throw new StoreUpgradeError(from, DB_VERSION, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The cumulative blocks; work that reads or moves records is queued, to run in version order. */
+function upgradeStore(
+  db: IDBPDatabase<PrlSchema>, oldVersion: number, upgrade: IDBPTransaction<PrlSchema, StoreName[], 'versionchange'>,
+  queue: (step: () => Promise<void>) => void,
+): void {
+  const tx = upgrade as unknown as Tx;
+  if (oldVersion < 1) {
+    db.createObjectStore('customers', { keyPath: 'tenantId' }).createIndex('by-domain', 'domain');
+    db.createObjectStore('subscriptions', { keyPath: 'id' }).createIndex('by-tenant', 'tenantId');
+    const invoices = db.createObjectStore('invoices', { keyPath: ['tenantId', 'number'] });
+    invoices.createIndex('by-tenant', 'tenantId');
+    invoices.createIndex('by-due', 'dueOn');
+    db.createObjectStore('spending', { keyPath: ['tenantId', 'asOf'] }).createIndex('by-tenant', 'tenantId');
+    db.createObjectStore('checklist', { keyPath: ['tenantId', 'itemId'] }).createIndex('by-tenant', 'tenantId');
+    db.createObjectStore('checklistHistory', { keyPath: 'id', autoIncrement: true }).createIndex('by-tenant', 'tenantId');
+    db.createObjectStore('flags', { keyPath: 'id' }).createIndex('by-tenant', 'tenantId');
+    db.createObjectStore('alerts', { keyPath: 'id' }).createIndex('by-tenant', 'tenantId');
+    // (Version 1 kept triage by tenantId alone: a new store gets today's triage store from the version 3 block.)
+    db.createObjectStore('summaries', { keyPath: 'tenantId' }).createIndex('by-attention', 'attention');
+    db.createObjectStore('settings');
+    db.createObjectStore('meta');
+  }
+  if (oldVersion < 2) {
+    // Version 2: summaries carry the oldest open due date, indexed, so the popup reads its first overdue
+    // rows without loading every summary. Every summary is rebuilt from the records, which stay as they are.
+    upgrade.objectStore('summaries').createIndex('by-oldest-due', 'oldestDue');
+    if (oldVersion >= 1) {
+      queue(async () => rebuildSummaries(tx, (await tx.objectStore('customers').getAllKeys()) as string[]));
+    }
+  }
+  if (oldVersion < 3) {
+    // Version 3: triage is kept per customer and reason (DECISIONS "Triage is per customer and reason").
+    if (oldVersion < 1) db.createObjectStore('triage', { keyPath: ['tenantId', 'reason'] }).createIndex('by-tenant', 'tenantId');
+    else queue(() => migrateTriageToV3(db, tx));
+  }
 }

@@ -1,5 +1,6 @@
 // Reads for the panel, the badges and the popup: summaries by key or index, never a scan of invoices.
 import type { AccountSummary, Alert, Customer, ChecklistChange, ChecklistEntry, Flag, Subscription, Triage } from '../schema';
+import { indexTriage, type TriageIndex } from '../attention';
 import type { PrlDb } from './open';
 import { eachPage, type PagedStore } from './pages';
 
@@ -10,7 +11,8 @@ export interface CustomerDetail {
   flags: Flag[];
   alerts: Alert[];
   subscriptions: Subscription[];
-  triage?: Triage;
+  /** One record per reason the staff acknowledged or snoozed (always read; optional for views built without a store). */
+  triage?: Triage[];
 }
 
 const HISTORY_SHOWN = 50;
@@ -24,7 +26,7 @@ export async function readCustomerDetail(db: PrlDb, tenantId: string): Promise<C
     tx.objectStore('flags').index('by-tenant').getAll(tenantId),
     tx.objectStore('alerts').index('by-tenant').getAll(tenantId),
     tx.objectStore('subscriptions').index('by-tenant').getAll(tenantId),
-    tx.objectStore('triage').get(tenantId),
+    tx.objectStore('triage').index('by-tenant').getAll(tenantId),
   ]);
   return { summary, checklist, history: history.slice(-HISTORY_SHOWN), flags, alerts, subscriptions, triage };
 }
@@ -45,8 +47,8 @@ export async function readAttentionSummaries(db: PrlDb): Promise<AccountSummary[
   return db.getAllFromIndex('summaries', 'by-attention', 1);
 }
 
-export async function readTriage(db: PrlDb): Promise<Map<string, Triage>> {
-  return new Map((await db.getAll('triage')).map((t) => [t.tenantId, t]));
+export async function readTriage(db: PrlDb): Promise<TriageIndex> {
+  return indexTriage(await db.getAll('triage'));
 }
 
 export async function readAlerts(db: PrlDb): Promise<Alert[]> {

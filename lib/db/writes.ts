@@ -1,5 +1,5 @@
 // Small writes from the panel and the popup: each one transaction that also rebuilds the customer's summary.
-import { Customer, Settings, Meta, type AlertTriage, type ChecklistEntry, type Flag, type Triage } from '../schema';
+import { Customer, Settings, Meta, Triage, type AlertTriage, type ChecklistEntry, type Flag } from '../schema';
 import type * as z from 'zod/mini';
 import type { PrlDb, StoreName, Tx } from './open';
 import { SUMMARY_INPUTS, rebuildSummaries } from './summaries';
@@ -122,8 +122,17 @@ export function triageAlert(db: PrlDb, id: string, staff: z.infer<typeof AlertTr
   });
 }
 
-export async function setTriage(db: PrlDb, t: Triage): Promise<void> {
-  await db.put('triage', t);
+/**
+ * Changes one reason's triage record with `change`, read and written in one readwrite transaction, so an
+ * acknowledge and a snooze sent together both land (the second sees what the first wrote).
+ */
+export async function updateTriage(db: PrlDb, key: Pick<Triage, 'tenantId' | 'reason'>, change: (t: Triage) => Triage): Promise<Triage> {
+  const tx = db.transaction('triage', 'readwrite');
+  const existing = await tx.store.get([key.tenantId, key.reason]);
+  const next = Triage.parse(change(existing ?? { tenantId: key.tenantId, reason: key.reason }));
+  await tx.store.put(next);
+  await tx.done;
+  return next;
 }
 
 export async function readSettings(db: PrlDb): Promise<Settings> {
@@ -137,6 +146,16 @@ export async function saveSettings(db: PrlDb, s: Settings): Promise<Settings> {
   const valid = Settings.parse(s);
   await db.put('settings', valid, 'settings');
   return valid;
+}
+
+/** Changes some settings, read and written in one readwrite transaction: a write in between is never undone. */
+export async function updateSettings(db: PrlDb, patch: Partial<Settings>): Promise<Settings> {
+  const tx = db.transaction('settings', 'readwrite');
+  const stored = Settings.safeParse((await tx.store.get('settings')) ?? {});
+  const next = Settings.parse({ ...(stored.success ? stored.data : Settings.parse({})), ...patch });
+  await tx.store.put(next, 'settings');
+  await tx.done;
+  return next;
 }
 
 export function metaFrom(raw: unknown): Meta {

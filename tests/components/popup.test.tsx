@@ -1,8 +1,9 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupProps } from '../../components/popup/Popup';
 import { buildFacts, summaryOf } from '../../lib/summary';
-import { alertResponseStats, buildTriage } from '../../lib/triage';
+import { alertResponseStats, buildTriage, reasonsOf } from '../../lib/triage';
+import { attentionCount, attentionCountOf, indexTriage } from '../../lib/attention';
 import { defaultSettings, type Alert, type Customer, type Invoice, type Spending, type Triage } from '../../lib/schema';
 
 const t = (key: string, ...subs: Array<string | number>) => (subs.length ? `${key}(${subs.join('|')})` : key);
@@ -11,7 +12,7 @@ const NOW = '2026-11-25T12:00:00.000Z';
 const id = (n: number) => `${String(n).padStart(8, '0')}-0000-4000-8000-000000000000`;
 
 interface Spec { n: number; name: string; domain?: string; invoices?: Array<[dueOn: string, amount: number, currency?: string]>; spending?: [budget: number | null, spend: number]; alerts?: Alert[] }
-function setup(specs: Spec[], triage = new Map<string, Triage>(), props: Partial<PopupProps> = {}) {
+function setup(specs: Spec[], triage: Triage[] = [], props: Partial<PopupProps> = {}) {
   const summaries = specs.map((s) => {
     const c: Customer = { tenantId: id(s.n), name: s.name, domain: s.domain, updatedAt: NOW };
     const invoices: Invoice[] = (s.invoices ?? []).map(([dueOn, amount, currency = 'USD'], i) => ({ tenantId: c.tenantId, number: `I${i}`, issuedOn: '2026-01-01', dueOn, amount, paid: 0, currency }));
@@ -20,9 +21,9 @@ function setup(specs: Spec[], triage = new Map<string, Triage>(), props: Partial
   });
   const alerts = specs.flatMap((s) => s.alerts ?? []);
   const actions = { open: vi.fn(), acknowledge: vi.fn(), snooze: vi.fn(), triageAlert: vi.fn(), openOptions: vi.fn() };
-  const lists = buildTriage(summaries, alerts, triage, defaultSettings(), TODAY, NOW);
+  const lists = buildTriage(summaries, alerts, indexTriage(triage), defaultSettings(), TODAY, NOW);
   render(<Popup lists={lists} stats={alertResponseStats(alerts, NOW)} customers={specs.length} t={t} locale="en" today={TODAY} now={NOW} actions={actions} {...props} />);
-  return { actions, lists };
+  return { actions, lists, summaries };
 }
 const rowIds = (testId: string) => screen.queryAllByTestId(testId).map((r) => r.dataset.tenantId);
 const alert = (n: number, hoursAgo: number, over: Partial<Alert> = {}): Alert => ({
@@ -80,7 +81,7 @@ describe('popup', () => {
   });
 
   it('acknowledges and snoozes a row, opens the customer, and keeps snoozed rows in their own tab', () => {
-    const triage = new Map<string, Triage>([[id(2), { tenantId: id(2), snoozedUntil: '2026-12-01' }], [id(3), { tenantId: id(3), acknowledgedAt: NOW }]]);
+    const triage: Triage[] = [{ tenantId: id(2), reason: 'overdue', snoozedUntil: '2026-12-01' }, { tenantId: id(3), reason: 'overdue', acknowledgedAt: NOW }];
     const { actions } = setup([
       { n: 1, name: 'One', invoices: [['2026-10-01', 1]] }, { n: 2, name: 'Two', invoices: [['2026-10-01', 1]] }, { n: 3, name: 'Three', invoices: [['2026-09-01', 1]] },
     ], triage);
@@ -88,10 +89,10 @@ describe('popup', () => {
     expect(screen.getAllByTestId('overdue-row')[0].dataset.acknowledged).toBe('true');
     const one = screen.getAllByTestId('overdue-row')[1];
     fireEvent.click(within(one).getByTestId('row-acknowledge'));
-    expect(actions.acknowledge).toHaveBeenCalledWith(id(1), true);
+    expect(actions.acknowledge).toHaveBeenCalledWith(id(1), 'overdue', true);
     fireEvent.input(within(one).getByTestId('row-snooze-date'), { target: { value: '2026-12-24' } });
     fireEvent.click(within(one).getByTestId('row-snooze'));
-    expect(actions.snooze).toHaveBeenCalledWith(id(1), '2026-12-24');
+    expect(actions.snooze).toHaveBeenCalledWith(id(1), 'overdue', '2026-12-24');
     fireEvent.click(within(one).getByText('One'));
     expect(actions.open).toHaveBeenCalledWith(id(1), false);
     fireEvent.click(within(one).getByText('One'), { ctrlKey: true });
@@ -99,7 +100,70 @@ describe('popup', () => {
     fireEvent.click(screen.getByRole('tab', { name: /tab_snoozed \(1\)/ }));
     expect(rowIds('snoozed-row')).toEqual([id(2)]);
     fireEvent.click(screen.getByTestId('row-unsnooze'));
-    expect(actions.snooze).toHaveBeenLastCalledWith(id(2), null);
+    expect(actions.snooze).toHaveBeenLastCalledWith(id(2), 'overdue', null);
+  });
+
+  it("snoozing a customer's overdue row leaves its budget and alert rows, and the badge count keeps it", () => {
+    const spec: Spec[] = [
+      { n: 1, name: 'Both', invoices: [['2026-10-01', 100]], spending: [100_000, 120_000], alerts: [alert(1, 3)] },
+      { n: 2, name: 'Other', invoices: [['2026-10-01', 100]] },
+    ];
+    const { lists, actions } = setup(spec, [{ tenantId: id(1), reason: 'overdue', snoozedUntil: '2026-12-01' }]);
+    expect(rowIds('overdue-row')).toEqual([id(2)]);
+    expect(lists.budget.map((r) => r.tenantId)).toEqual([id(1)]);
+    expect(lists.alerts.map((r) => r.tenantId)).toEqual([id(1)]);
+    expect(lists.snoozed.map((r) => [r.tenantId, r.reason])).toEqual([[id(1), 'overdue']]);
+    // Both customers still have a row that is neither snoozed nor acknowledged.
+    expect(attentionCount(lists)).toBe(2);
+    expect(screen.getByTestId('popup-attention').textContent).toBe('popup_attention(2)');
+    // Each row's buttons act on its own reason.
+    fireEvent.click(screen.getByRole('tab', { name: /tab_budget \(1\)/ }));
+    fireEvent.click(within(screen.getByTestId('budget-row')).getByTestId('row-acknowledge'));
+    expect(actions.acknowledge).toHaveBeenLastCalledWith(id(1), 'budget', true);
+    fireEvent.click(screen.getByRole('tab', { name: /tab_alerts \(1\)/ }));
+    fireEvent.click(within(screen.getByTestId('alert-row')).getByTestId('row-snooze'));
+    expect(actions.snooze).toHaveBeenLastCalledWith(id(1), 'alert:a1-3', expect.any(String));
+    fireEvent.click(screen.getByRole('tab', { name: /tab_snoozed \(1\)/ }));
+    expect(screen.getByTestId('snoozed-row').dataset.reason).toBe('overdue');
+    fireEvent.click(screen.getByTestId('row-unsnooze'));
+    expect(actions.snooze).toHaveBeenLastCalledWith(id(1), 'overdue', null);
+  });
+
+  it('counts a customer on the badge while any of its rows is neither acknowledged nor snoozed, from the lists or its reasons alike', () => {
+    const spec: Spec[] = [
+      { n: 1, name: 'Both', invoices: [['2026-10-01', 100]], spending: [100_000, 120_000] },
+      { n: 2, name: 'Alerted', alerts: [alert(2, 3), alert(2, 5, { status: 'resolved' }), alert(2, 6, { isTest: true })] },
+      { n: 3, name: 'Quiet', spending: [100_000, 1_000] },
+    ];
+    const acked = (n: number, reason: string) => ({ tenantId: id(n), reason, acknowledgedAt: NOW });
+    const cases: Array<[Triage[], number]> = [
+      [[], 2],
+      [[acked(1, 'overdue')], 2],
+      [[acked(1, 'overdue'), { tenantId: id(1), reason: 'budget', snoozedUntil: '2026-12-01' }], 1],
+      [[acked(1, 'overdue'), acked(1, 'budget'), acked(2, 'alert:a2-3')], 0],
+      [[acked(1, 'overdue'), acked(1, 'budget'), { tenantId: id(2), reason: 'alert:a2-3', snoozedUntil: TODAY }], 1], // the snooze has ended
+    ];
+    for (const [triage, expected] of cases) {
+      const { lists, summaries } = setup(spec, triage);
+      expect(attentionCount(lists)).toBe(expected);
+      const reasons = new Map(summaries.map((s) => [s.tenantId, reasonsOf(s, defaultSettings(), TODAY, NOW)]));
+      expect(attentionCountOf(reasons, indexTriage(triage), TODAY)).toBe(expected);
+      cleanup();
+    }
+  });
+
+  it("says so when an alert's snooze date passes its 24-hour response time", () => {
+    setup([{ n: 1, name: 'A', alerts: [alert(1, 3)] }], [], { initialTab: 'alerts' });
+    const row = screen.getByTestId('alert-row');
+    const date = within(row).getByTestId('row-snooze-date') as HTMLInputElement;
+    // Detected 3 h before noon on the 25th: due on the 26th at 09:00; the row is back on the morning of the 26th.
+    expect(date.value).toBe('2026-11-26');
+    expect(within(row).queryByTestId('row-snooze-warning')).toBeNull();
+    fireEvent.input(date, { target: { value: '2026-11-27' } });
+    expect(within(row).getByTestId('row-snooze-warning').textContent).toMatch(/^popup_snooze_past_response\(/);
+    cleanup();
+    setup([{ n: 1, name: 'A', alerts: [alert(1, 3)] }], [{ tenantId: id(1), reason: 'alert:a1-3', snoozedUntil: '2026-12-01' }], { initialTab: 'snoozed' });
+    expect(screen.getByTestId('snoozed-past-response').textContent).toMatch(/^popup_snoozed_past_response\(/);
   });
 
   it('orders security alerts by time left, marks overdue ones, hides test alerts, and records triage', () => {

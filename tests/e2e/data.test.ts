@@ -71,10 +71,27 @@ describe('import, then triage', () => {
     await popup.close();
   });
 
-  it('counts distinct customers overdue, breached or with an unresolved alert on the toolbar badge', async () => {
-    const text = () => h.worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
-    // fabrikam, adventure, tailspin, proseware (overdue), northwind (breached); contoso's alert is a test.
-    await expect.poll(text, T).toBe('5');
+  it("counts on the toolbar badge the customers of the popup's lists, as the popup and the badge's tooltip say", async () => {
+    type Action = { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
+    const action = () => h.worker.evaluate(async () => {
+      const a = (globalThis as unknown as { chrome: { action: Action } }).chrome.action;
+      return { text: await a.getBadgeText({}), title: await a.getTitle({}) };
+    });
+    // Nothing is acknowledged or snoozed yet: every customer with a row in a tab counts, once.
+    const popup = await h.openExtensionPage('popup.html');
+    const ids = new Set<string>();
+    for (const tab of ['overdue', 'budget', 'risk', 'alerts']) {
+      await popup.locator(`#tab-${tab}`).click();
+      const rows = popup.locator('[role="tabpanel"] li[data-tenant-id]');
+      const label = popup.locator(`#tab-${tab}`);
+      await expect.poll(async () => Number(/\((\d+)\)/.exec((await label.textContent()) ?? '')?.[1]) === (await rows.count()), T).toBe(true);
+      for (const id of await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-tenant-id')!))) ids.add(id);
+    }
+    expect(ids.size).toBeGreaterThanOrEqual(5); // fabrikam, adventure, tailspin, proseware (overdue), northwind (breached) at least
+    await expect.poll(async () => (await action()).text, T).toBe(String(ids.size));
+    expect((await action()).title).toBe(`Partner Risk Lens: ${ids.size} customers need attention (a row in Overdue, Budget, High risk or Alerts that is neither acknowledged nor snoozed)`);
+    expect(await popup.locator('[data-testid="popup-attention"]').textContent()).toMatch(new RegExp(`^${ids.size} customers need attention`));
+    await popup.close();
   });
 
   it('shows the imported facts on the customer\'s panel: overdue, the alert factor, the budget', async () => {

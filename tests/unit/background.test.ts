@@ -1,8 +1,12 @@
-import { describe, expect, it, beforeEach } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import { commitImport, openStore } from '../../lib/db';
+import { commitImport, openStore, readSettings } from '../../lib/db';
 import { badgeInTable } from '../../lib/badge-table';
+import { localDate } from '../../lib/clock';
+import { makeTranslate, type MessageBundle } from '../../lib/i18n';
+import { oldFixture, writeOld } from './old-store';
 
 const A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const ID = fakeBrowser.runtime.id;
@@ -15,9 +19,24 @@ async function deliver(message: unknown, sender: object): Promise<any> {
   return answers.find((a: unknown) => a !== undefined);
 }
 
+const bundle = (lang: string) => JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as MessageBundle;
+
+/** The browser's language and its bundled strings, which the fake browser does not have. */
+function speak(lang: 'en' | 'fr') {
+  const t = makeTranslate(bundle(lang));
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(lang);
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string[]) => t(key, ...(subs ?? []))) as never);
+  vi.stubGlobal('fetch', async (url: string) => ({ json: async () => bundle(/\/_locales\/(\w+)\//.exec(String(url))![1]) }));
+}
+
 describe('the background', () => {
   beforeEach(() => {
+    speak('en');
     background.main();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
   });
 
   it('refuses a web page or another extension, whatever they ask', async () => {
@@ -106,4 +125,82 @@ describe('the background', () => {
     await deliver({ type: 'data.changed', what: ['invoices'] }, page);
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('1');
   });
+
+  it("counts on the badge what the popup's lists show, per reason, and says so in its tooltip", async () => {
+    speak('fr');
+    const db = await openStore();
+    const B = 'bbbbbbbb-0000-4000-8000-000000000002';
+    const today = localDate(new Date());
+    await commitImport(db, {
+      customers: [
+        { tenantId: A, name: 'Contoso', updatedAt: '2026-11-01T00:00:00.000Z' },
+        // High risk with nothing overdue nor over budget: in the high-risk tab, so on the badge.
+        { tenantId: B, name: 'Risky', country: 'KP', paymentInstrument: 'prepaid_card', adminAccess: 'full', updatedAt: '2026-11-01T00:00:00.000Z' },
+      ],
+      invoices: [{ tenantId: A, number: 'INV-1', issuedOn: '2020-01-01', dueOn: '2020-02-01', amount: 100, paid: 0, currency: 'USD' }],
+      spending: [{ tenantId: A, budget: 100, spendToDate: 200, asOf: today, currency: 'USD' }],
+    }, '2026-11-01T00:00:00.000Z');
+    await deliver({ type: 'data.changed', what: ['import'] }, page);
+    const fr = makeTranslate(bundle('fr'));
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('2');
+    expect(await fakeBrowser.action.getTitle({})).toBe(fr('action_title', 2));
+    // A's overdue row snoozed: its budget row still counts it.
+    await deliver({ type: 'triage.set', tenantId: A, reason: 'overdue', snoozedUntil: '2999-01-01' }, page);
+    await deliver({ type: 'triage.set', tenantId: B, reason: 'risk', acknowledged: true }, page);
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('1');
+    expect(await fakeBrowser.action.getTitle({})).toBe(fr('action_title_one'));
+    // Every other row of A acknowledged: nobody left.
+    await deliver({ type: 'triage.set', tenantId: A, reason: 'budget', acknowledged: true }, page);
+    await deliver({ type: 'triage.set', tenantId: A, reason: 'risk', acknowledged: true }, page);
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(await fakeBrowser.action.getTitle({})).toBe(fr('action_title_none'));
+    // A write that names its customer: that customer's rows are worked out again (an alert comes, then goes).
+    await commitImport(db, { alerts: [{ id: 'al-1', source: 'graph', tenantId: B, type: 'Mining', name: 'Mining', status: 'active', detectedAt: new Date().toISOString(), isTest: false }] }, '2026-11-01T00:00:00.000Z');
+    await deliver({ type: 'data.changed', what: ['alerts'], tenantIds: [B] }, page);
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('1');
+    await deliver({ type: 'alert.triage', id: 'al-1', status: 'resolved', reason: 'legitimate' }, content);
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('creates the hourly badge alarm only when there is none: a worker started again keeps its schedule', async () => {
+    // beforeEach started the worker once: the alarm is there.
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('refresh-badge')).toMatchObject({ periodInMinutes: 60 }));
+    // As if created 15 minutes ago: due in 45 minutes.
+    fakeBrowser.alarms.create('refresh-badge', { when: Date.now() + 45 * 60_000, periodInMinutes: 60 });
+    const due = (await fakeBrowser.alarms.get('refresh-badge'))!.scheduledTime;
+    const get = vi.spyOn(fakeBrowser.alarms, 'get');
+    background.main(); // the service worker starts again
+    await vi.waitFor(() => expect(get).toHaveBeenCalledWith('refresh-badge'));
+    await get.mock.results[0].value; // the worker's own look-up has been answered
+    expect(await fakeBrowser.alarms.getAll()).toEqual([{ name: 'refresh-badge', scheduledTime: due, periodInMinutes: 60 }]);
+  });
+
+  it('keeps both an acknowledgement and a snooze of the same row sent together', async () => {
+    const [ack, snooze] = await Promise.all([
+      deliver({ type: 'triage.set', tenantId: A, reason: 'overdue', acknowledged: true }, page),
+      deliver({ type: 'triage.set', tenantId: A, reason: 'overdue', snoozedUntil: '2999-01-01' }, page),
+    ]);
+    expect([ack.ok, snooze.ok]).toEqual([true, true]);
+    const db = await openStore();
+    expect(await db.getAll('triage')).toEqual([{ tenantId: A, reason: 'overdue', acknowledgedAt: expect.any(String), snoozedUntil: '2999-01-01' }]);
+  });
+
+  it('never undoes a settings save with a staff name set at the same moment', async () => {
+    const [named, saved] = await Promise.all([
+      deliver({ type: 'staff.setName', name: 'Ana' }, content),
+      deliver({ type: 'settings.set', settings: { language: 'fr' } }, page),
+    ]);
+    expect([named.ok, saved.ok]).toEqual([true, true]);
+    // The name came first, the save after it: the save stands whole.
+    expect((await readSettings(await openStore())).language).toBe('fr');
+  });
+
+  it('answers with a clear error, in the browser language, when the stored data cannot be upgraded', async () => {
+    const v2 = oldFixture(2);
+    (v2.stores.triage.records[0] as { snoozedUntil: string }).snoozedUntil = 'soon';
+    await writeOld(v2);
+    const r = await deliver({ type: 'panel.get', tenantId: A }, content);
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/^Partner Risk Lens could not upgrade its data from version 2 to 3, so it changed nothing: every record is still there.*triage record 1 \(aaaaaaaa-0000-4000-8000-000000000001\) is damaged: snoozedUntil: is not a date/) });
+  });
 });
+

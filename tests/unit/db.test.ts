@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  commitImport, exportBackup, openStore, readAllSummaries, readAttentionSummaries, readCustomerDetail, readMeta,
+  commitImport, DB_VERSION, exportBackup, openStore, readAllSummaries, readAttentionSummaries, readCustomerDetail, readMeta,
   readSettings, recordSeen, restoreBackup, saveSettings, setChecklistItem, triageAlert, updateCustomer,
 } from '../../lib/db';
 import type { Alert, Customer, Invoice } from '../../lib/schema';
@@ -145,6 +147,24 @@ describe('the store', () => {
     await restoreBackup(other, JSON.parse(first));
     expect(JSON.stringify(await exportBackup(other, NOW))).toBe(first);
     expect((await readAllSummaries(other)).length).toBe(2);
+  });
+
+  it('restores a backup of schema version 2, its triage applied per reason, and writes today\'s format', async () => {
+    const old = JSON.parse(readFileSync(join(__dirname, '../fixtures/import/backup.json'), 'utf8'));
+    expect(old.schemaVersion).toBe(2);
+    const tailspin = 'd4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f73';
+    const db = await openStore();
+    await restoreBackup(db, old);
+    // Tailspin is overdue (and maybe high risk): the old acknowledgement applies to those rows, with its note.
+    const kept = await db.getAllFromIndex('triage', 'by-tenant', tailspin);
+    expect(kept.map((t) => t.reason)).toContain('overdue');
+    for (const t of kept) expect(t).toEqual({ tenantId: tailspin, reason: t.reason, acknowledgedAt: '2026-11-24T09:00:00.000Z', note: 'called the customer' });
+    const again = await exportBackup(db, NOW);
+    expect(again.schemaVersion).toBe(DB_VERSION);
+    expect(again.stores.triage).toEqual(kept);
+    const other = await openStore('restore-new-format');
+    await restoreBackup(other, JSON.parse(JSON.stringify(again)));
+    expect(await other.getAll('triage')).toEqual(kept);
   });
 
   it('refuses a newer or damaged backup and changes nothing', async () => {

@@ -1,0 +1,32 @@
+// The version 3 upgrade of the triage store: from one record per customer to one per customer and reason.
+import type { IDBPDatabase } from 'idb';
+import { localDate } from '../clock';
+import { Settings, TriageV2 } from '../schema';
+import { triageFromV2 } from '../triage';
+import type { PrlSchema, Tx } from './open';
+
+/** Old records parsed, or an error naming the first damaged one (the caller rolls the upgrade back). */
+export function parseOldTriage(raw: unknown[]): TriageV2[] {
+  return raw.map((r, i) => {
+    const parsed = TriageV2.safeParse(r);
+    if (parsed.success) return parsed.data;
+    const where = parsed.error.issues.slice(0, 3).map((x) => `${x.path.join('.')}: ${x.message}`).join('; ');
+    throw new Error(`triage record ${i + 1} (${String((r as { tenantId?: unknown } | null)?.tenantId ?? 'no tenant id')}) is damaged: ${where}`);
+  });
+}
+
+/** Re-keys the store by customer and reason; each old record goes where `triageFromV2` says, none is dropped. */
+export async function migrateTriageToV3(db: IDBPDatabase<PrlSchema>, tx: Tx): Promise<void> {
+  const oldStore = tx.objectStore('triage') as unknown as { getAll(): Promise<unknown[]> };
+  const [raw, summaries, alerts, storedSettings] = await Promise.all([
+    oldStore.getAll(), tx.objectStore('summaries').getAll(), tx.objectStore('alerts').getAll(), tx.objectStore('settings').get('settings'),
+  ]);
+  const old = parseOldTriage(raw);
+  const settings = Settings.safeParse(storedSettings ?? {});
+  const now = new Date();
+  const records = triageFromV2(old, summaries, alerts, settings.success ? settings.data : Settings.parse({}), localDate(now), now.toISOString());
+  db.deleteObjectStore('triage');
+  const store = db.createObjectStore('triage', { keyPath: ['tenantId', 'reason'] });
+  store.createIndex('by-tenant', 'tenantId');
+  await Promise.all(records.map((r) => store.put(r)));
+}
