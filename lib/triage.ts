@@ -5,6 +5,7 @@ import { agingOf, compareOverdue, dunningStage, type AgingResult, type DunningIn
 import { score, type RiskResult } from './risk';
 import type { AccountSummary, Alert, Settings, Triage } from './schema';
 import { isSnoozed } from './attention';
+import { isKnown } from './summary';
 
 export interface RowBase {
   tenantId: string;
@@ -55,14 +56,15 @@ export function buildTriage(
     const budget = budgetState(s.facts.spending, settings, today);
     const risk = score(s.customer, s.facts, settings, today, now);
     if (s.facts.spending?.latest.budget) lists.budgetCoverage.withBudget++;
-    const counts = aging.overdue || budget.state in BUDGET_ORDER || LEVEL_SHOWN.has(risk.level);
+    const counts = aging.overdue || budget.state in BUDGET_ORDER || (LEVEL_SHOWN.has(risk.level) && isKnown(s));
     if (snoozed) {
       if (counts || s.facts.alerts.some((a) => a.open)) { lists.snoozed.push(base); snoozedIds.add(s.tenantId); }
       continue;
     }
     if (aging.overdue) lists.overdue.push({ ...base, aging, dunning: dunningStage(aging.oldestDaysPastDue, settings.dunning) });
     if (budget.state in BUDGET_ORDER) lists.budget.push({ ...base, budget: budget as BudgetRow['budget'] });
-    if (LEVEL_SHOWN.has(risk.level)) lists.risk.push({ ...base, risk });
+    // An unknown customer (a name seen in the portal, nothing else) is never listed as high risk.
+    if (LEVEL_SHOWN.has(risk.level) && isKnown(s)) lists.risk.push({ ...base, risk });
   }
   for (const a of alerts) {
     const base = byTenant.get(a.tenantId);

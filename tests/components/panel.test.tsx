@@ -485,9 +485,22 @@ describe('risk panel: states', () => {
 
   it('says when the customer is not in the store yet', () => {
     setup({ ...panelData(), known: false, customer: undefined });
-    expect(screen.getByTestId('panel-unknown')).toBeTruthy();
+    expect(screen.getByTestId('panel-unknown').textContent).toBe('panel_unknown_customer');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('customer_unnamed');
     // Without a customer record there are no facts to edit.
     expect(screen.queryByTestId('panel-facts')).toBeNull();
+  });
+
+  it('shows an unknown customer (a name seen in the portal only) as "No data": neutral, no score, no factors', () => {
+    setup({ ...panelData({ customer: { origin: 'portal' } }), known: false });
+    const panel = screen.getByTestId('risk-panel');
+    expect(panel.dataset.level).toBe('unknown');
+    expect(screen.getByTestId('panel-unknown')).toBeTruthy();
+    expect(screen.getByTestId('risk-level').textContent).toBe('level_unknown');
+    expect(screen.queryByTestId('risk-score')).toBeNull();
+    expect(screen.queryAllByTestId('risk-factor')).toHaveLength(0);
+    expect(screen.getByTestId('panel-toggle').textContent).toContain('level_unknown');
+    expect(screen.getByTestId('panel-toggle').textContent).not.toMatch(/\d/);
+    expect(panel.querySelector('.low, .medium, .high, .critical')).toBeNull();
   });
 });
