@@ -1,5 +1,5 @@
 // The popup's triage lists from account summaries: overdue, budget, high risk, security alerts.
-import { responseClock } from './alerts';
+import { compareAlertUrgency, responseClock } from './alerts';
 import { budgetState, type BudgetResult } from './budget';
 import { agingOf, compareOverdue, dunningStage, type AgingResult, type DunningInfo } from './receivables';
 import { score, type RiskResult } from './risk';
@@ -82,7 +82,7 @@ export function buildTriage(
     (b.budget.utilization ?? 0) - (a.budget.utilization ?? 0) ||
     a.name.localeCompare(b.name));
   lists.risk.sort((a, b) => b.risk.score - a.risk.score || a.name.localeCompare(b.name));
-  lists.alerts.sort((a, b) => a.msLeft - b.msLeft || a.name.localeCompare(b.name));
+  lists.alerts.sort((a, b) => compareAlertUrgency(a, b) || a.name.localeCompare(b.name) || a.alert.id.localeCompare(b.alert.id));
   lists.snoozed.sort((a, b) => (a.snoozedUntil ?? '').localeCompare(b.snoozedUntil ?? '') || a.name.localeCompare(b.name));
   return lists;
 }
