@@ -358,6 +358,15 @@ describe('risk panel: receivables and budget', () => {
     expect(budget.textContent).toContain(`budget_state_${state.replace(/-/g, '_')}`);
   });
 
+  it('says "too early to forecast" before the 5th day of the month with no earlier months, and projects nothing', () => {
+    const spending = [{ tenantId: T, budget: 100_000, spendToDate: 5_000, asOf: '2026-11-02', currency: 'USD' }];
+    setup(panelData({ records: { ...customerRecords().records, spending } }));
+    const budget = screen.getByTestId('panel-budget');
+    expect(budget.dataset.state).toBe('ok');
+    expect(screen.getByTestId('budget-too-early').textContent).toBe('budget_too_early');
+    expect(budget.textContent).not.toContain('budget_projected');
+  });
+
   it('marks a spending spike', () => {
     const spending = [
       { tenantId: T, budget: 1_000_000, spendToDate: 10_000, asOf: '2026-10-10', currency: 'USD' },
