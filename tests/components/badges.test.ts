@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startBadges } from '../../entrypoints/content/badges';
 import type { Badge } from '../../lib/messages';
-import { encodeBadgeTable, type BadgeTable } from '../../lib/badge-table';
+import { badgeInTable, encodeBadgeTable, type BadgeTable } from '../../lib/badge-table';
 
 const id = (n: number) => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
 const t = (k: string, ...s: Array<string | number>) => (s.length ? `${k}(${s.join('|')})` : k);
@@ -199,6 +199,50 @@ describe('badge manager', () => {
     // After a change to everything (an import), the table is asked for again.
     manager.refresh();
     await vi.waitFor(() => expect(fetchAll).toHaveBeenCalledTimes(2));
+    manager.stop();
+  });
+
+  it('drops a table asked for before a change that lands while it loads: no row shows data from before an import', async () => {
+    const { host, body } = grid(['he-row-0']);
+    document.body.replaceChildren(host);
+    const [one, two] = [id(1), id(2)];
+    // Before the import both customers were low; the store now says critical (the import) and high (a tick).
+    const before = encodeBadgeTable([one, two].map((tenantId) => ({ tenantId, level: 'low', score: 5, overdue: false })), { level: 'unknown', overdue: false });
+    const after = encodeBadgeTable([{ tenantId: one, level: 'critical', score: 90, overdue: true }, { tenantId: two, level: 'high', score: 60, overdue: false }], { level: 'unknown', overdue: false });
+    let answer!: (t: BadgeTable) => void;
+    const fetchAll = vi.fn()
+      .mockImplementationOnce(() => new Promise<BadgeTable>((ok) => { answer = ok; }))
+      .mockImplementation(async () => after);
+    const fetchBadges = vi.fn(async (ids: string[]): Promise<Badge[]> => ids.map((tenantId) => badgeInTable(after, tenantId)!));
+    const manager = startBadges({ isInvalid: false } as ContentScriptContext, { fetchBadges, fetchAll, recordSeen: vi.fn(), t: () => t });
+    manager.prefetch();
+    await vi.waitFor(() => expect(fetchAll).toHaveBeenCalledTimes(1));
+    // The import lands while the table is on its way, then the table of before arrives.
+    manager.refresh();
+    answer(before);
+    await vi.waitFor(() => expect(fetchAll).toHaveBeenCalledTimes(2));
+    body.replaceChildren(row(one), row(two));
+    const level = (tenantId: string) => badgesIn(document).find((b) => b.getAttribute('data-tenant-id') === tenantId)?.getAttribute('data-level');
+    await vi.waitFor(() => expect([level(one), level(two)]).toEqual(['critical', 'high']));
+    manager.stop();
+  });
+
+  it('asks again for a customer changed while the table loads, instead of taking its line of before', async () => {
+    const { host, body } = grid(['he-row-0']);
+    document.body.replaceChildren(host);
+    const one = id(1);
+    const before = encodeBadgeTable([{ tenantId: one, level: 'low', score: 5, overdue: false }], { level: 'unknown', overdue: false });
+    let answer!: (t: BadgeTable) => void;
+    const fetchAll = vi.fn(() => new Promise<BadgeTable>((ok) => { answer = ok; }));
+    const fetchBadges = vi.fn(async (ids: string[]): Promise<Badge[]> => ids.map((tenantId) => ({ tenantId, level: 'high', score: 60, overdue: true })));
+    const manager = startBadges({ isInvalid: false } as ContentScriptContext, { fetchBadges, fetchAll, recordSeen: vi.fn(), t: () => t });
+    manager.prefetch();
+    await vi.waitFor(() => expect(fetchAll).toHaveBeenCalledTimes(1));
+    manager.refresh([one]);
+    answer(before);
+    body.replaceChildren(row(one));
+    await vi.waitFor(() => expect(badgesIn(document)[0]?.getAttribute('data-level')).toBe('high'));
+    expect(fetchBadges).toHaveBeenCalledWith([one]);
     manager.stop();
   });
 
