@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { makeTranslate, type Translate } from '@/lib/i18n';
 import type { Changed } from '@/lib/messages';
 import { PORTAL_MATCHES } from '@/lib/portal/hosts';
-import { pageOf, visibleCustomerName, type PortalPage } from '@/lib/portal/page';
+import { pageHeading, pageOf, visibleCustomerName, type PortalPage } from '@/lib/portal/page';
 import { send } from '@/utils/send';
 import { warmFormatting } from '@/components/panel/format';
 import { startBadges, type BadgeManager } from './badges';
@@ -125,7 +125,8 @@ async function run(ctx: ContentScriptContext) {
 function recordCustomerOnPage(ctx: ContentScriptContext, tenantId: string, navigated: boolean) {
   // After an in-app navigation, the heading still shown belongs to the page being left (the portal renders the
   // new one late): a name equal to it is not taken for this customer's.
-  const before = navigated ? document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '' : '';
+  // Read as the name is (lib/portal: ARIA headings and shadow roots too), or an old heading goes unnoticed.
+  const before = navigated ? pageHeading(document) ?? '' : '';
   let tries = 0;
   const attempt = () => {
     if (ctx.isInvalid) return;
