@@ -7,7 +7,7 @@ import { pageHeading, pageOf, visibleCustomerName, type PortalPage } from '@/lib
 import { send } from '@/utils/send';
 import { warmFormatting } from '@/components/panel/format';
 import { startBadges, type BadgeManager } from './badges';
-import { mountPanel, prefetchPanel, type MountedPanel } from './panel';
+import { dropPrefetched, mountPanel, prefetchPanel, type MountedPanel } from './panel';
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,
@@ -102,6 +102,8 @@ async function run(ctx: ContentScriptContext) {
         badges.rerender();
       });
     }
+    // A panel answer fetched ahead of the panel is from before this change: it is asked for again.
+    dropPrefetched(c.tenantIds);
     if (page.kind === 'customer' && (!c.tenantIds || c.tenantIds.includes(page.tenantId))) panel?.update({});
     badges.refresh(c.tenantIds);
   };
