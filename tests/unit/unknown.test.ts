@@ -9,6 +9,7 @@ import { defaultSettings, type Customer, type Invoice } from '../../lib/schema';
 import { createService } from '../../lib/service';
 import { isKnown } from '../../lib/summary';
 import { buildTriage } from '../../lib/triage';
+import { riskCsv } from '../../lib/reports';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
@@ -90,6 +91,14 @@ describe('an unknown customer', () => {
     expect(summaries.map((s) => [s.tenantId, isKnown(s)])).toEqual([[A, false], [B, true]]);
     const lists = buildTriage(summaries, [], await readTriage(db), settings, '2026-11-25', NOW);
     expect(lists.risk.map((r) => r.tenantId)).toEqual([B]);
+  });
+
+  it('has no score in the risk report: level unknown, listed after every scored customer', async () => {
+    const { db, seen } = await setup();
+    await seen(A, 'Aardvark');
+    await commitImport(db, { customers: [imported(B, 'Zebra')] }, NOW);
+    const rows = riskCsv(await readAllSummaries(db), defaultSettings(), '2026-11-25', NOW).trim().split(/\r?\n/);
+    expect(rows.slice(1).map((r) => r.split(',').slice(0, 5))).toEqual([['Zebra', B, '', '20', 'low'], ['Aardvark', A, '', '', 'unknown']]);
   });
 
   it('judges a summary stored before `known` was kept by what it holds', () => {
