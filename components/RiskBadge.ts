@@ -13,6 +13,7 @@ export const BADGE_CSS = `
 .medium { background: #fff4ce; color: #6b4f00; border-color: #f2d675; }
 .high { background: #fde7e9; color: #a4262c; border-color: #f1a7ad; }
 .critical { background: #a4262c; color: #fff; }
+.unknown { background: #f3f2f1; color: #484644; border-color: #c8c6c4; }
 .od { display: inline-block; min-width: 12px; height: 12px; line-height: 12px; border-radius: 6px; background: #a4262c; color: #fff; text-align: center; font-size: 10px; }
 .critical .od { background: #fff; color: #a4262c; }
 `;
@@ -24,7 +25,8 @@ export function renderBadge(el: HTMLElement, badge: Badge, t: Translate): void {
   const level = t(`level_${badge.level}`);
   // Only the three states that call for attention are marked (not ok, stale, no budget, …).
   const budget = badge.budget && Object.hasOwn(MARK, badge.budget) ? badge.budget : undefined;
-  const parts = [t('badge_title', level, badge.score)];
+  // An unknown customer (no imported record, no staff change) has words and no score.
+  const parts = [badge.level === 'unknown' || badge.score === undefined ? t('badge_title_unknown') : t('badge_title', level, badge.score)];
   if (badge.overdue) parts.push(t('badge_overdue'));
   if (budget) parts.push(t(`budget_state_${budget}`));
   el.className = `b ${badge.level}`;
@@ -40,7 +42,7 @@ export function renderBadge(el: HTMLElement, badge: Badge, t: Translate): void {
   el.setAttribute('role', 'img');
   const doc = el.ownerDocument;
   const text = doc.createElement('span');
-  text.textContent = `${level} ${badge.score}`;
+  text.textContent = badge.level === 'unknown' || badge.score === undefined ? level : `${level} ${badge.score}`;
   const children: Node[] = [text];
   if (badge.overdue) {
     const od = doc.createElement('span');

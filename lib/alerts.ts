@@ -27,3 +27,24 @@ export function respondBy(a: Pick<Alert, 'detectedAt'>): string {
 export function snoozePassesResponse(a: Pick<Alert, 'detectedAt'>, until: string): boolean {
   return until > localDate(new Date(respondBy(a)));
 }
+
+/** Microsoft's severities, most severe first; any other value (or none) after them. */
+export const SEVERITY_ORDER = ['high', 'medium', 'low', 'informational'] as const;
+
+export function severityRank(severity: string | undefined): number {
+  const i = SEVERITY_ORDER.indexOf((severity ?? '').trim().toLowerCase() as (typeof SEVERITY_ORDER)[number]);
+  return i < 0 ? SEVERITY_ORDER.length : i;
+}
+
+/**
+ * "Most severe first": least time left first (in whole minutes, as shown; an alert past its 24 hours has none
+ * left), then severity (high, medium, low, informational), then the time it was observed, earliest first.
+ */
+export function compareAlertUrgency(
+  a: { msLeft: number; alert: Pick<Alert, 'severity' | 'detectedAt'> },
+  b: { msLeft: number; alert: Pick<Alert, 'severity' | 'detectedAt'> },
+): number {
+  const left = (x: { msLeft: number }) => Math.max(0, Math.floor(x.msLeft / 60_000));
+  return left(a) - left(b) || severityRank(a.alert.severity) - severityRank(b.alert.severity) ||
+    Date.parse(a.alert.detectedAt) - Date.parse(b.alert.detectedAt);
+}

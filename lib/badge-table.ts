@@ -8,8 +8,9 @@ import type { Badge } from './messages';
  * customer: the page deserializes the message in one go (10,000 customers as arrays cost 20–30 ms there, as
  * strings about 1 ms), and looks a customer up by binary search, with no map to build.
  * - `ids`: the store's tenant ids, lower case, 36 characters each, in ascending order, nothing between them;
- * - `looks`: 4 characters per id, in the same order: level (`l` `m` `h` `c`), score in base 36 on two
- *   characters, and a digit for the marks (1 overdue, + 2 × budget mark: 1 breached, 2 approaching, 3 forecast);
+ * - `looks`: 4 characters per id, in the same order: level (`l` `m` `h` `c`, or `u` for unknown: no data and
+ *   no score, `u000`), score in base 36 on two characters, and a digit for the marks (1 overdue, + 2 × budget
+ *   mark: 1 breached, 2 approaching, 3 forecast);
  * - `unknown`: the badge of a customer the store does not have.
  * null when the store holds more than BADGE_TABLE_MAX customers: the page then asks for the rows it shows.
  */
@@ -18,7 +19,7 @@ export const BADGE_TABLE_MAX = 20_000;
 
 const ID = 36;
 const LOOK = 4;
-const LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+const LEVELS = ['low', 'medium', 'high', 'critical', 'unknown'] as const;
 const BUDGETS = [undefined, 'breached', 'approaching', 'forecast'] as const;
 
 export function encodeBadgeTable(badges: Badge[], unknown: BadgeTable['unknown']): BadgeTable {
@@ -27,7 +28,8 @@ export function encodeBadgeTable(badges: Badge[], unknown: BadgeTable['unknown']
   let looks = '';
   for (const b of sorted) {
     ids += b.tenantId.toLowerCase();
-    const score = Math.max(0, Math.min(1295, Math.round(b.score)));
+    if (b.level === 'unknown') { looks += 'u000'; continue; }
+    const score = Math.max(0, Math.min(1295, Math.round(b.score ?? 0)));
     looks += b.level[0] + score.toString(36).padStart(2, '0') + String((b.overdue ? 1 : 0) + 2 * Math.max(0, BUDGETS.indexOf(b.budget)));
   }
   return { ids, looks, unknown };
@@ -43,7 +45,8 @@ export function badgeInTable(table: BadgeTable, tenantId: string): Badge | undef
     const at = table.ids.slice(mid * ID, mid * ID + ID);
     if (at === id) {
       const look = table.looks.slice(mid * LOOK, mid * LOOK + LOOK);
-      const level = LEVELS.find((l) => l[0] === look[0]) ?? 'low';
+      const level = LEVELS.find((l) => l[0] === look[0]) ?? 'unknown';
+      if (level === 'unknown') return { tenantId: id, level, overdue: false };
       const marks = Number(look[3]);
       const budget = BUDGETS[marks >> 1];
       return budget ? { tenantId: id, level, score: parseInt(look.slice(1, 3), 36), overdue: (marks & 1) === 1, budget } : { tenantId: id, level, score: parseInt(look.slice(1, 3), 36), overdue: (marks & 1) === 1 };

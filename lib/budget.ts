@@ -9,8 +9,10 @@ export interface BudgetResult {
   state: BudgetState;
   /** spendToDate / budget of the latest snapshot (1 = 100 %), when there is a budget. */
   utilization?: number;
-  /** Linear projection of the month-to-date spend to month end, in minor units. */
+  /** Projection of the month-to-date spend to month end, in minor units (absent while too early to forecast). */
   projected?: number;
+  /** Before the FORECAST_FROM_DAY-th day with no earlier months' run-rate: no forecast ("too early to forecast"). */
+  tooEarly?: boolean;
   /** The latest run-rate is at least the spike factor times the earlier months' average. */
   spike: boolean;
   runRate?: number;
@@ -47,6 +49,24 @@ export function isSpike(facts: SpendingFacts, spikeFactor: number): boolean {
   return rate >= spikeFactor * facts.priorRunRate;
 }
 
+/** A month's own run-rate forecasts from this day of the month on (one day's spend times 31 is no forecast). */
+export const FORECAST_FROM_DAY = 5;
+
+/**
+ * The month-end projection of a snapshot: its own run-rate from FORECAST_FROM_DAY on; earlier, the earlier
+ * months' run-rate blended with this month's (this month weighing day / FORECAST_FROM_DAY) for the days left;
+ * undefined when it is too early and there is no history.
+ */
+export function forecastOf(latest: SpendingFacts['latest'], priorRunRate: number | undefined): number | undefined {
+  const day = dayOfMonth(latest.asOf);
+  const days = daysInMonth(latest.asOf);
+  if (day >= FORECAST_FROM_DAY) return Math.round((latest.spendToDate * days) / day);
+  if (priorRunRate === undefined) return undefined;
+  const weight = day / FORECAST_FROM_DAY;
+  const rate = weight * runRate(latest) + (1 - weight) * priorRunRate;
+  return Math.round(latest.spendToDate + rate * (days - day));
+}
+
 /** The budget state of the latest snapshot of the current month; an earlier month's snapshot is `stale`. */
 export function budgetState(facts: SpendingFacts | undefined, settings: Pick<Settings, 'budgetThreshold' | 'spikeFactor'>, today: string): BudgetResult {
   if (!facts) return { state: 'no-data', spike: false };
@@ -56,8 +76,9 @@ export function budgetState(facts: SpendingFacts | undefined, settings: Pick<Set
   const rate = runRate(latest);
   const day = dayOfMonth(latest.asOf);
   const days = daysInMonth(latest.asOf);
-  const projected = Math.round((latest.spendToDate * days) / day);
-  if (latest.budget === undefined) return { state: 'no-budget', spike, runRate: rate, projected, latest };
+  const projected = forecastOf(latest, facts.priorRunRate);
+  const forecast = projected === undefined ? { tooEarly: true } : { projected };
+  if (latest.budget === undefined) return { state: 'no-budget', spike, runRate: rate, ...forecast, latest };
   const budget = latest.budget;
   const spend = latest.spendToDate;
   const utilization = budget > 0 ? spend / budget : spend > 0 ? Infinity : 0;
@@ -66,6 +87,6 @@ export function budgetState(facts: SpendingFacts | undefined, settings: Pick<Set
   let state: BudgetState = 'ok';
   if (spend >= budget && (budget > 0 || spend > 0)) state = 'breached';
   else if (spend * 10_000 >= bp * budget && budget > 0) state = 'approaching';
-  else if (spend * days >= budget * day && budget > 0) state = 'forecast';
-  return { state, utilization, projected, spike, runRate: rate, latest };
+  else if (budget > 0 && projected !== undefined && (day >= FORECAST_FROM_DAY ? spend * days >= budget * day : projected >= budget)) state = 'forecast';
+  return { state, utilization, ...forecast, spike, runRate: rate, latest };
 }

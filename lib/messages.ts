@@ -1,6 +1,6 @@
 // Every message between the extension's parts: request schemas, who may send which, and the response types.
 import * as z from 'zod/mini';
-import type { Factor, RiskResult } from './risk';
+import type { Factor, RiskResult, ShownLevel } from './risk';
 import type { AgingResult, DunningInfo } from './receivables';
 import type { BudgetResult } from './budget';
 import type { CustomerDetail } from './db/reads';
@@ -61,8 +61,9 @@ export const PAGE_ONLY: ReadonlySet<string> = new Set(pageRequests.map((s) => s.
 export interface Changed { type: 'changed'; what: string[]; tenantIds?: string[] }
 
 export type Badge = {
-  tenantId: string; level: RiskResult['level']; score: number; overdue: boolean; budget?: 'breached' | 'approaching' | 'forecast';
-  /** false when the store has no such customer yet: the page records it with the name it shows. */
+  /** `unknown` (no imported record, no staff change: "No data") has no score. */
+  tenantId: string; level: ShownLevel; score?: number; overdue: boolean; budget?: 'breached' | 'approaching' | 'forecast';
+  /** false when the store has no record of this customer at all: the page records it with the name it shows. */
   known?: boolean;
 };
 
@@ -71,6 +72,7 @@ export type { BadgeTable } from './badge-table';
 /** One customer's records as the store reads them (checklist, history, flags, alerts, subscriptions, triage), plus what the logic makes of them. */
 export interface PanelData extends Omit<CustomerDetail, 'summary'> {
   tenantId: string;
+  /** false for a customer with no imported record and no staff change: shown as "No data", without a score. */
   known: boolean;
   customer?: Customer;
   risk: RiskResult;

@@ -2,6 +2,7 @@
 import Papa from 'papaparse';
 import { minorToDecimal } from './money';
 import { score } from './risk';
+import { isKnown } from './summary';
 import type { AccountSummary, Settings } from './schema';
 import type { TriageLists } from './triage';
 
@@ -33,10 +34,10 @@ export function budgetCsv(lists: TriageLists): string {
   return csv(['Customer', 'Customer ID', 'Domain', 'Budget state', 'Spend to date', 'Monthly budget', 'Currency', 'Utilization %', 'Projected month end', 'As of', 'Spend spike'], rows);
 }
 
-/** Every customer's score, highest first, with the factors that make it. */
+/** Every customer's score, highest first, with the factors that make it; unknown customers last, with no score. */
 export function riskCsv(summaries: AccountSummary[], settings: Settings, today: string, now: string): string {
-  const scored = summaries.map((s) => ({ s, r: score(s.customer, s.facts, settings, today, now) }));
-  scored.sort((a, b) => b.r.score - a.r.score || a.s.customer.name.localeCompare(b.s.customer.name));
-  const rows = scored.map(({ s, r }) => [s.customer.name, s.tenantId, s.customer.domain ?? '', r.score, r.level, r.factors.map((f) => `${f.id} +${f.points}`).join('; ')]);
+  const scored = summaries.map((s) => ({ s, r: isKnown(s) ? score(s.customer, s.facts, settings, today, now) : undefined }));
+  scored.sort((a, b) => (b.r?.score ?? -1) - (a.r?.score ?? -1) || a.s.customer.name.localeCompare(b.s.customer.name));
+  const rows = scored.map(({ s, r }) => [s.customer.name, s.tenantId, s.customer.domain ?? '', r ? r.score : '', r ? r.level : 'unknown', r ? r.factors.map((f) => `${f.id} +${f.points}`).join('; ') : '']);
   return csv(['Customer', 'Customer ID', 'Domain', 'Risk score', 'Level', 'Factors'], rows);
 }

@@ -10,6 +10,8 @@ import type { Customer, RiskFacts, Settings } from './schema';
 
 export type Level = 'low' | 'medium' | 'high' | 'critical';
 export const LEVELS: readonly Level[] = ['low', 'medium', 'high', 'critical'];
+/** What badges, panels and rows show: a level, or `unknown` for a customer with no data (DECISIONS.md "Levels"). */
+export type ShownLevel = Level | 'unknown';
 
 export const FACTOR_IDS = [
   'prepaid-card', 'card-not-present', 'no-prepayment', 'provisioned-before-payment', 'overdue', 'unverified-identity',

@@ -303,6 +303,8 @@ export const AccountSummary = z.object({
   oldestDue: z.optional(IsoDate),
   /** 1 when the customer has open invoices, a spending snapshot or counting alerts: the popup's index. */
   attention: z.union([z.literal(0), z.literal(1)]),
+  /** false while only the portal has shown this customer: no imported record and no staff change (see isKnown). */
+  known: z.optional(z.boolean()),
 });
 export type AccountSummary = z.infer<typeof AccountSummary>;
 

@@ -3,6 +3,7 @@ import { agingOf, dunningStage } from './receivables';
 import { budgetState } from './budget';
 import { score } from './risk';
 import { localDate } from './clock';
+import { isKnown } from './summary';
 import { describeError } from './errors';
 import { languageOf } from './i18n';
 import {
@@ -40,6 +41,8 @@ export function assess(s: AccountSummary | undefined, tenantId: string, settings
 
 /** The badge of one customer (of a summary, or of a customer the store does not have). */
 function badgeOf(s: AccountSummary | undefined, tenantId: string, settings: Settings, today: string, now: string): Badge {
+  // No imported record and no staff change: "No data", never a score (a name seen in the portal is not data).
+  if (!isKnown(s)) return { tenantId, level: 'unknown', overdue: false, ...(s ? {} : { known: false }) };
   const a = assess(s, tenantId, settings, today, now);
   const state = a.budget.state;
   return {
@@ -76,7 +79,7 @@ export function createService(deps: ServiceDeps) {
       const [detail, settings, meta] = await Promise.all([readCustomerDetail(db, tenantId), readSettings(db), readMeta(db)]);
       const a = assess(detail.summary, tenantId, settings, today, now);
       const data: PanelData = {
-        tenantId, known: !!detail.summary, customer: detail.summary?.customer, risk: a.risk, facts: a.facts, aging: a.aging,
+        tenantId, known: isKnown(detail.summary), customer: detail.summary?.customer, risk: a.risk, facts: a.facts, aging: a.aging,
         dunning: dunningStage(a.aging.oldestDaysPastDue, settings.dunning), budget: a.budget,
         checklist: detail.checklist, history: detail.history, flags: detail.flags, alerts: detail.alerts,
         subscriptions: detail.subscriptions, triage: detail.triage, staffName: settings.staffName, panelOpen: meta.panelOpen, today, now,

@@ -47,9 +47,31 @@ export function buildFacts(r: CustomerRecords): RiskFacts {
   return facts;
 }
 
-export function summaryOf(customer: Customer, facts: RiskFacts): AccountSummary {
+/**
+ * A customer is known once any imported record or staff-made change exists for it: a customer record from a
+ * file (or typed by staff), or any invoice, spending snapshot, subscription, alert, checklist tick or flag. A
+ * name seen in the portal alone (origin `portal`) does not make it known.
+ */
+export function knownFrom(customer: Customer, r: CustomerRecords): boolean {
+  return customer.origin !== 'portal' || r.invoices.length > 0 || r.checklist.length > 0 || r.flags.length > 0 ||
+    r.subscriptions.length > 0 || r.spending.length > 0 || r.alerts.length > 0;
+}
+
+/**
+ * Whether a summary's customer is known (see knownFrom); none: unknown. A summary written before `known` was
+ * kept judges by what it holds: a customer record not from the portal, or any fact.
+ */
+export function isKnown(s: AccountSummary | undefined): boolean {
+  if (!s) return false;
+  if (s.known !== undefined) return s.known;
+  const f = s.facts;
+  return s.customer.origin !== 'portal' || f.openInvoices.length > 0 || Object.keys(f.checklist).length > 0 || f.openFlags.length > 0 ||
+    !!f.subscriptions || !!f.spending || f.alerts.length > 0;
+}
+
+export function summaryOf(customer: Customer, facts: RiskFacts, known?: boolean): AccountSummary {
   const attention = facts.openInvoices.length || facts.spending || facts.alerts.some((a) => a.open) ? 1 : 0;
   let oldestDue: string | undefined;
   for (const i of facts.openInvoices) if (!oldestDue || i.dueOn < oldestDue) oldestDue = i.dueOn;
-  return { tenantId: customer.tenantId, customer, facts, ...(oldestDue ? { oldestDue } : {}), attention };
+  return { tenantId: customer.tenantId, customer, facts, ...(oldestDue ? { oldestDue } : {}), attention, ...(known !== undefined ? { known } : {}) };
 }

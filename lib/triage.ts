@@ -1,10 +1,11 @@
 // The popup's triage lists from account summaries: overdue, budget, high risk, security alerts.
-import { responseClock } from './alerts';
+import { compareAlertUrgency, responseClock } from './alerts';
 import { budgetState, type BudgetResult } from './budget';
 import { agingOf, compareOverdue, dunningStage, type AgingResult, type DunningInfo } from './receivables';
 import { score, type RiskResult } from './risk';
 import { alertReason, type AccountSummary, type Alert, type Settings, type Triage, type TriageReason, type TriageV2 } from './schema';
 import { isSnoozed, triageKey, type TriageIndex } from './attention';
+import { isKnown } from './summary';
 
 export interface RowBase {
   tenantId: string;
@@ -40,7 +41,8 @@ function listsOf(s: AccountSummary, settings: Settings, today: string, now: stri
   const aging = agingOf(s.facts.openInvoices, today);
   const budget = budgetState(s.facts.spending, settings, today);
   const risk = score(s.customer, s.facts, settings, today, now);
-  return { aging, budget, risk, listed: { overdue: aging.overdue, budget: budget.state in BUDGET_ORDER, risk: LEVEL_SHOWN.has(risk.level) } };
+  // An unknown customer (a name seen in the portal, nothing else) is never listed as high risk.
+  return { aging, budget, risk, listed: { overdue: aging.overdue, budget: budget.state in BUDGET_ORDER, risk: LEVEL_SHOWN.has(risk.level) && isKnown(s) } };
 }
 
 /**
@@ -100,7 +102,7 @@ export function buildTriage(
     (b.budget.utilization ?? 0) - (a.budget.utilization ?? 0) ||
     a.name.localeCompare(b.name));
   lists.risk.sort((a, b) => b.risk.score - a.risk.score || a.name.localeCompare(b.name));
-  lists.alerts.sort((a, b) => a.msLeft - b.msLeft || a.name.localeCompare(b.name));
+  lists.alerts.sort((a, b) => compareAlertUrgency(a, b) || a.name.localeCompare(b.name) || a.alert.id.localeCompare(b.alert.id));
   lists.snoozed.sort((a, b) => (a.snoozedUntil ?? '').localeCompare(b.snoozedUntil ?? '') || a.name.localeCompare(b.name));
   return lists;
 }

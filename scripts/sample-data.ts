@@ -53,8 +53,9 @@ export function sampleFiles(today = new Date()): SampleFile[] {
     [contoso.tenantId, '10000', (9000 * Math.min(1, d / 28)).toFixed(2), asOf, 'USD'],
     [northwind.tenantId, '5000', '5600.00', asOf, 'GBP'],
     [wide.tenantId, '8000', '6500.00', asOf, 'EUR'],
-    [tailspin.tenantId, '2000', '150.00', lastMonth, 'USD'],
-    [tailspin.tenantId, '2000', (150 * d).toFixed(2), asOf, 'USD'],
+    // Last month's run-rate (45 a day) lets a forecast start on the 1st; this month's (150 a day) is a spike.
+    [tailspin.tenantId, '1800', '675.00', lastMonth, 'USD'],
+    [tailspin.tenantId, '1800', (150 * d).toFixed(2), asOf, 'USD'],
     [litware.tenantId, '', '1200.00', asOf, 'EUR'],
   ]);
   const hoursAgo = (h: number) => new Date(today.getTime() - h * 3_600_000).toISOString();

@@ -49,6 +49,7 @@ export function AccountSection({ data, t, locale }: { data: PanelData; t: Transl
               budget.latest.budget !== undefined ? formatMinor(budget.latest.budget, budget.latest.currency, locale) : '—',
               formatDate(budget.latest.asOf, locale))}
             {budget.projected !== undefined && <> · {t('budget_projected', formatMinor(budget.projected, budget.latest.currency, locale))}</>}
+            {budget.tooEarly && <> · <span data-testid="budget-too-early">{t('budget_too_early')}</span></>}
           </p>
         )}
         {budget.spike && <p class="warn small" data-testid="budget-spike">{t('budget_spike')}</p>}

@@ -24,19 +24,21 @@ export interface PanelProps {
 
 export function Panel(p: PanelProps) {
   const { data, t } = p;
+  // A customer with no imported record and no staff change has no score: "No data", in a neutral colour.
+  const level = data && (data.known ? data.risk.level : 'unknown');
   return (
     <aside
       class={`panel ${p.open ? 'open' : 'closed'}`}
       data-testid="risk-panel"
       data-tenant-id={p.tenantId.toLowerCase()}
-      data-level={data?.risk.level}
+      data-level={level}
       aria-label={t('panel_title')}
     >
       <header class="head">
         <button type="button" class="toggle" aria-expanded={p.open} onClick={p.onToggle} data-testid="panel-toggle">
           <span aria-hidden="true">{p.open ? '⟩' : '⟨'}</span>
           <span class="title">{t('panel_title')}</span>
-          {data && <span class={`pill ${data.risk.level}`}>{t(`level_${data.risk.level}`)} {data.risk.score}</span>}
+          {data && <span class={`pill ${level}`}>{data.known ? `${t(`level_${data.risk.level}`)} ${data.risk.score}` : t('level_unknown')}</span>}
         </button>
       </header>
       {p.open && (
@@ -46,7 +48,7 @@ export function Panel(p: PanelProps) {
           {data && (
             <>
               <h2 class="customer">{data.customer?.name || t('customer_unnamed')}</h2>
-              {!data.known && <p class="muted" data-testid="panel-unknown">{t('panel_unknown_customer')}</p>}
+              {!data.known && <p class="notice" data-testid="panel-unknown">{t('panel_unknown_customer')}</p>}
               {p.subscriptionId && <SubscriptionWarnings data={data} subscriptionId={p.subscriptionId} t={t} locale={p.locale} />}
               <ScoreSection data={data} t={t} locale={p.locale} />
               <ChecklistSection data={data} t={t} locale={p.locale} actions={p.actions} />

@@ -5,6 +5,17 @@ import { describeFactor } from './factorText';
 
 export function ScoreSection({ data, t, locale }: { data: PanelData; t: Translate; locale: string }) {
   const { risk } = data;
+  if (!data.known) {
+    // No data, no score: the panel's notice says which files to import.
+    return (
+      <section class="section" aria-labelledby="prl-score">
+        <h3 id="prl-score" class="visually-hidden">{t('score_title')}</h3>
+        <div class="score unknown">
+          <span class="lvl" data-testid="risk-level">{t('level_unknown')}</span>
+        </div>
+      </section>
+    );
+  }
   return (
     <section class="section" aria-labelledby="prl-score">
       <h3 id="prl-score" class="visually-hidden">{t('score_title')}</h3>

@@ -19,6 +19,8 @@ h3 { font-size: 13px; margin: 0 0 6px; }
 .pill { border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; }
 .low { background: #dff6dd; color: #0e5c0e; } .medium { background: #fff4ce; color: #6b4f00; }
 .high { background: #fde7e9; color: #a4262c; } .critical { background: #a4262c; color: #fff; }
+.unknown { background: #f3f2f1; color: #484644; }
+.notice { background: #f3f2f1; border-left: 3px solid #8a8886; padding: 6px 8px; border-radius: 4px; }
 .factors { list-style: none; margin: 8px 0 0; padding: 0; }
 .factors li { display: grid; grid-template-columns: 40px 1fr; gap: 0 6px; padding: 4px 0; border-bottom: 1px dashed #edebe9; }
 .factors .pts { font-weight: 700; color: #a4262c; } .factors .guide { grid-column: 2; }

@@ -91,6 +91,7 @@ export function BudgetItem({ row, t, locale, actions, style, today }: RowProps<B
       <span class="fig">{formatMinor(b.latest!.spendToDate, cur, locale)} / {b.latest!.budget !== undefined ? formatMinor(b.latest!.budget, cur, locale) : '—'}</span>
       {b.utilization !== undefined && <span class="fig">{Math.round(b.utilization * 1000) / 10} %</span>}
       {b.projected !== undefined && <span class="fig muted">{t('budget_projected', formatMinor(b.projected, cur, locale))}</span>}
+      {b.tooEarly && <span class="fig muted" data-testid="budget-too-early">{t('budget_too_early')}</span>}
       {b.spike && <span class="fig warn" data-testid="budget-spike">{t('budget_spike_short')}</span>}
       <Controls row={row} t={t} actions={actions} today={today} locale={locale} />
     </li>

@@ -66,6 +66,8 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
   const stale = new Set<string>();
   let tableWanted = false;
   let tableLoading: Promise<void> | undefined;
+  // Bumped by every store-wide change: a table asked for before it is out of date when it comes.
+  let generation = 0;
   let placedEarly = 0; // rows placed as they went in, since the last scan
   const observed = new WeakSet<Node>();
   const seenNames = new Set<string>();
@@ -230,7 +232,11 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       // A message carries at most 5,000 ids: a longer page asks in several.
       const parts: string[][] = [];
       for (let i = 0; i < ids.length; i += 5000) parts.push(ids.slice(i, i + 5000));
-      for (const list of await Promise.all(parts.map((p) => deps.fetchBadges(p)))) {
+      const asked = generation;
+      const lists = await Promise.all(parts.map((p) => deps.fetchBadges(p)));
+      // Answers from before a store-wide change are dropped: the next scan asks again.
+      if (asked !== generation) { schedule(); return false; }
+      for (const list of lists) {
         for (const b of list) { known.set(b.tenantId, b); stale.delete(b.tenantId); }
       }
       return true;
@@ -242,9 +248,16 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
   /** Every customer's badge, asked for once at a time (a customers list asks once it opens). */
   function loadTable() {
     tableWanted = true;
-    tableLoading ??= deps.fetchAll().then((t) => {
+    if (tableLoading) return;
+    const asked = generation;
+    tableLoading = deps.fetchAll().then((t) => {
+      if (asked !== generation) return; // the store changed as a whole meanwhile: this answer is from before
       if (t && !ctx.isInvalid) table = t;
-    }).catch(() => undefined).finally(() => { tableLoading = undefined; });
+    }).catch(() => undefined).finally(() => {
+      tableLoading = undefined;
+      // Asked again, for the table of after the change.
+      if (asked !== generation && !ctx.isInvalid) loadTable();
+    });
   }
 
   /** A new host for this target, shown now or hidden until it comes near the screen. */
@@ -405,11 +418,12 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
     refresh(tenantIds?: string[]) {
       if (!tenantIds) {
         // Anything may have changed (an import, the settings): the table is asked for again where it was.
+        generation++;
         known.clear();
         stale.clear();
         table = undefined;
         if (tableWanted) loadTable();
-      } else if (table) {
+      } else if (table || tableLoading) {
         // Their lines in the table are out of date: asked for when shown (now, for those on the page).
         for (const id of tenantIds) { known.delete(id); stale.add(id); }
       }

@@ -3,11 +3,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { makeTranslate, type Translate } from '@/lib/i18n';
 import type { Changed } from '@/lib/messages';
 import { PORTAL_MATCHES } from '@/lib/portal/hosts';
-import { pageOf, visibleCustomerName, type PortalPage } from '@/lib/portal/page';
+import { pageHeading, pageOf, visibleCustomerName, type PortalPage } from '@/lib/portal/page';
 import { send } from '@/utils/send';
 import { warmFormatting } from '@/components/panel/format';
 import { startBadges, type BadgeManager } from './badges';
-import { mountPanel, prefetchPanel, type MountedPanel } from './panel';
+import { dropPrefetched, mountPanel, prefetchPanel, type MountedPanel } from './panel';
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,
@@ -102,6 +102,8 @@ async function run(ctx: ContentScriptContext) {
         badges.rerender();
       });
     }
+    // A panel answer fetched ahead of the panel is from before this change: it is asked for again.
+    dropPrefetched(c.tenantIds);
     if (page.kind === 'customer' && (!c.tenantIds || c.tenantIds.includes(page.tenantId))) panel?.update({});
     badges.refresh(c.tenantIds);
   };
@@ -125,7 +127,8 @@ async function run(ctx: ContentScriptContext) {
 function recordCustomerOnPage(ctx: ContentScriptContext, tenantId: string, navigated: boolean) {
   // After an in-app navigation, the heading still shown belongs to the page being left (the portal renders the
   // new one late): a name equal to it is not taken for this customer's.
-  const before = navigated ? document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '' : '';
+  // Read as the name is (lib/portal: ARIA headings and shadow roots too), or an old heading goes unnoticed.
+  const before = navigated ? pageHeading(document) ?? '' : '';
   let tries = 0;
   const attempt = () => {
     if (ctx.isInvalid) return;

@@ -2,7 +2,7 @@
 // Pages: /dashboard/{v2,commerce2}/customers/{tenantId}/{tab} (any tab), with or without a locale prefix,
 // and …/subscriptions/{subscriptionId}.
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Panel } from '@/components/panel/Panel';
 import { PANEL_CSS } from '@/components/panel/styles';
@@ -29,6 +29,11 @@ export function prefetchPanel(tenantId: string): void {
   answer.catch(() => undefined); // a failure is reported by the load that takes it
   prefetched.set(tenantId, answer);
 }
+/** The store changed (for these customers, or all): an answer asked for before is out of date. */
+export function dropPrefetched(tenantIds?: string[]): void {
+  if (!tenantIds) prefetched.clear();
+  else for (const id of tenantIds) prefetched.delete(id.toLowerCase());
+}
 
 function PanelHost({ tenantId, subscriptionId, t, locale, version }: HostProps) {
   const [data, setData] = useState<PanelData>();
@@ -36,17 +41,21 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version }: HostProps) 
   const [open, setOpen] = useState(true);
   const [nameMissing, setNameMissing] = useState(false);
 
+  // Only the latest load's answer is shown: one asked for before a change never lands after the change's.
+  const latest = useRef(0);
   const load = useCallback(async () => {
+    const mine = ++latest.current;
     try {
       const early = prefetched.get(tenantId);
       prefetched.delete(tenantId);
       const d = await (early ?? send({ type: 'panel.get', tenantId }));
+      if (mine !== latest.current) return;
       performance.mark('prl:panel-data', { detail: { tenantId } });
       setData(d);
       setOpen(d.panelOpen);
       setError(undefined);
     } catch (e) {
-      setError(t('panel_error', e instanceof Error ? e.message : String(e)));
+      if (mine === latest.current) setError(t('panel_error', e instanceof Error ? e.message : String(e)));
     }
   }, [tenantId, t]);
 
@@ -109,6 +118,24 @@ export async function mountPanel(ctx: ContentScriptContext, props: Omit<HostProp
     },
   });
   ui.mount();
+  // A portal re-render that replaces the body's children (or the body) takes the panel with it: it goes back in
+  // at once, as it was. Only the body's own children and the body itself are watched, not the whole page.
+  let removed = false;
+  const watcher = new MutationObserver(() => {
+    if (removed || ctx.isInvalid) return;
+    if (document.body && watched !== document.body) watchBody();
+    if (!ui.shadowHost.isConnected && document.body) ui.mount();
+  });
+  let watched: HTMLElement | undefined;
+  const watchBody = () => {
+    watcher.disconnect();
+    watcher.observe(document.documentElement, { childList: true });
+    watched = document.body ?? undefined;
+    if (watched) watcher.observe(watched, { childList: true });
+  };
+  watchBody();
+  const stop = () => { removed = true; watcher.disconnect(); };
+  ctx.onInvalidated(stop);
   return {
     update(next: Partial<HostProps>) {
       current = { ...current, ...next, version: current.version + 1 };
@@ -117,7 +144,7 @@ export async function mountPanel(ctx: ContentScriptContext, props: Omit<HostProp
     /** Still in the page? Some portal re-renders replace the body's children. */
     get attached() { return ui.shadowHost.isConnected; },
     remount() { ui.remove(); ui.mount(); },
-    remove() { ui.remove(); },
+    remove() { stop(); ui.remove(); },
   };
 }
 export type MountedPanel = Awaited<ReturnType<typeof mountPanel>>;

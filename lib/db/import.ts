@@ -74,7 +74,9 @@ function mergeCustomer(incoming: Customer, existing: Customer | undefined): Cust
   const merged: Customer = { ...existing };
   for (const [k, v] of Object.entries(incoming)) if (v !== undefined && v !== '') (merged as Record<string, unknown>)[k] = v;
   if (!incoming.name && existing.name) merged.name = existing.name;
-  if (sameRecord(existing, merged, ['updatedAt', 'origin'])) return existing;
+  // A customer only seen in the portal becomes one the files know: that change of origin is kept.
+  const fromPortalOnly = existing.origin === 'portal' && incoming.origin !== undefined && incoming.origin !== 'portal';
+  if (!fromPortalOnly && sameRecord(existing, merged, ['updatedAt', 'origin'])) return existing;
   return merged;
 }
 
@@ -95,7 +97,7 @@ export function commitImport(db: PrlDb, batch: ImportBatch, now: string): Promis
     if (unknown) throw new ImportCommitError(`no customer with tenant id ${unknown.tenantId} is known: import the customers first`);
 
     if (batch.customers?.length) {
-      outcome.customers = await upsert(tx, 'customers', batch.customers, (c) => c.tenantId, mergeCustomer, ['updatedAt', 'origin'], touched);
+      outcome.customers = await upsert(tx, 'customers', batch.customers, (c) => c.tenantId, mergeCustomer, ['updatedAt'], touched);
     }
     const alertCustomers = (batch.alertCustomers ?? []).filter((c) => !known.has(c.tenantId));
     if (alertCustomers.length) {

@@ -1,5 +1,5 @@
 // Keeps the account-summary store in step: rebuilt inside the same transaction as the write that changed it.
-import { buildFacts, summaryOf, type CustomerRecords } from '../summary';
+import { buildFacts, knownFrom, summaryOf, type CustomerRecords } from '../summary';
 import type { PrlSchema, StoreName, Tx } from './open';
 import { eachPage, type PagedStore } from './pages';
 
@@ -57,7 +57,7 @@ async function rebuildMany(tx: Tx, ids: string[]): Promise<void> {
         invoices: by.invoices.get(id) ?? [], checklist: by.checklist.get(id) ?? [], flags: by.flags.get(id) ?? [],
         subscriptions: by.subscriptions.get(id) ?? [], spending: by.spending.get(id) ?? [], alerts: by.alerts.get(id) ?? [],
       };
-      writes.push(summaries.put(summaryOf(customer, buildFacts(records))));
+      writes.push(summaries.put(summaryOf(customer, buildFacts(records), knownFrom(customer, records))));
     }
     await Promise.all(writes);
   }
@@ -88,5 +88,5 @@ async function rebuildOne(tx: Tx, tenantId: string): Promise<void> {
     return;
   }
   const records: CustomerRecords = { invoices, checklist, flags, subscriptions, spending, alerts };
-  await summaries.put(summaryOf(customer, buildFacts(records)));
+  await summaries.put(summaryOf(customer, buildFacts(records), knownFrom(customer, records)));
 }

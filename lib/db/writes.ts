@@ -86,7 +86,8 @@ export function updateCustomer(db: PrlDb, tenantId: string, patch: CustomerPatch
     const store = tx.objectStore('customers');
     const existing = await store.get(tenantId);
     if (!existing) throw new Error(`unknown customer ${tenantId}`);
-    const next: Record<string, unknown> = { ...existing, updatedAt: now };
+    // A fact typed by staff makes a customer only seen in the portal a known one.
+    const next: Record<string, unknown> = { ...existing, updatedAt: now, ...(existing.origin === 'portal' ? { origin: 'manual' } : {}) };
     for (const k of CustomerFacts) if (k in patch) next[k] = patch[k];
     for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k];
     const customer = Customer.parse(next);

@@ -87,6 +87,14 @@ export function visibleCustomerName(root: ParentNode, tenantId: string): string 
   const doc = (root as Node).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
   const page = doc ? pageOf(doc.URL) : OTHER;
   if (page.kind !== 'customer' || page.tenantId !== id) return undefined;
+  return pageHeading(root);
+}
+
+/**
+ * The text of the page's main heading as the portal shows it: a plain `h1` or an ARIA level-1 heading, in the
+ * document or inside its open shadow roots (ours skipped); whatever customer, if any, the page is about.
+ */
+export function pageHeading(root: ParentNode): string | undefined {
   for (const scope of scopesOf(root)) {
     for (const h of scope.querySelectorAll('h1, [role="heading"][aria-level="1"]')) {
       const text = isOurs(h) ? '' : visibleText(h);

@@ -33,6 +33,15 @@ describe('risk badge', () => {
     expect(b.getAttribute('title')).toBe(`badge_title(level_${level}|42)`);
   });
 
+  it('shows an unknown customer as "No data": data-level unknown, a neutral colour, no score', () => {
+    const b = paint({ level: 'unknown', score: undefined });
+    expect(b.getAttribute('data-level')).toBe('unknown');
+    expect(b.classList.contains('unknown')).toBe(true);
+    expect(BADGE_CSS).toMatch(/\.unknown \{[^}]*background: #f3f2f1/);
+    expect(b.textContent).toBe('level_unknown');
+    expect(b.getAttribute('aria-label')).toBe('badge_title_unknown');
+  });
+
   it('marks overdue with data-overdue="true" and says so, only when overdue', () => {
     const overdue = paint({ overdue: true });
     expect(overdue.getAttribute('data-overdue')).toBe('true');

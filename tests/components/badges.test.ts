@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startBadges } from '../../entrypoints/content/badges';
 import type { Badge } from '../../lib/messages';
-import { encodeBadgeTable, type BadgeTable } from '../../lib/badge-table';
+import { badgeInTable, encodeBadgeTable, type BadgeTable } from '../../lib/badge-table';
 
 const id = (n: number) => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
 const t = (k: string, ...s: Array<string | number>) => (s.length ? `${k}(${s.join('|')})` : k);
@@ -42,7 +42,10 @@ const badgesIn = (root: ParentNode): Element[] => {
   walk(root);
   return out;
 };
-const settle = () => new Promise((ok) => setTimeout(ok, 80));
+/** How many scans the managers have finished so far (each ends with a `prl:badges-painted` mark naming its phases). */
+const scans = () => performance.getEntriesByName('prl:badges-painted').filter((e) => (e as PerformanceMark).detail?.scan !== undefined).length;
+/** Polls until a scan ends after the count `since` (taken before what starts it). */
+const scanAfter = (since: number) => vi.waitFor(() => expect(scans()).toBeGreaterThan(since));
 
 function start(knownIds = new Set<string>(), table: BadgeTable | null = null) {
   const fetchBadges = vi.fn(async (ids: string[]): Promise<Badge[]> =>
@@ -58,8 +61,10 @@ describe('badge manager', () => {
     document.body.innerHTML = `<a id="l1" href="https://partner.microsoft.com/dashboard/v2/customers/${id(1)}/account">one</a>`;
     const { host } = grid(['he-row-0', '1', id(1), id(2), id(2)]);
     document.body.append(host);
+    const since = scans();
     const { fetchBadges, recordSeen, manager } = start(new Set([id(1)]));
-    await settle();
+    await scanAfter(since);
+    await vi.waitFor(() => expect(recordSeen).toHaveBeenCalled());
     const badges = badgesIn(document);
     expect(badges.map((b) => b.getAttribute('data-tenant-id')).sort()).toEqual([id(1), id(1), id(2), id(2)]);
     expect(badges.every((b) => b.getAttribute('data-overdue') === 'true' && b.getAttribute('data-level') === 'high')).toBe(true);
@@ -73,13 +78,12 @@ describe('badge manager', () => {
     const { host, body } = grid([id(1)]);
     document.body.replaceChildren(host);
     const { manager } = start();
-    await settle();
+    await vi.waitFor(() => expect(badgesIn(document)).toHaveLength(1));
     const first = body.querySelector('tr')!;
     first.id = `row-${id(9)}`;
     first.firstElementChild!.id = `cell-displayName-${id(9)}`;
     body.append(row(id(10)));
-    await settle();
-    expect(badgesIn(document).map((b) => b.getAttribute('data-tenant-id')).sort()).toEqual([id(10), id(9)].sort());
+    await vi.waitFor(() => expect(badgesIn(document).map((b) => b.getAttribute('data-tenant-id')).sort()).toEqual([id(10), id(9)].sort()));
     manager.stop();
   });
 
@@ -103,8 +107,9 @@ describe('badge manager', () => {
     try {
       const { host, body } = grid(n12.map(id));
       document.body.replaceChildren(host);
+      const since = scans();
       const { manager, fetchBadges } = start(new Set(n12.map(id)));
-      await settle();
+      await scanAfter(since);
       // The rows in view are asked for first, alone; the others after.
       expect(fetchBadges.mock.calls.map((c) => c[0])).toEqual([[id(1), id(2)], n12.slice(2).map(id)]);
       const hostOf = (n: number) => badgesIn(document).find((b) => b.getAttribute('data-tenant-id') === id(n))?.getRootNode() as ShadowRoot | undefined;
@@ -125,8 +130,9 @@ describe('badge manager', () => {
       expect(badgesIn(document).find((b) => b.getAttribute('data-tenant-id') === id(12))!.getAttribute('data-level')).toBe('high');
       expect(watchedRows()).toEqual([3]);
       // Row 3 leaves the page: its block is watched through the next row, which shows it when near.
+      const before = scans();
       body.querySelector(`tr[id="row-${id(3)}"]`)!.remove();
-      await settle();
+      await scanAfter(before);
       expect(watchedRows()).toEqual([4]);
       report([...watched]);
       expect(off()).toEqual([]);
@@ -160,13 +166,16 @@ describe('badge manager', () => {
       ids.slice(0, -1).map((tenantId, i) => ({ tenantId, level: i % 2 ? 'low' : 'critical', score: i % 2 ? 5 : 90, overdue: i % 2 === 0, ...(i === 0 ? { budget: 'breached' as const } : {}) })),
       { level: 'medium', score: 30, overdue: false },
     );
+    const since = scans();
     const { manager, fetchBadges, fetchAll, recordSeen } = start(new Set(), table);
-    await settle();
+    await scanAfter(since);
     manager.prefetch();
     await vi.waitFor(() => expect(fetchAll).toHaveBeenCalledTimes(1));
-    await settle();
+    // The table is in once its answer is: the manager took it first (its callback was queued before ours).
+    await fetchAll.mock.results[0].value;
     // The portal swaps its placeholder for the real rows in one task; the observer's callback (a microtask)
     // places the first rows' badges, shown, before the manager's debounced scan has run.
+    const scanning = scans();
     body.replaceChildren(...ids.map(row));
     await Promise.resolve();
     await Promise.resolve();
@@ -181,7 +190,7 @@ describe('badge manager', () => {
     expect(early[1].getAttribute('data-level')).toBe('low');
     // The scan gives every other row its badge, hidden until near the screen; nothing was asked for row by row.
     await vi.waitFor(() => expect(badgesIn(document)).toHaveLength(ids.length));
-    await settle();
+    await scanAfter(scanning);
     expect(fetchBadges).not.toHaveBeenCalled();
     const last = badgesIn(document).find((b) => b.getAttribute('data-tenant-id') === ids.at(-1))!;
     expect(last.getAttribute('data-level')).toBe('medium');
@@ -202,13 +211,59 @@ describe('badge manager', () => {
     manager.stop();
   });
 
+  it('drops a table asked for before a change that lands while it loads: no row shows data from before an import', async () => {
+    const { host, body } = grid(['he-row-0']);
+    document.body.replaceChildren(host);
+    const [one, two] = [id(1), id(2)];
+    // Before the import both customers were low; the store now says critical (the import) and high (a tick).
+    const before = encodeBadgeTable([one, two].map((tenantId) => ({ tenantId, level: 'low', score: 5, overdue: false })), { level: 'unknown', overdue: false });
+    const after = encodeBadgeTable([{ tenantId: one, level: 'critical', score: 90, overdue: true }, { tenantId: two, level: 'high', score: 60, overdue: false }], { level: 'unknown', overdue: false });
+    let answer!: (t: BadgeTable) => void;
+    const fetchAll = vi.fn()
+      .mockImplementationOnce(() => new Promise<BadgeTable>((ok) => { answer = ok; }))
+      .mockImplementation(async () => after);
+    const fetchBadges = vi.fn(async (ids: string[]): Promise<Badge[]> => ids.map((tenantId) => badgeInTable(after, tenantId)!));
+    const manager = startBadges({ isInvalid: false } as ContentScriptContext, { fetchBadges, fetchAll, recordSeen: vi.fn(), t: () => t });
+    manager.prefetch();
+    await vi.waitFor(() => expect(fetchAll).toHaveBeenCalledTimes(1));
+    // The import lands while the table is on its way, then the table of before arrives.
+    manager.refresh();
+    answer(before);
+    await vi.waitFor(() => expect(fetchAll).toHaveBeenCalledTimes(2));
+    body.replaceChildren(row(one), row(two));
+    const level = (tenantId: string) => badgesIn(document).find((b) => b.getAttribute('data-tenant-id') === tenantId)?.getAttribute('data-level');
+    await vi.waitFor(() => expect([level(one), level(two)]).toEqual(['critical', 'high']));
+    manager.stop();
+  });
+
+  it('asks again for a customer changed while the table loads, instead of taking its line of before', async () => {
+    const { host, body } = grid(['he-row-0']);
+    document.body.replaceChildren(host);
+    const one = id(1);
+    const before = encodeBadgeTable([{ tenantId: one, level: 'low', score: 5, overdue: false }], { level: 'unknown', overdue: false });
+    let answer!: (t: BadgeTable) => void;
+    const fetchAll = vi.fn(() => new Promise<BadgeTable>((ok) => { answer = ok; }));
+    const fetchBadges = vi.fn(async (ids: string[]): Promise<Badge[]> => ids.map((tenantId) => ({ tenantId, level: 'high', score: 60, overdue: true })));
+    const manager = startBadges({ isInvalid: false } as ContentScriptContext, { fetchBadges, fetchAll, recordSeen: vi.fn(), t: () => t });
+    manager.prefetch();
+    await vi.waitFor(() => expect(fetchAll).toHaveBeenCalledTimes(1));
+    manager.refresh([one]);
+    answer(before);
+    body.replaceChildren(row(one));
+    await vi.waitFor(() => expect(badgesIn(document)[0]?.getAttribute('data-level')).toBe('high'));
+    expect(fetchBadges).toHaveBeenCalledWith([one]);
+    manager.stop();
+  });
+
   it('without the table (a store too large to hand over), rows wait for the scan and its request', async () => {
     const { host, body } = grid(['he-row-0']);
     document.body.replaceChildren(host);
+    const since = scans();
     const { manager, fetchBadges, fetchAll } = start(new Set([id(1)]), null);
     manager.prefetch();
     await vi.waitFor(() => expect(fetchAll).toHaveBeenCalledTimes(1));
-    await settle();
+    await fetchAll.mock.results[0].value;
+    await scanAfter(since);
     body.replaceChildren(row(id(1)));
     await Promise.resolve();
     expect(badgesIn(document)).toHaveLength(0);

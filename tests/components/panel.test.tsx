@@ -358,6 +358,15 @@ describe('risk panel: receivables and budget', () => {
     expect(budget.textContent).toContain(`budget_state_${state.replace(/-/g, '_')}`);
   });
 
+  it('says "too early to forecast" before the 5th day of the month with no earlier months, and projects nothing', () => {
+    const spending = [{ tenantId: T, budget: 100_000, spendToDate: 5_000, asOf: '2026-11-02', currency: 'USD' }];
+    setup(panelData({ records: { ...customerRecords().records, spending } }));
+    const budget = screen.getByTestId('panel-budget');
+    expect(budget.dataset.state).toBe('ok');
+    expect(screen.getByTestId('budget-too-early').textContent).toBe('budget_too_early');
+    expect(budget.textContent).not.toContain('budget_projected');
+  });
+
   it('marks a spending spike', () => {
     const spending = [
       { tenantId: T, budget: 1_000_000, spendToDate: 10_000, asOf: '2026-10-10', currency: 'USD' },
@@ -485,9 +494,22 @@ describe('risk panel: states', () => {
 
   it('says when the customer is not in the store yet', () => {
     setup({ ...panelData(), known: false, customer: undefined });
-    expect(screen.getByTestId('panel-unknown')).toBeTruthy();
+    expect(screen.getByTestId('panel-unknown').textContent).toBe('panel_unknown_customer');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('customer_unnamed');
     // Without a customer record there are no facts to edit.
     expect(screen.queryByTestId('panel-facts')).toBeNull();
+  });
+
+  it('shows an unknown customer (a name seen in the portal only) as "No data": neutral, no score, no factors', () => {
+    setup({ ...panelData({ customer: { origin: 'portal' } }), known: false });
+    const panel = screen.getByTestId('risk-panel');
+    expect(panel.dataset.level).toBe('unknown');
+    expect(screen.getByTestId('panel-unknown')).toBeTruthy();
+    expect(screen.getByTestId('risk-level').textContent).toBe('level_unknown');
+    expect(screen.queryByTestId('risk-score')).toBeNull();
+    expect(screen.queryAllByTestId('risk-factor')).toHaveLength(0);
+    expect(screen.getByTestId('panel-toggle').textContent).toContain('level_unknown');
+    expect(screen.getByTestId('panel-toggle').textContent).not.toMatch(/\d/);
+    expect(panel.querySelector('.low, .medium, .high, .critical')).toBeNull();
   });
 });

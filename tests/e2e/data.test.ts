@@ -107,4 +107,35 @@ describe('import, then triage', () => {
     expect(await list.locator(`tr[id="row-${contoso.tenantId}"] [data-testid="risk-badge"]`).getAttribute('data-overdue')).toBeNull();
     await list.close();
   });
+
+  it('orders alerts of mixed severities most severe first: least time left, then severity, then time observed', async () => {
+    // More Graph alerts: four past their 24 hours, of every severity, observed at different times.
+    const hoursAgo = (n: number) => new Date(Date.now() - n * 3_600_000).toISOString();
+    const graph = (id: string, tenantId: string, severity: string, hours: number) => ({
+      id, displayName: `Alert ${id}`, alertType: 'ARM_SuspiciousOperations', severity, status: 'active', customerTenantId: tenantId,
+      detectedDateTime: hoursAgo(hours), isTest: false,
+    });
+    const body = JSON.stringify({ value: [
+      graph('mx-info', contoso.tenantId, 'informational', 60),
+      graph('mx-low', wide.tenantId, 'low', 26),
+      graph('mx-high', adventure.tenantId, 'high', 40),
+      graph('mx-medium', proseware.tenantId, 'medium', 48),
+    ] });
+    const options = await h.openExtensionPage('options.html');
+    await options.locator('[data-testid="import-file"]').setInputFiles({ name: 'more-alerts.json', mimeType: 'application/json', buffer: Buffer.from(body) });
+    await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), T).toBe(1);
+    await options.locator('[data-testid="import-confirm"]').click();
+    await options.locator('[data-testid="import-result"]').waitFor(T);
+    await options.close();
+
+    const popup = await h.openExtensionPage('popup.html');
+    await popup.locator('#tab-alerts').click();
+    const alerts = popup.locator('[data-testid="alert-row"]');
+    await expect.poll(() => alerts.count(), T).toBe(7);
+    // Past due (no time left): high (40 h, then the 30 h fraud event), medium, low, informational; then the due
+    // ones by time left (the Graph alert 10 h old, the fraud event 3 h old).
+    expect(await alerts.evaluateAll((els) => els.map((e) => e.getAttribute('data-alert-id'))))
+      .toEqual(['mx-high', 'fe-0001', 'mx-medium', 'mx-low', 'mx-info', 'ga-0001', 'fe-0002']);
+    await popup.close();
+  });
 });

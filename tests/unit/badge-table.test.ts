@@ -6,7 +6,7 @@ import { badgeInTable, encodeBadgeTable } from '../../lib/badge-table';
 import type { Badge } from '../../lib/messages';
 
 const guid = (n: number) => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-const unknown = { level: 'medium', score: 30, overdue: false } as const;
+const unknown = { level: 'unknown', overdue: false } as const;
 
 describe('badge table', () => {
   it('gives back every badge as it went in, each level, score 0–100, overdue and budget mark', () => {
@@ -31,6 +31,13 @@ describe('badge table', () => {
       for (const n of ns) expect(badgeInTable(table, guid(n).toUpperCase())).toEqual({ tenantId: guid(n), level: 'high', score: n % 101, overdue: n % 2 === 0 });
       if (!ns.includes(other)) expect(badgeInTable(table, guid(other))).toBeUndefined();
     }));
+  });
+
+  it('keeps an unknown customer (in the store, no data) as unknown, with no score', () => {
+    const table = encodeBadgeTable([{ tenantId: guid(1), level: 'unknown', overdue: false }, { tenantId: guid(2), level: 'low', score: 20, overdue: false }], unknown);
+    expect(table.looks).toBe('u000l0k0');
+    expect(badgeInTable(table, guid(1))).toEqual({ tenantId: guid(1), level: 'unknown', overdue: false });
+    expect(badgeInTable(table, guid(2))).toEqual({ tenantId: guid(2), level: 'low', score: 20, overdue: false });
   });
 
   it('is empty for an empty store', () => {

@@ -69,9 +69,34 @@ describe('forecast: linear projection to month end (spendToDate / dayOfMonth * d
     // 32,259 × 31 = 1,000,029 ≥ 100,000 × 10; 32,258 × 31 = 999,998 is not.
     expect(stateOf(snap(32_259, '2027-01-10', 100_000)).state).toBe('forecast');
     expect(stateOf(snap(32_258, '2027-01-10', 100_000)).state).toBe('ok');
-    // Day 1 of a 30-day month: 3,334 × 30 = 100,020 reaches, 3,300 × 30 = 99,000 does not.
-    expect(stateOf(snap(3_334, '2026-11-01', 100_000))).toMatchObject({ state: 'forecast', projected: 100_020 });
-    expect(stateOf(snap(3_300, '2026-11-01', 100_000))).toMatchObject({ state: 'ok', projected: 99_000 });
+    // Day 5 of a 30-day month, the first day a month forecasts on its own: 16,667 × 30 / 5 = 100,002 reaches.
+    expect(stateOf(snap(16_667, '2026-11-05', 100_000))).toMatchObject({ state: 'forecast', projected: 100_002 });
+    expect(stateOf(snap(16_600, '2026-11-05', 100_000))).toMatchObject({ state: 'ok', projected: 99_600 });
+  });
+
+  it('is too early to forecast before the 5th day without earlier months: one day times 31 is no forecast', () => {
+    for (const asOf of ['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04']) {
+      const r = stateOf(snap(4_000, asOf, 100_000));
+      expect(r).toMatchObject({ state: 'ok', tooEarly: true });
+      expect(r.projected).toBeUndefined();
+      // Still breached or approaching when the spend itself says so.
+      expect(stateOf(snap(100_000, asOf, 100_000)).state).toBe('breached');
+      expect(stateOf(snap(80_000, asOf, 100_000))).toMatchObject({ state: 'approaching', tooEarly: true });
+    }
+    expect(stateOf(snap(4_000, '2026-11-01'))).toMatchObject({ state: 'no-budget', tooEarly: true });
+    expect(stateOf(snap(4_000, '2026-11-05', 100_000)).tooEarly).toBeUndefined();
+  });
+
+  it('forecasts before the 5th day from the earlier months\' run-rate blended with this month\'s', () => {
+    // Earlier months: 1,000 a day. Day 2 of November (30 days), 6,000 spent: 3,000 a day so far.
+    // Blend: 2/5 × 3,000 + 3/5 × 1,000 = 1,800 a day for the 28 days left: 6,000 + 50,400 = 56,400.
+    const history = [snap(10_000, '2026-10-10', 100_000), snap(20_000, '2026-09-20', 100_000)];
+    const facts = spendingFacts([...history, snap(6_000, '2026-11-02', 50_000)]);
+    expect(facts!.priorRunRate).toBe(1_000);
+    expect(budgetState(facts, settings, '2026-11-02')).toMatchObject({ state: 'forecast', projected: 56_400 });
+    const calm = spendingFacts([...history, snap(6_000, '2026-11-02', 60_000)]);
+    expect(budgetState(calm, settings, '2026-11-02')).toMatchObject({ state: 'ok', projected: 56_400 });
+    expect(budgetState(calm, settings, '2026-11-02').tooEarly).toBeUndefined();
   });
 
   it('projects February over 29 days in 2028 and 28 in 2027', () => {
@@ -200,7 +225,7 @@ describe('properties', () => {
       const d = BigInt(Number(asOf.slice(8, 10)));
       const month = BigInt(new Date(Date.UTC(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)), 0)).getUTCDate());
       const expected = b === 0n ? (s > 0n ? 'breached' : 'ok')
-        : s >= b ? 'breached' : s * 10n >= b * 8n ? 'approaching' : s * month >= b * d ? 'forecast' : 'ok';
+        : s >= b ? 'breached' : s * 10n >= b * 8n ? 'approaching' : d >= 5n && s * month >= b * d ? 'forecast' : 'ok';
       expect(r.state).toBe(expected);
     }), { numRuns: 200 });
   });

@@ -151,7 +151,8 @@ describe('amounts in integer minor units', () => {
     const cell = `1${' '.repeat(1_000_000)}x1`;
     const started = performance.now();
     const r = value(parseAmount(cell, 'USD', 'auto'));
-    expect(performance.now() - started).toBeLessThan(200);
+    // A backtracking read of a megabyte would take minutes; a limit of seconds, not milliseconds, holds on a busy machine.
+    expect(performance.now() - started).toBeLessThan(2_000);
     expect(r).toBe(`error: '1${' '.repeat(59)}…' is not an amount`);
     expect(value(parseDate(cell, 'auto'))).toMatch(/^error: '1 +…' is not a date/);
   });
