@@ -154,7 +154,7 @@ function Preview({ file, t }: { file: ParsedFile; t: Translate }) {
       aria-label={t('import_preview_of', file.name)}>
       <h3>{file.name}</h3>
       {file.fatal ? (
-        <p class="error" role="alert" data-testid="import-fatal">{file.fatal}</p>
+        <p class="error" role="alert" data-testid="import-fatal">{file.fatalText ? t(file.fatalText.key, ...file.fatalText.subs) : file.fatal}</p>
       ) : (
         <>
           <p>

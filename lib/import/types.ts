@@ -25,6 +25,8 @@ export interface ParsedFile {
   backup?: Backup;
   /** The whole file cannot be read: what is wrong with it. */
   fatal?: string;
+  /** The same in the user's language, where the importer has it as a message key. */
+  fatalText?: { key: string; subs: Array<string | number> };
   /** Invoices: the date the file lists open invoices as of: its latest 'As of' column value, else today. */
   asOf?: string;
 }
