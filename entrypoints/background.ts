@@ -19,6 +19,7 @@ export default defineBackground(() => {
         now: () => new Date(),
         broadcast,
         browserLanguage: () => browser.i18n.getUILanguage(),
+        openOptions: () => browser.runtime.openOptionsPage(),
         loadMessages: async (lang) => (await fetch(browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/popup.html'))).json(),
       }),
     })).catch((e) => {

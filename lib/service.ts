@@ -6,7 +6,7 @@ import { localDate } from './clock';
 import { describeError } from './errors';
 import { languageOf } from './i18n';
 import {
-  countCustomersUpTo, putFlag, readAllSummaries, readCustomerDetail, readMeta, readOverdueHead, readTriage, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem,
+  countCustomersUpTo, putFlag, readAllSummaries, readCustomerDetail, readMeta, readOverdueHead, readTriage, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem, setChecklistItems,
   setTriage, triageAlert, updateCustomer, updateMeta, type PrlDb,
 } from './db';
 import type { Badge, Changed, PanelData, Request, Responses } from './messages';
@@ -21,6 +21,8 @@ export interface ServiceDeps {
   /** The bundled UI strings of a language, for the language setting to override the browser's. */
   loadMessages(lang: 'en' | 'fr'): Promise<Responses['i18n.get']['messages']>;
   browserLanguage(): string;
+  /** Opens the options page (where staff set their name); absent where there is none (tests). */
+  openOptions?(): Promise<void>;
 }
 
 type Handler<T extends Request['type']> = (req: Extract<Request, { type: T }>) => Promise<Responses[T]>;
@@ -122,6 +124,17 @@ export function createService(deps: ServiceDeps) {
       const entry = await setChecklistItem(db, { tenantId, itemId, done, by: staffName, at: now, note, via: via ?? 'panel' });
       changed(['checklist'], [tenantId]);
       return { ...entry, nameMissing: !staffName };
+    },
+    async 'checklist.setMany'({ tenantId, items, via }) {
+      const { now } = clock();
+      const { staffName } = await readSettings(db);
+      const entries = await setChecklistItems(db, items.map((i) => ({ tenantId, itemId: i.itemId, done: i.done, by: staffName, at: now, note: i.note, via: via ?? 'panel' })));
+      changed(['checklist'], [tenantId]);
+      return { entries, nameMissing: !staffName };
+    },
+    async 'options.open'() {
+      await deps.openOptions?.();
+      return { ok: true };
     },
     async 'customer.update'({ tenantId, patch }) {
       const { now } = clock();

@@ -59,22 +59,33 @@ export interface Tick { tenantId: string; itemId: string; done: boolean; by: str
  * Records a tick or untick. Every change goes to the history; the current state is last-writer-wins by time,
  * so a late-arriving older change from another tab never overwrites a newer one.
  */
-export function setChecklistItem(db: PrlDb, t: Tick): Promise<ChecklistEntry> {
+export async function setChecklistItem(db: PrlDb, t: Tick): Promise<ChecklistEntry> {
+  return (await setChecklistItems(db, [t]))[0];
+}
+
+/** A burst of ticks in one transaction, in their order: all are written, or none. */
+export function setChecklistItems(db: PrlDb, ticks: Tick[]): Promise<ChecklistEntry[]> {
   return writeAndSummarize(db, ['checklistHistory'], async (tx) => {
-    const store = tx.objectStore('checklist');
-    const existing = await store.get([t.tenantId, t.itemId]);
-    const from = existing?.done ?? false;
-    const entry: ChecklistEntry = { tenantId: t.tenantId, itemId: t.itemId, done: t.done, by: t.by, at: t.at };
-    const note = t.note ?? existing?.note;
-    if (note) entry.note = note;
-    const newer = !existing || existing.at <= t.at;
-    await tx.objectStore('checklistHistory').add({
-      tenantId: t.tenantId, itemId: t.itemId, from, to: t.done, by: t.by, at: t.at,
-      ...(t.via ? { via: t.via } : {}), ...(t.note ? { note: t.note } : {}),
-    });
-    if (newer) await store.put(entry);
-    return { result: newer ? entry : existing!, tenants: [t.tenantId] };
+    const entries: ChecklistEntry[] = [];
+    for (const t of ticks) entries.push(await putTick(tx, t));
+    return { result: entries, tenants: new Set(ticks.map((t) => t.tenantId)) };
   });
+}
+
+async function putTick(tx: Tx, t: Tick): Promise<ChecklistEntry> {
+  const store = tx.objectStore('checklist');
+  const existing = await store.get([t.tenantId, t.itemId]);
+  const from = existing?.done ?? false;
+  const entry: ChecklistEntry = { tenantId: t.tenantId, itemId: t.itemId, done: t.done, by: t.by, at: t.at };
+  const note = t.note ?? existing?.note;
+  if (note) entry.note = note;
+  const newer = !existing || existing.at <= t.at;
+  await tx.objectStore('checklistHistory').add({
+    tenantId: t.tenantId, itemId: t.itemId, from, to: t.done, by: t.by, at: t.at,
+    ...(t.via ? { via: t.via } : {}), ...(t.note ? { note: t.note } : {}),
+  });
+  if (newer) await store.put(entry);
+  return newer ? entry : existing!;
 }
 
 export const CustomerFacts = ['paymentInstrument', 'prepaid', 'adminAccess', 'createdOn', 'firstPaymentOn', 'country'] as const;
