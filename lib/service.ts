@@ -111,9 +111,9 @@ export function createService(deps: ServiceDeps) {
       return table;
     },
     async 'customers.seen'({ customers, portal }) {
-      const { now } = clock();
+      const { now, today } = clock();
       if (portal) await updateMeta(db, { portal });
-      const added = customers.length ? await recordSeen(db, customers, now) : [];
+      const added = customers.length ? await recordSeen(db, customers, now, today) : [];
       if (added.length) changed(['customers'], added);
       return { added: added.length };
     },

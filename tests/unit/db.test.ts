@@ -95,6 +95,30 @@ describe('the store', () => {
     expect(await db.get('customers', B)).toMatchObject({ name: '<b>Fabrikam</b>', origin: 'portal' });
   });
 
+  it('records at most the cap of customers from one page and from a day of pages, never touching imported ones', async () => {
+    const db = await openStore();
+    const id = (n: number) => `eeeeeeee-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    await commitImport(db, { customers: [customer(id(0), 'Imported'), customer(id(1), 'Imported too')] }, NOW);
+    const page = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ tenantId: id(from + i), name: `Seen ${from + i}` }));
+    const caps = { perPage: 500, perDay: 1200 };
+    // A page of 5,000 rows (one message), its first two the imported customers under other names.
+    expect(await recordSeen(db, page(0, 5000), NOW, '2026-11-25', caps)).toHaveLength(500);
+    expect(await db.count('customers')).toBe(502);
+    expect((await db.get('customers', id(0)))).toMatchObject({ name: 'Imported', origin: 'import' });
+    expect(await recordSeen(db, page(10_000, 5000), NOW, '2026-11-25', caps)).toHaveLength(500);
+    // The day's cap: 200 left of 1,200.
+    expect(await recordSeen(db, page(20_000, 5000), NOW, '2026-11-25', caps)).toHaveLength(200);
+    expect(await recordSeen(db, page(30_000, 10), NOW, '2026-11-25', caps)).toEqual([]);
+    expect(await db.count('customers')).toBe(1202);
+    // A nameless customer already in the store (named by an alert) still gets its name: nothing new is added.
+    await commitImport(db, { alerts: [], alertCustomers: [{ tenantId: id(40_000), name: '' }] }, NOW);
+    expect(await recordSeen(db, [{ tenantId: id(40_000), name: 'Named' }], NOW, '2026-11-25', caps)).toEqual([id(40_000)]);
+    // The next day counts afresh; imports are never capped.
+    expect(await recordSeen(db, page(50_000, 10), NOW, '2026-11-26', caps)).toHaveLength(10);
+    await commitImport(db, { customers: Array.from({ length: 3000 }, (_, i) => customer(id(60_000 + i), `I${i}`)) }, NOW);
+    expect(await db.count('customers')).toBe(1202 + 1 + 10 + 3000);
+  });
+
   it('keeps every tick in the history and the newest one as the state', async () => {
     const db = await openStore();
     await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
