@@ -19,7 +19,8 @@ export default defineBackground(() => {
         now: () => new Date(),
         broadcast,
         browserLanguage: () => browser.i18n.getUILanguage(),
-        openOptions: () => browser.runtime.openOptionsPage(),
+        // A tab of its own (options_ui would open as a dialog over chrome://extensions); tabs.create needs no permission.
+        openOptions: async () => { await browser.tabs.create({ url: browser.runtime.getURL('/options.html') }); },
         loadMessages: async (lang) => (await fetch(browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/popup.html'))).json(),
       }),
     })).catch((e) => {
