@@ -47,7 +47,7 @@ export function Panel(p: PanelProps) {
       {p.open && (
         <div class="body">
           {p.failure && (
-            <div class="error failure" role="alert" data-testid="panel-error" data-sticky="true">
+            <div class="error failure" role="alert" data-testid="panel-error">
               <span>{p.failure.message}</span>
               {p.failure.onRetry && <button type="button" data-testid="panel-error-retry" onClick={(e) => { if (byPerson(e)) p.failure!.onRetry!(); }}>{t('action_retry')}</button>}
               <button type="button" data-testid="panel-error-dismiss" onClick={(e) => { if (byPerson(e)) p.failure!.onDismiss(); }}>{t('action_dismiss')}</button>
