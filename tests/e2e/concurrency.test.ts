@@ -37,7 +37,9 @@ describe('concurrency', () => {
         acks++;
       } else {
         const page = k % 2 ? a : b;
-        await page.locator(`[data-testid="checklist-item"][data-item-id="${items[k % items.length]}"] input`).evaluate((el) => (el as HTMLElement).click());
+        // A person's click (trusted: the panel refuses a script's .click()) in the tab they switch to.
+        await page.bringToFront();
+        await page.locator(`[data-testid="checklist-item"][data-item-id="${items[k % items.length]}"] input`).click();
         ticks++;
       }
     }
