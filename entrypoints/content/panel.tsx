@@ -62,7 +62,7 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version }: HostProps) 
   const fail = (e: unknown, retry?: () => void) => setFailure({
     message: t('panel_error', e instanceof Error ? e.message : String(e)),
     ...(retry ? { onRetry: () => { setFailure(undefined); retry(); } } : {}),
-    onDismiss: () => { setFailure(undefined); setPending(new Map()); },
+    onDismiss: () => { setFailure(undefined); setPending((now) => new Map([...now].filter(([, p]) => p.state !== 'error'))); },
   });
 
   // Every action reports its failure in the panel and reloads the truth from the store.
@@ -92,7 +92,7 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version }: HostProps) 
   const flush = async (): Promise<void> => {
     if (writing.current || !queue.current.length) return;
     writing.current = true;
-    const batch = queue.current.splice(0);
+    const batch = queue.current.splice(0, 100); // a message holds up to 100; the rest go next
     const started = new Date().toISOString();
     try {
       const r = await send({ type: 'checklist.setMany', tenantId, items: batch, via: 'panel' });
