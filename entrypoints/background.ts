@@ -33,6 +33,8 @@ export default defineBackground(() => {
         now: () => new Date(),
         broadcast,
         browserLanguage: () => browser.i18n.getUILanguage(),
+        // A tab of its own (options_ui would open as a dialog over chrome://extensions); tabs.create needs no permission.
+        openOptions: async () => { await browser.tabs.create({ url: browser.runtime.getURL('/options.html') }); },
         loadMessages,
       }),
     })).catch((e) => {

@@ -39,7 +39,69 @@ export const Backup = z.union([CurrentBackup, OldBackup]);
 export type Backup = z.infer<typeof Backup>;
 export const isOldBackup = (b: Backup): b is OldBackup => b.schemaVersion < TRIAGE_PER_REASON_FROM;
 
-export type BackupCheck = { ok: true; backup: Backup; counts: Record<keyof BackupStores, number> } | { ok: false; error: string };
+/** A message key and its substitutions: the options page says it in the user's language. */
+export interface Wording { key: string; subs: Array<string | number | { key: string }> }
+
+/** A wording in the user's language; a substitution that is itself a key is translated too. */
+export const say = (t: (key: string, ...subs: Array<string | number>) => string, w: Wording) =>
+  t(w.key, ...w.subs.map((s) => (typeof s === 'object' ? t(s.key) : s)));
+
+/** A refused or failed restore: `message` in English for logs and tests, `text` for the user. */
+export class BackupError extends Error {
+  constructor(message: string, readonly text: Wording) { super(message); }
+}
+
+export type BackupCheck = { ok: true; backup: Backup; counts: Record<keyof BackupStores, number> } | { ok: false; error: string; text?: Wording };
+
+// The key of each store's records, as IndexedDB keeps them (lib/db/open.ts): a key listed twice would be stored
+// once, so the store would hold fewer records than the confirmation announced. Triage is per customer and reason
+// (schema 3); a backup of schema 1–2 held one triage record per customer.
+type CheckedStores = Omit<BackupStores, 'triage'> & { triage: Array<{ tenantId: string; reason?: string }> };
+const KEYS: { [S in keyof CheckedStores]: (r: CheckedStores[S][number]) => string | undefined } = {
+  customers: (r) => r.tenantId,
+  subscriptions: (r) => r.id,
+  invoices: (r) => `${r.tenantId} ${r.number}`,
+  spending: (r) => `${r.tenantId} ${r.asOf}`,
+  checklist: (r) => `${r.tenantId} ${r.itemId}`,
+  checklistHistory: (r) => (r.id === undefined ? undefined : String(r.id)),
+  flags: (r) => r.id,
+  alerts: (r) => r.id,
+  triage: (r) => (r.reason === undefined ? r.tenantId : `${r.tenantId} ${r.reason}`),
+};
+// Records that no view shows without their customer (imports refuse them, or add the customer): a backup holding
+// one was not written by this extension from a consistent store. Ticks, flags and triage may name a customer seen
+// in the portal but never recorded, and are shown on that customer's page.
+const NEED_CUSTOMER = ['invoices', 'spending', 'subscriptions', 'alerts'] as const;
+
+/** Duplicate keys, or records of a customer the backup does not list: what is wrong, or undefined. */
+function inconsistency(stores: CheckedStores): { error: string; text: Wording } | undefined {
+  for (const store of Object.keys(KEYS) as Array<keyof CheckedStores>) {
+    const keyOf = KEYS[store] as (r: unknown) => string | undefined;
+    const seen = new Set<string>();
+    for (const r of stores[store]) {
+      const k = keyOf(r);
+      if (k === undefined) continue;
+      if (seen.has(k)) {
+        return {
+          error: `This backup is inconsistent: it lists ${store} '${k}' twice, so fewer records would be stored than it holds. Nothing was changed.`,
+          text: { key: 'restore_duplicate', subs: [{ key: `store_${store}` }, k] },
+        };
+      }
+      seen.add(k);
+    }
+  }
+  const customers = new Set(stores.customers.map((c) => c.tenantId));
+  for (const store of NEED_CUSTOMER) {
+    const orphan = (stores[store] as Array<{ tenantId: string }>).find((r) => !customers.has(r.tenantId));
+    if (orphan) {
+      return {
+        error: `This backup is inconsistent: it holds ${store} of customer ${orphan.tenantId}, which it does not list. Nothing was changed.`,
+        text: { key: 'restore_orphan', subs: [{ key: `store_${store}` }, orphan.tenantId] },
+      };
+    }
+  }
+  return undefined;
+}
 
 /** Validates a parsed backup file against the version this build reads; the first problems are named. */
 export function checkBackup(raw: unknown, currentVersion: number): BackupCheck {
@@ -55,6 +117,8 @@ export function checkBackup(raw: unknown, currentVersion: number): BackupCheck {
     const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     return { ok: false, error: `This backup is damaged (${where}). Nothing was changed.` };
   }
+  const wrong = inconsistency(parsed.data.stores);
+  if (wrong) return { ok: false, ...wrong };
   const counts = Object.fromEntries(Object.entries(parsed.data.stores).map(([k, v]) => [k, v.length])) as Record<keyof BackupStores, number>;
   return { ok: true, backup: parsed.data, counts };
 }

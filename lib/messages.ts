@@ -33,13 +33,18 @@ const contentRequests = [
     portal: z.optional(z.object({ family: z.enum(['v2', 'commerce2']), locale: z.optional(z.string().check(z.regex(/^[a-z]{2}-[a-z]{2}$/))) })),
   }),
   z.object({ type: z.literal('checklist.set'), tenantId: Guid, itemId: ItemId, done: z.boolean(), note: z.optional(Note), via: z.optional(z.enum(['panel', 'popup'])) }),
+  // The ticks of a burst (made while the previous write was on its way), written in one transaction, in order.
+  z.object({
+    type: z.literal('checklist.setMany'), tenantId: Guid, via: z.optional(z.enum(['panel', 'popup'])),
+    items: z.array(z.object({ itemId: ItemId, done: z.boolean(), note: z.optional(Note) })).check(z.minLength(1), z.maxLength(100)),
+  }),
   z.object({ type: z.literal('customer.update'), tenantId: Guid, patch: CustomerPatch }),
   z.object({ type: z.literal('flag.add'), tenantId: Guid, kind: FlagKind, note: Note }),
   z.object({ type: z.literal('flag.resolve'), id: z.string().check(z.maxLength(100)) }),
   z.object({ type: z.literal('alert.triage'), id: z.string().check(z.maxLength(200)), status: z.enum(['investigating', 'resolved']), reason: z.optional(AlertReason), note: z.optional(Note) }),
   z.object({ type: z.literal('triage.set'), tenantId: Guid, reason: TriageReason, acknowledged: z.optional(z.boolean()), snoozedUntil: z.optional(z.nullable(IsoDate)) }),
-  // The panel asks for the staff name inline when a tick finds none; this sets that one field only.
-  z.object({ type: z.literal('staff.setName'), name: z.string().check(z.minLength(1), z.maxLength(100)) }),
+  // The panel points staff to the options page to set their name (a page script must not be able to type it).
+  z.object({ type: z.literal('options.open') }),
   z.object({ type: z.literal('i18n.get') }),
   z.object({ type: z.literal('panel.setOpen'), open: z.boolean() }),
 ] as const;
@@ -47,6 +52,9 @@ const contentRequests = [
 /** What only the extension's own pages may send: settings, and the notice that they wrote to the store. */
 const pageRequests = [
   z.object({ type: z.literal('settings.set'), settings: z.unknown() }),
+  // The staff name alone. Not from content scripts: whatever the portal page can click or type there, it could
+  // sign as staff with (see SECURITY.md).
+  z.object({ type: z.literal('staff.setName'), name: z.string().check(z.minLength(1), z.maxLength(100)) }),
   // The popup's first rows: the head of the overdue list, read by the background whose store is already open.
   z.object({ type: z.literal('popup.head'), limit: z.number().check(z.int(), z.minimum(1), z.maximum(500)), countUpTo: z.number().check(z.int(), z.minimum(1), z.maximum(100_000)) }),
   z.object({ type: z.literal('data.changed'), what: z.array(z.string().check(z.maxLength(40))), tenantIds: z.optional(z.array(Guid)) }),
@@ -92,6 +100,8 @@ export interface Responses {
   'badges.all': BadgeTable | null;
   'customers.seen': { added: number };
   'checklist.set': ChecklistEntry & { nameMissing: boolean };
+  'checklist.setMany': { entries: ChecklistEntry[]; nameMissing: boolean };
+  'options.open': { ok: true };
   'customer.update': Customer;
   'flag.add': Flag;
   'flag.resolve': Flag;

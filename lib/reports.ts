@@ -8,8 +8,14 @@ import type { TriageLists } from './triage';
 
 export type ReportKind = 'overdue' | 'budget' | 'risk';
 
-// escapeFormulae: a customer named "=HYPERLINK(…)" must stay text when the file is opened in a spreadsheet.
-const csv = (fields: string[], data: Array<Array<string | number>>) => Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' });
+// A cell a spreadsheet would run as a formula starts with = + - @ tab or CR (OWASP, "CSV injection"; the
+// full-width forms too, which some spreadsheets read as their ASCII twins). It gets a leading ' whatever follows:
+// papaparse's own escapeFormulae tests /^[=+\-@\t\r].*$/, whose `.` stops at a line break, so a name such as
+// "=HYPERLINK(…)\nContoso" (or with \r\n, U+2028) went out as a live formula.
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const inertCell = (v: string | number) => (typeof v === 'string' && FORMULA_START.test(v) ? `'${v}` : v);
+const csv = (fields: string[], data: Array<Array<string | number>>) =>
+  Papa.unparse({ fields, data: data.map((row) => row.map(inertCell)) }, { escapeFormulae: false, newline: '\r\n' });
 
 /** One row per customer and currency: amounts of different currencies are never added. */
 export function overdueCsv(lists: TriageLists): string {

@@ -314,5 +314,7 @@ export const Meta = z.object({
   portal: z.optional(z.object({ family: z.enum(['v2', 'commerce2']), locale: z.optional(z.string()) })),
   /** The panel is remembered open or closed across pages; it starts open. */
   panelOpen: z._default(z.boolean(), true),
+  /** Customers recorded from portal pages on `day` (the store's local date), against the daily cap. */
+  seenToday: z.optional(z.object({ day: IsoDate, count: z.int().check(z.gte(0)) })),
 });
 export type Meta = z.infer<typeof Meta>;

@@ -7,7 +7,7 @@ import { isKnown } from './summary';
 import { describeError } from './errors';
 import { languageOf } from './i18n';
 import {
-  countCustomersUpTo, putFlag, readAllSummaries, readCustomerDetail, readMeta, readOverdueHead, readTriage, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem,
+  countCustomersUpTo, putFlag, readAllSummaries, readCustomerDetail, readMeta, readOverdueHead, readTriage, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem, setChecklistItems,
   triageAlert, updateCustomer, updateMeta, updateSettings, updateTriage, type PrlDb,
 } from './db';
 import type { Badge, Changed, PanelData, Request, Responses } from './messages';
@@ -22,6 +22,8 @@ export interface ServiceDeps {
   /** The bundled UI strings of a language, for the language setting to override the browser's. */
   loadMessages(lang: 'en' | 'fr'): Promise<Responses['i18n.get']['messages']>;
   browserLanguage(): string;
+  /** Opens the options page (where staff set their name); absent where there is none (tests). */
+  openOptions?(): Promise<void>;
 }
 
 type Handler<T extends Request['type']> = (req: Extract<Request, { type: T }>) => Promise<Responses[T]>;
@@ -112,9 +114,9 @@ export function createService(deps: ServiceDeps) {
       return table;
     },
     async 'customers.seen'({ customers, portal }) {
-      const { now } = clock();
+      const { now, today } = clock();
       if (portal) await updateMeta(db, { portal });
-      const added = customers.length ? await recordSeen(db, customers, now) : [];
+      const added = customers.length ? await recordSeen(db, customers, now, today) : [];
       if (added.length) changed(['customers'], added);
       return { added: added.length };
     },
@@ -125,6 +127,17 @@ export function createService(deps: ServiceDeps) {
       const entry = await setChecklistItem(db, { tenantId, itemId, done, by: staffName, at: now, note, via: via ?? 'panel' });
       changed(['checklist'], [tenantId]);
       return { ...entry, nameMissing: !staffName };
+    },
+    async 'checklist.setMany'({ tenantId, items, via }) {
+      const { now } = clock();
+      const { staffName } = await readSettings(db);
+      const entries = await setChecklistItems(db, items.map((i) => ({ tenantId, itemId: i.itemId, done: i.done, by: staffName, at: now, note: i.note, via: via ?? 'panel' })));
+      changed(['checklist'], [tenantId]);
+      return { entries, nameMissing: !staffName };
+    },
+    async 'options.open'() {
+      await deps.openOptions?.();
+      return { ok: true };
     },
     async 'customer.update'({ tenantId, patch }) {
       const { now } = clock();

@@ -157,7 +157,7 @@ function Preview({ file, t }: { file: ParsedFile; t: Translate }) {
         <p class="error" role="alert" data-testid="import-fatal">
           {file.undecodable
             ? t('import_undecodable', file.undecodable.line, file.undecodable.encoding ? t(`import_encoding_${file.undecodable.encoding.replace(/-/g, '_')}`) : 'UTF-8')
-            : file.fatal}
+            : file.fatalText ? t(file.fatalText.key, ...file.fatalText.subs) : file.fatal}
         </p>
       ) : (
         <>

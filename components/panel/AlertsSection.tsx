@@ -6,6 +6,7 @@ import type { Translate } from '@/lib/i18n';
 import type { Alert } from '@/lib/schema';
 import type { PanelActions } from './actions';
 import { formatDateTime, formatDuration } from './format';
+import { byPerson } from './trusted';
 
 export function AlertsSection({ data, t, locale, actions }: { data: PanelData; t: Translate; locale: string; actions: PanelActions }) {
   const alerts = data.alerts.filter((a) => !a.isTest).sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
@@ -63,10 +64,10 @@ function AlertRow({ alert, now, t, locale, actions }: { alert: Alert; now: strin
         <div class="actions">
           <input aria-label={t('alert_note_label')} placeholder={t('alert_note_label')} value={note} maxLength={500} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
           {staff?.status !== 'investigating' && (
-            <button type="button" onClick={() => void actions.triageAlert(alert.id, 'investigating', undefined, note || undefined)}>{t('alert_mark_investigating')}</button>
+            <button type="button" onClick={(e) => { if (byPerson(e)) void actions.triageAlert(alert.id, 'investigating', undefined, note || undefined); }}>{t('alert_mark_investigating')}</button>
           )}
           {(['legitimate', 'ignore', 'fraud'] as const).map((r) => (
-            <button type="button" key={r} data-testid={`alert-resolve-${r}`} onClick={() => void actions.triageAlert(alert.id, 'resolved', r, note || undefined)}>
+            <button type="button" key={r} data-testid={`alert-resolve-${r}`} onClick={(e) => { if (byPerson(e)) void actions.triageAlert(alert.id, 'resolved', r, note || undefined); }}>
               {t('alert_resolve_as', t(`alert_reason_${r}`))}
             </button>
           ))}

@@ -6,6 +6,7 @@ import type { Translate } from '@/lib/i18n';
 import type { PanelActions } from './actions';
 import { formatDateTime } from './format';
 import { StaffNamePrompt } from './StaffNamePrompt';
+import { byPerson } from './trusted';
 
 const PHASES = ['onboarding', 'account', 'billing'] as const;
 
@@ -37,7 +38,7 @@ export function ChecklistSection({ data, t, locale, actions }: { data: PanelData
         {t('checklist_title')} <span class="muted" data-testid="checklist-progress">{progress.overall.done}/{progress.overall.total}</span>
       </h3>
       <p class="muted small">{t('checklist_keys_hint')}</p>
-      {unnamed && <StaffNamePrompt t={t} onSave={actions.setStaffName} />}
+      {unnamed && <StaffNamePrompt t={t} onOpenOptions={actions.openOptions} />}
       {progress.dueBeforeProvisioning.length > 0 && (
         <p class="warn small" data-testid="checklist-due">{t('checklist_due_before_provisioning', progress.dueBeforeProvisioning.length)}</p>
       )}
@@ -66,9 +67,14 @@ function ChecklistRow({ item, entry, t, locale, actions }: {
   const [note, setNote] = useState(entry?.note ?? '');
   const id = `prl-item-${item.id}`;
   const done = entry?.done ?? false;
+  // Saving: shows the tick being written; failed: shows what the store holds, marked, until retried or dismissed.
+  const pending = actions.pending?.get(item.id);
+  const shown = pending?.state === 'saving' ? pending.done : done;
   return (
-    <div class="item" data-testid="checklist-item" data-item-id={item.id} data-done={done ? 'true' : 'false'}>
-      <input id={id} type="checkbox" checked={done} aria-describedby={`${id}-why`} onChange={(e) => void actions.tick(item.id, (e.target as HTMLInputElement).checked)} />
+    <div class="item" data-testid="checklist-item" data-item-id={item.id} data-done={done ? 'true' : 'false'} data-state={pending?.state}>
+      {/* The click itself decides (see trusted.ts): a checkbox's change event is trusted even when a script clicked. */}
+      <input id={id} type="checkbox" checked={shown} aria-describedby={`${id}-why`}
+        onClick={(e) => { if (byPerson(e)) void actions.tick(item.id, (e.currentTarget as HTMLInputElement).checked); }} />
       {/* The guidance the item comes from: a tooltip on the label, and read out with the checkbox. */}
       <label for={id} title={t(item.guidanceKey)}>
         {t(item.labelKey)}
@@ -84,17 +90,20 @@ function ChecklistRow({ item, entry, t, locale, actions }: {
             : t('checklist_unticked_by', entry.by || t('name_not_set'), formatDateTime(entry.at, locale))}
         </div>
       )}
+      {pending && (
+        <div class={`small ${pending.state === 'error' ? 'error' : 'muted'}`} data-testid="checklist-item-state">
+          {t(pending.state === 'error' ? 'checklist_not_saved' : 'checklist_saving')}
+        </div>
+      )}
       {entry?.note && !noting && <div class="note small">{entry.note}</div>}
       {noting ? (
-        <form
-          class="note-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void actions.tick(item.id, done, note.trim()).then(() => setNoting(false));
-          }}
-        >
+        <form class="note-form" onSubmit={(e) => e.preventDefault()}>
           <input aria-label={t('checklist_note_label')} value={note} maxLength={500} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
-          <button type="submit">{t('save')}</button>
+          {/* Enter in the field reaches this button as a trusted click; requestSubmit() from a script does not. */}
+          <button type="submit" onClick={(e) => {
+            e.preventDefault();
+            if (byPerson(e)) void actions.tick(item.id, done, note.trim()).then(() => setNoting(false));
+          }}>{t('save')}</button>
           <button type="button" onClick={() => setNoting(false)}>{t('cancel')}</button>
         </form>
       ) : (

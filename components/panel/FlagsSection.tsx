@@ -5,6 +5,7 @@ import type { Translate } from '@/lib/i18n';
 import type { Flag } from '@/lib/schema';
 import type { PanelActions } from './actions';
 import { formatDateTime } from './format';
+import { byPerson } from './trusted';
 
 const KINDS = ['spam', 'hacking', 'ddos', 'crypto_mining', 'malware', 'pirated_resale', 'microsoft_notice', 'other'] as const;
 
@@ -22,19 +23,20 @@ export function FlagsSection({ data, t, locale, actions }: { data: PanelData; t:
           <li key={f.id} data-testid="flag" data-kind={f.kind}>
             <strong>{t(`flag_${f.kind}`)}</strong> {f.note && <>— {f.note}</>}
             <span class="small muted"> ({f.by || t('name_not_set')}, {formatDateTime(f.at, locale)})</span>
-            <button type="button" class="link small" data-testid="flag-resolve" onClick={() => void actions.resolveFlag(f.id)}>{t('flag_resolve')}</button>
+            <button type="button" class="link small" data-testid="flag-resolve" onClick={(e) => { if (byPerson(e)) void actions.resolveFlag(f.id); }}>{t('flag_resolve')}</button>
           </li>
         ))}
       </ul>
-      <form class="flag-form" onSubmit={(e) => {
-        e.preventDefault();
-        void actions.addFlag(kind, note.trim()).then(() => setNote(''));
-      }}>
+      <form class="flag-form" onSubmit={(e) => e.preventDefault()}>
         <select aria-label={t('flag_kind')} value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as Flag['kind'])} data-testid="flag-kind">
           {KINDS.map((k) => <option key={k} value={k}>{t(`flag_${k}`)}</option>)}
         </select>
         <input aria-label={t('flag_note')} placeholder={t('flag_note')} value={note} maxLength={500} onInput={(e) => setNote((e.target as HTMLInputElement).value)} data-testid="flag-note" />
-        <button type="submit" data-testid="flag-add">{t('flag_add')}</button>
+        {/* Enter in the note reaches this button as a trusted click; requestSubmit() from a script does not. */}
+        <button type="submit" data-testid="flag-add" onClick={(e) => {
+          e.preventDefault();
+          if (byPerson(e)) void actions.addFlag(kind, note.trim()).then(() => setNote(''));
+        }}>{t('flag_add')}</button>
       </form>
       {resolved.length > 0 && <p class="small muted">{t('flags_resolved_count', resolved.length)}</p>}
     </section>

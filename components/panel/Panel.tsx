@@ -9,6 +9,10 @@ import { FlagsSection } from './FlagsSection';
 import { ScoreSection } from './ScoreSection';
 import { SubscriptionWarnings } from './SubscriptionWarnings';
 import type { PanelActions } from './actions';
+import { byPerson } from './trusted';
+
+/** An action that failed: shown until staff retry it or dismiss it, whatever reloads meanwhile. */
+export interface Failure { message: string; onRetry?(): void; onDismiss(): void }
 
 export interface PanelProps {
   tenantId: string;
@@ -19,6 +23,7 @@ export interface PanelProps {
   onToggle(): void;
   subscriptionId?: string;
   error?: string;
+  failure?: Failure;
   actions: PanelActions;
 }
 
@@ -35,7 +40,7 @@ export function Panel(p: PanelProps) {
       aria-label={t('panel_title')}
     >
       <header class="head">
-        <button type="button" class="toggle" aria-expanded={p.open} onClick={p.onToggle} data-testid="panel-toggle">
+        <button type="button" class="toggle" aria-expanded={p.open} onClick={(e) => { if (byPerson(e)) p.onToggle(); }} data-testid="panel-toggle">
           <span aria-hidden="true">{p.open ? '⟩' : '⟨'}</span>
           <span class="title">{t('panel_title')}</span>
           {data && <span class={`pill ${level}`}>{data.known ? `${t(`level_${data.risk.level}`)} ${data.risk.score}` : t('level_unknown')}</span>}
@@ -43,6 +48,13 @@ export function Panel(p: PanelProps) {
       </header>
       {p.open && (
         <div class="body">
+          {p.failure && (
+            <div class="error failure" role="alert" data-testid="panel-error">
+              <span>{p.failure.message}</span>
+              {p.failure.onRetry && <button type="button" data-testid="panel-error-retry" onClick={(e) => { if (byPerson(e)) p.failure!.onRetry!(); }}>{t('action_retry')}</button>}
+              <button type="button" data-testid="panel-error-dismiss" onClick={(e) => { if (byPerson(e)) p.failure!.onDismiss(); }}>{t('action_dismiss')}</button>
+            </div>
+          )}
           {p.error && <p class="error" role="alert" data-testid="panel-error">{p.error}</p>}
           {!data && !p.error && <p class="muted">{t('loading')}</p>}
           {data && (

@@ -1,21 +1,15 @@
-// Asks for the staff name inline (never a blocking dialog): ticks are kept meanwhile, marked "name not set".
-import { useState } from 'preact/hooks';
+// Asks for the staff name (never a blocking dialog): ticks are kept meanwhile, marked "name not set". The name is
+// typed on the options page, out of the portal page's reach: a field here, a page script could fill.
 import type { Translate } from '@/lib/i18n';
+import { byPerson } from './trusted';
 
-export function StaffNamePrompt({ t, onSave }: { t: Translate; onSave(name: string): Promise<void> }) {
-  const [name, setName] = useState('');
+export function StaffNamePrompt({ t, onOpenOptions }: { t: Translate; onOpenOptions(): Promise<void> }) {
   return (
-    <form
-      class="name-prompt"
-      data-testid="staff-name-prompt"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (name.trim()) void onSave(name.trim());
-      }}
-    >
-      <label for="prl-staff-name">{t('staff_name_prompt')}</label>
-      <input id="prl-staff-name" data-testid="staff-name-input" value={name} maxLength={100} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
-      <button type="submit" data-testid="staff-name-save">{t('save')}</button>
-    </form>
+    <div class="name-prompt" data-testid="staff-name-prompt">
+      <span>{t('staff_name_prompt')}</span>
+      <button type="button" data-testid="staff-name-open-options" onClick={(e) => { if (byPerson(e)) void onOpenOptions(); }}>
+        {t('staff_name_open_options')}
+      </button>
+    </div>
   );
 }

@@ -34,6 +34,7 @@ h3 { font-size: 13px; margin: 0 0 6px; }
 button { font: inherit; } input, select { font: inherit; max-width: 100%; }
 .alerts { list-style: none; padding: 0; margin: 0; } .alerts li { padding: 6px 0; border-bottom: 1px dashed #edebe9; }
 .actions { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 4px; }
+.failure { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; margin: 0 0 6px; }
 .name-prompt { background: #fff4ce; padding: 6px; border-radius: 6px; display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
 .aging th { text-align: left; font-weight: normal; padding-right: 8px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }

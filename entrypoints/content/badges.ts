@@ -12,6 +12,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BADGE_CSS, renderBadge } from '@/components/RiskBadge';
 import type { Badge } from '@/lib/messages';
 import { badgeInTable, type BadgeTable } from '@/lib/badge-table';
+import { SEEN_CAPS } from '@/lib/seen-caps';
 import type { Translate } from '@/lib/i18n';
 import { collectShadowRoots, eachGridRow, findCustomerLinks, gridRowOf, visibleText } from '@/lib/portal/scan';
 
@@ -382,6 +383,7 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       // Customers the store does not know yet are recorded with the name the row shows, after painting.
       const unseen: Array<{ tenantId: string; name: string }> = [];
       for (const x of targets) {
+        if (seenNames.size >= SEEN_CAPS.perPage) break; // the background caps it too; no use sending more
         if (!x.cell?.id.toLowerCase().startsWith('cell-displayname-') || badgeOf(x.tenantId)?.known !== false || seenNames.has(x.tenantId)) continue;
         const name = visibleText(x.cell);
         if (!name) continue;

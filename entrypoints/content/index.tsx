@@ -13,6 +13,7 @@ export default defineContentScript({
   matches: PORTAL_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
+    onlyWhenGone(ctx); // first, before anything of the page's can run
     try {
       await run(ctx);
     } catch (e) {
@@ -21,6 +22,23 @@ export default defineContentScript({
     }
   },
 });
+
+/**
+ * The overlay stops only when the extension is gone (updated, reloaded, removed: `browser.runtime.id` is then
+ * undefined, which the watchdog in run() reads every second). WXT's context also stops when the document gets a
+ * "content script started" event naming this script, meant for a newer copy of it; but WXT posts that event's
+ * name, with our extension id, to the page (window.postMessage) as each script starts, and anything in the page
+ * can dispatch it: a page replaying it removed the panel and badges for good. So an invalidation that comes while
+ * the extension is still there is ignored; the newer copy's arrival is caught by the runtime-id check instead.
+ */
+function onlyWhenGone(ctx: ContentScriptContext) {
+  const invalidate = ctx.notifyInvalidated.bind(ctx);
+  ctx.notifyInvalidated = () => {
+    let gone = true;
+    try { gone = browser.runtime?.id == null; } catch { /* the runtime itself is gone */ }
+    if (gone) invalidate();
+  };
+}
 
 async function run(ctx: ContentScriptContext) {
   let t: Translate = (k) => k;
@@ -88,7 +106,16 @@ async function run(ctx: ContentScriptContext) {
     for (const type of ['pointerover', 'focusin'] as const) ctx.addEventListener(document, type, warm, { capture: true, once: true, passive: true });
   } else warm();
 
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void route(newUrl.href).catch((e) => console.warn('[Partner Risk Lens]', e)));
+  // In-app navigation from the browser's own `navigate` events, not WXT's 'wxt:locationchange': that one is a
+  // plain event on the window under a name the page can learn (see onlyWhenGone), so a page could dispatch it,
+  // and a look-alike without a URL threw. A `navigate` event the page dispatches itself is untrusted: ignored.
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  const onNavigate = (e: Event) => {
+    const url = e.isTrusted ? (e as Event & { destination?: { url?: unknown } }).destination?.url : undefined;
+    if (typeof url === 'string') void route(url).catch((err) => console.warn('[Partner Risk Lens]', err));
+  };
+  if (navigation) navigation.addEventListener('navigate', onNavigate, { signal: ctx.signal });
+  else ctx.setInterval(() => void route(location.href).catch((e) => console.warn('[Partner Risk Lens]', e)), 1000);
   // Back and forward: popstate fires after the URL changed.
   ctx.addEventListener(window, 'popstate', () => void route(location.href).catch((e) => console.warn('[Partner Risk Lens]', e)));
   await route(location.href);

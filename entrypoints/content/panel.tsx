@@ -4,9 +4,9 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Panel } from '@/components/panel/Panel';
+import { Panel, type Failure } from '@/components/panel/Panel';
 import { PANEL_CSS } from '@/components/panel/styles';
-import type { PanelActions } from '@/components/panel/actions';
+import type { PanelActions, PendingTick } from '@/components/panel/actions';
 import type { Translate } from '@/lib/i18n';
 import type { PanelData } from '@/lib/messages';
 import { send } from '@/utils/send';
@@ -40,10 +40,13 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version }: HostProps) 
   const [error, setError] = useState<string>();
   const [open, setOpen] = useState(true);
   const [nameMissing, setNameMissing] = useState(false);
+  // An action's failure stays until staff retry or dismiss it: a reload of the data does not clear it.
+  const [failure, setFailure] = useState<Failure>();
+  const [pending, setPending] = useState<ReadonlyMap<string, PendingTick>>(new Map());
 
   // Only the latest load's answer is shown: one asked for before a change never lands after the change's.
   const latest = useRef(0);
-  const load = useCallback(async () => {
+  const load = useCallback(async (): Promise<PanelData | undefined> => {
     const mine = ++latest.current;
     try {
       const early = prefetched.get(tenantId);
@@ -54,8 +57,10 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version }: HostProps) 
       setData(d);
       setOpen(d.panelOpen);
       setError(undefined);
+      return d;
     } catch (e) {
       if (mine === latest.current) setError(t('panel_error', e instanceof Error ? e.message : String(e)));
+      return undefined;
     }
   }, [tenantId, t]);
 
@@ -63,26 +68,75 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version }: HostProps) 
   // For the benchmarks: when the panel first shows this customer's score.
   useEffect(() => { if (data) performance.mark('prl:panel-shown', { detail: { tenantId } }); }, [data?.tenantId]);
 
+  const fail = (e: unknown, retry?: () => void) => setFailure({
+    message: t('panel_error', e instanceof Error ? e.message : String(e)),
+    ...(retry ? { onRetry: () => { setFailure(undefined); retry(); } } : {}),
+    onDismiss: () => { setFailure(undefined); setPending((now) => new Map([...now].filter(([, p]) => p.state !== 'error'))); },
+  });
+
   // Every action reports its failure in the panel and reloads the truth from the store.
-  const act = <A extends unknown[]>(fn: (...a: A) => Promise<unknown>) => async (...a: A) => {
-    try {
-      await fn(...a);
-    } catch (e) {
-      setError(t('panel_error', e instanceof Error ? e.message : String(e)));
+  const act = <A extends unknown[]>(fn: (...a: A) => Promise<unknown>) => {
+    const run = async (...a: A): Promise<void> => {
+      try {
+        await fn(...a);
+      } catch (e) {
+        fail(e, () => void run(...a));
+      }
+      await load();
+    };
+    return run;
+  };
+
+  // Ticks: the first goes at once; those made while it is on its way wait and go together, in one message and one
+  // transaction, when it is back. A burst of 50 ticks is then a few writes, not 50.
+  const queue = useRef<Array<{ itemId: string; done: boolean; note?: string }>>([]);
+  const writing = useRef(false);
+  const markTicks = (items: Array<{ itemId: string; done: boolean }>, state: PendingTick['state'] | undefined) => setPending((now) => {
+    const next = new Map(now);
+    for (const i of items) {
+      if (!state) { if (next.get(i.itemId)?.done === i.done) next.delete(i.itemId); } else next.set(i.itemId, { done: i.done, state });
     }
-    await load();
+    return next;
+  });
+  const flush = async (): Promise<void> => {
+    if (writing.current || !queue.current.length) return;
+    writing.current = true;
+    const batch = queue.current.splice(0, 100); // a message holds up to 100; the rest go next
+    const started = new Date().toISOString();
+    try {
+      const r = await send({ type: 'checklist.setMany', tenantId, items: batch, via: 'panel' });
+      if (r.nameMissing) setNameMissing(true);
+      writing.current = false;
+      void flush();
+      await load();
+      markTicks(batch, undefined);
+    } catch (e) {
+      writing.current = false;
+      void flush();
+      // What the store holds decides: a tick the worker wrote before it stopped is saved, whatever the reply.
+      const stored = await load();
+      const lost = batch.filter((i) => {
+        const entry = stored?.checklist.find((c) => c.itemId === i.itemId);
+        return !(entry && entry.done === i.done && entry.at >= started.slice(0, 19));
+      });
+      markTicks(batch.filter((i) => !lost.includes(i)), undefined);
+      if (lost.length) {
+        markTicks(lost, 'error');
+        fail(e, () => { for (const i of lost) enqueue(i); });
+      }
+    }
+  };
+  const enqueue = (i: { itemId: string; done: boolean; note?: string }) => {
+    queue.current.push(i);
+    markTicks([i], 'saving');
+    void flush();
   };
 
   const actions: PanelActions = {
     nameMissing,
-    tick: act(async (itemId: string, done: boolean, note?: string) => {
-      const r = await send({ type: 'checklist.set', tenantId, itemId, done, ...(note !== undefined ? { note } : {}), via: 'panel' });
-      if (r.nameMissing) setNameMissing(true);
-    }),
-    setStaffName: act(async (name: string) => {
-      await send({ type: 'staff.setName', name });
-      setNameMissing(false);
-    }),
+    pending,
+    tick: async (itemId: string, done: boolean, note?: string) => enqueue({ itemId, done, ...(note !== undefined ? { note } : {}) }),
+    openOptions: act(() => send({ type: 'options.open' })),
     updateFacts: act((patch) => send({ type: 'customer.update', tenantId, patch })),
     addFlag: act((kind, note) => send({ type: 'flag.add', tenantId, kind, note })),
     resolveFlag: act((id: string) => send({ type: 'flag.resolve', id })),
@@ -94,7 +148,7 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version }: HostProps) 
     send({ type: 'panel.setOpen', open: !open }).catch(() => undefined);
   };
 
-  return <Panel tenantId={tenantId} data={data} t={t} locale={locale} open={open} onToggle={toggle} subscriptionId={subscriptionId} error={error} actions={actions} />;
+  return <Panel tenantId={tenantId} data={data} t={t} locale={locale} open={open} onToggle={toggle} subscriptionId={subscriptionId} error={error} failure={failure} actions={actions} />;
 }
 
 export async function mountPanel(ctx: ContentScriptContext, props: Omit<HostProps, 'version'>) {

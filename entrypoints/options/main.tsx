@@ -6,7 +6,7 @@ import { BackupSection, type RestorePlan } from '@/components/options/BackupSect
 import { ImportSection } from '@/components/options/ImportSection';
 import { formatDateTime } from '@/components/panel/format';
 import { SettingsForm } from '@/components/options/SettingsForm';
-import { checkBackup } from '@/lib/backup';
+import { BackupError, checkBackup, say } from '@/lib/backup';
 import { localDate } from '@/lib/clock';
 import { describeOpenError } from '@/lib/errors';
 import {
@@ -106,7 +106,7 @@ function App({ db }: { db: PrlDb }) {
       throw new Error(t('restore_not_json'));
     }
     const check = checkBackup(raw, DB_VERSION);
-    if (!check.ok) throw new Error(check.error);
+    if (!check.ok) throw new Error(check.text ? say(t, check.text) : check.error);
     const current: Record<string, number> = {};
     for (const s of DATA_STORES) if (s !== 'settings' && s !== 'meta') current[s] = await db.count(s);
     setPendingRestore(raw);
@@ -133,7 +133,9 @@ function App({ db }: { db: PrlDb }) {
         onBackup={async () => download(`partner-risk-lens-backup-${stamp()}.json`, 'application/json', JSON.stringify(await exportBackup(db, now()), null, 1))}
         onCheckRestore={checkRestore}
         onRestore={async () => {
-          await restoreBackup(db, pendingRestore);
+          await restoreBackup(db, pendingRestore).catch((e: unknown) => {
+            throw e instanceof BackupError ? new Error(say(t, e.text)) : e;
+          });
           setPendingRestore(undefined);
           await send({ type: 'data.changed', what: ['restore', 'settings'] }).catch(() => undefined);
           await reload();

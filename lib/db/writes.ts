@@ -2,6 +2,7 @@
 import { Customer, Settings, Meta, Triage, type AlertTriage, type ChecklistEntry, type Flag } from '../schema';
 import type * as z from 'zod/mini';
 import type { PrlDb, StoreName, Tx } from './open';
+import { SEEN_CAPS } from '../seen-caps';
 import { SUMMARY_INPUTS, rebuildSummaries } from './summaries';
 
 /** Runs `fn` in one readwrite transaction over `stores` plus the summary inputs, then rebuilds those tenants. */
@@ -26,8 +27,13 @@ export async function writeAndSummarize<T>(
 
 export interface Seen { tenantId: string; name: string }
 
-/** Customers seen in the portal but missing from the store are added; a nameless one gets the name shown. */
-export async function recordSeen(db: PrlDb, seen: Seen[], now: string): Promise<string[]> {
+/**
+ * Customers seen in the portal but missing from the store are added; a nameless one gets the name shown. New ones
+ * count against the caps: at most `perPage` from one call (one page's batch) and `perDay` a day; past them the
+ * rest is not recorded (those rows keep an "unknown" badge). A customer already in the store, imported or not,
+ * is never replaced.
+ */
+export async function recordSeen(db: PrlDb, seen: Seen[], now: string, day = now.slice(0, 10), caps: { perPage: number; perDay: number } = SEEN_CAPS): Promise<string[]> {
   // Most pages show customers already known by name: check with a read, and take the write lock only for
   // the rest (a readwrite transaction over the summaries would queue every panel and badge read behind it).
   const read = db.transaction('customers');
@@ -35,13 +41,23 @@ export async function recordSeen(db: PrlDb, seen: Seen[], now: string): Promise<
   const needed = seen.filter((_, i) => !known[i]?.name);
   if (!needed.length) return [];
   seen = needed;
-  return writeAndSummarize(db, [], async (tx) => {
+  return writeAndSummarize(db, ['meta'], async (tx) => {
     const store = tx.objectStore('customers');
+    const metaStore = tx.objectStore('meta');
+    const meta = metaFrom(await metaStore.get('meta'));
+    const before = meta.seenToday?.day === day ? meta.seenToday.count : 0;
+    let allowed = Math.max(0, Math.min(caps.perPage, caps.perDay - before));
+    let added = 0;
     const changed: string[] = [];
     await Promise.all(
       seen.map(async ({ tenantId, name }) => {
         const existing = await store.get(tenantId);
         if (existing && existing.name) return;
+        if (!existing) {
+          if (allowed <= 0) return;
+          allowed--;
+          added++;
+        }
         const customer = existing
           ? { ...existing, name, updatedAt: now }
           : Customer.parse({ tenantId, name, origin: 'portal', updatedAt: now });
@@ -49,6 +65,7 @@ export async function recordSeen(db: PrlDb, seen: Seen[], now: string): Promise<
         changed.push(customer.tenantId);
       }),
     );
+    if (added) await metaStore.put(Meta.parse({ ...meta, seenToday: { day, count: before + added } }), 'meta');
     return { result: changed, tenants: changed };
   });
 }
@@ -59,22 +76,33 @@ export interface Tick { tenantId: string; itemId: string; done: boolean; by: str
  * Records a tick or untick. Every change goes to the history; the current state is last-writer-wins by time,
  * so a late-arriving older change from another tab never overwrites a newer one.
  */
-export function setChecklistItem(db: PrlDb, t: Tick): Promise<ChecklistEntry> {
+export async function setChecklistItem(db: PrlDb, t: Tick): Promise<ChecklistEntry> {
+  return (await setChecklistItems(db, [t]))[0];
+}
+
+/** A burst of ticks in one transaction, in their order: all are written, or none. */
+export function setChecklistItems(db: PrlDb, ticks: Tick[]): Promise<ChecklistEntry[]> {
   return writeAndSummarize(db, ['checklistHistory'], async (tx) => {
-    const store = tx.objectStore('checklist');
-    const existing = await store.get([t.tenantId, t.itemId]);
-    const from = existing?.done ?? false;
-    const entry: ChecklistEntry = { tenantId: t.tenantId, itemId: t.itemId, done: t.done, by: t.by, at: t.at };
-    const note = t.note ?? existing?.note;
-    if (note) entry.note = note;
-    const newer = !existing || existing.at <= t.at;
-    await tx.objectStore('checklistHistory').add({
-      tenantId: t.tenantId, itemId: t.itemId, from, to: t.done, by: t.by, at: t.at,
-      ...(t.via ? { via: t.via } : {}), ...(t.note ? { note: t.note } : {}),
-    });
-    if (newer) await store.put(entry);
-    return { result: newer ? entry : existing!, tenants: [t.tenantId] };
+    const entries: ChecklistEntry[] = [];
+    for (const t of ticks) entries.push(await putTick(tx, t));
+    return { result: entries, tenants: new Set(ticks.map((t) => t.tenantId)) };
   });
+}
+
+async function putTick(tx: Tx, t: Tick): Promise<ChecklistEntry> {
+  const store = tx.objectStore('checklist');
+  const existing = await store.get([t.tenantId, t.itemId]);
+  const from = existing?.done ?? false;
+  const entry: ChecklistEntry = { tenantId: t.tenantId, itemId: t.itemId, done: t.done, by: t.by, at: t.at };
+  const note = t.note ?? existing?.note;
+  if (note) entry.note = note;
+  const newer = !existing || existing.at <= t.at;
+  await tx.objectStore('checklistHistory').add({
+    tenantId: t.tenantId, itemId: t.itemId, from, to: t.done, by: t.by, at: t.at,
+    ...(t.via ? { via: t.via } : {}), ...(t.note ? { note: t.note } : {}),
+  });
+  if (newer) await store.put(entry);
+  return newer ? entry : existing!;
 }
 
 export const CustomerFacts = ['paymentInstrument', 'prepaid', 'adminAccess', 'createdOn', 'firstPaymentOn', 'country'] as const;

@@ -12,6 +12,8 @@ import type { ParseContext, ParsedFile, ReconciliationKind, RowError } from './t
 
 // About 600 rows of a typical file: parsing and validating one chunk stays a task of some 30 ms.
 const CHUNK_BYTES = 48 * 1024;
+// No real record comes near this; a quote that is never closed makes one that swallows the rest of the file.
+const MAX_RECORD = 1024 * 1024;
 const yieldToPage = () => new Promise<void>((ok) => setTimeout(ok, 0));
 type Rec = Customer | Invoice | Spending | Subscription;
 
@@ -127,6 +129,11 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
     return true;
   };
 
+  // Papaparse parses an unfinished record again with every chunk it reads, so one huge record costs the square
+  // of its length (16 MB: half a minute). What is fed and not yet parsed is that record: past MAX_RECORD (give
+  // or take a chunk) the file is refused, naming the record's line.
+  let fed = 0;
+  let overlong: number | undefined;
   await new Promise<void>((resolve, reject) => {
     Papa.parse<string[]>(body, {
       header: false,
@@ -137,6 +144,8 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
       chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
         const unclosed = new Set(results.errors.filter((e) => e.code === 'MissingQuotes' && e.row !== undefined).map((e) => e.row as number));
         if (!handle(results.data, unclosed)) { parser.abort(); return; }
+        fed = Math.min(body.length, fed + CHUNK_BYTES);
+        if (fed - results.meta.cursor > MAX_RECORD) { overlong = headers ? line + 1 : 1; parser.abort(); return; }
         onProgress?.(Math.min(1, results.meta.cursor / body.length));
         parser.pause();
         yieldToPage().then(() => parser.resume(), reject);
@@ -147,6 +156,9 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
   });
   onProgress?.(1);
 
+  if (overlong !== undefined) {
+    return { ...base, kind, fatal: `line ${overlong} is over 1 MB: probably a quote that is never closed`, fatalText: { key: 'import_line_over_1mb', subs: [overlong] } };
+  }
   if (fatal) return { ...base, kind, fatal };
   if (!headers || kind === 'unknown') return { ...base, kind: 'unknown', fatal: 'This file has no header row.' };
   const shown = evidence['.'] && !evidence[','] ? 'dot' : evidence[','] && !evidence['.'] ? 'comma' : undefined;

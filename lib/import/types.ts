@@ -35,6 +35,8 @@ export interface ParsedFile {
   encoding?: Encoding;
   /** The file's bytes cannot be decoded (`fatal` says so too): the line they fail on, and as what. */
   undecodable?: { line: number; encoding?: Encoding };
+  /** The same in the user's language, where the importer has it as a message key. */
+  fatalText?: { key: string; subs: Array<string | number> };
   /** Invoices: the date the file lists open invoices as of: its latest 'As of' column value, else today. */
   asOf?: string;
 }

@@ -11,7 +11,7 @@ const t = (key: string) => `«${key}»`;
 describe('checklist guidance', () => {
   it('gives each item the guidance it comes from, as a tooltip and as the checkbox\'s description', () => {
     const data = { checklist: [], facts: emptyFacts(), staffName: 'Ana' } as unknown as PanelData;
-    const actions = { tick: vi.fn(), setStaffName: vi.fn(), nameMissing: false } as unknown as PanelActions;
+    const actions = { tick: vi.fn(), openOptions: vi.fn(), nameMissing: false } as unknown as PanelActions;
     render(<ChecklistSection data={data} t={t} locale="en" actions={actions} />);
     for (const item of CHECKLIST) {
       const row = screen.getAllByTestId('checklist-item').find((r) => r.dataset.itemId === item.id)!;

@@ -68,7 +68,7 @@ function panelData(over: { customer?: Partial<Customer>; records?: Partial<Custo
 
 function fakeActions(over: Partial<PanelActions> = {}): PanelActions {
   return {
-    tick: vi.fn(async () => undefined), setStaffName: vi.fn(async () => undefined), updateFacts: vi.fn(async () => undefined),
+    tick: vi.fn(async () => undefined), openOptions: vi.fn(async () => undefined), updateFacts: vi.fn(async () => undefined),
     addFlag: vi.fn(async () => undefined), resolveFlag: vi.fn(async () => undefined), triageAlert: vi.fn(async () => undefined),
     nameMissing: false, ...over,
   };
@@ -82,6 +82,14 @@ function setup(data: PanelData | undefined, props: Partial<PanelProps> = {}) {
   const rerender = (next: Partial<PanelProps>) => view.rerender(<Panel {...all} {...next} />);
   return { actions, onToggle, rerender, view };
 }
+
+/** A person's click or change. happy-dom has no isTrusted: the event is marked as Chromium marks a person's. */
+const asPerson = <E extends Event>(e: E): E => Object.defineProperty(e, 'isTrusted', { value: true });
+const personClick = (el: Element) => el.dispatchEvent(asPerson(new MouseEvent('click', { bubbles: true, cancelable: true })));
+const personChange = (el: HTMLSelectElement, value: string) => {
+  el.value = value;
+  el.dispatchEvent(asPerson(new Event('change', { bubbles: true })));
+};
 
 const item = (id: string) => screen.getAllByTestId('checklist-item').find((i) => i.dataset.itemId === id)!;
 const box = (id: string) => within(item(id)).getByRole('checkbox') as HTMLInputElement;
@@ -184,11 +192,35 @@ describe('risk panel: checklist', () => {
 
   it('ticks an unticked item and unticks a ticked one through the actions', () => {
     const { actions } = setup(panelData());
-    fireEvent.click(box('sms-verification'));
+    personClick(box('sms-verification'));
     expect(actions.tick).toHaveBeenCalledWith('sms-verification', true);
-    fireEvent.click(box('phone-contact'));
+    personClick(box('phone-contact'));
     expect(actions.tick).toHaveBeenCalledWith('phone-contact', false);
     expect(actions.tick).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores a script\'s click on a checkbox or its label: nothing is ticked and the box flips back', () => {
+    const { actions } = setup(panelData());
+    box('sms-verification').click();
+    fireEvent.click(box('phone-contact'));
+    (item('dunning').querySelector('label') as HTMLLabelElement).click();
+    expect(actions.tick).not.toHaveBeenCalled();
+    expect(box('sms-verification').checked).toBe(false);
+    expect(box('phone-contact').checked).toBe(true);
+    expect(box('dunning').checked).toBe(false);
+  });
+
+  it('shows a tick as saving between the click and the commit, and a failed one as not saved, with the store\'s state', () => {
+    const pending = new Map([['sms-verification', { done: true, state: 'saving' as const }], ['phone-contact', { done: false, state: 'error' as const }]]);
+    setup(panelData(), { actions: fakeActions({ pending }) });
+    expect(item('sms-verification').dataset.state).toBe('saving');
+    expect(box('sms-verification').checked).toBe(true);
+    expect(within(item('sms-verification')).getByTestId('checklist-item-state').textContent).toBe('checklist_saving');
+    expect(item('phone-contact').dataset.state).toBe('error');
+    // What the store holds: still ticked.
+    expect(box('phone-contact').checked).toBe(true);
+    expect(within(item('phone-contact')).getByTestId('checklist-item-state').textContent).toBe('checklist_not_saved');
+    expect(item('dunning').hasAttribute('data-state')).toBe(false);
   });
 
   it('moves with j and k between checkboxes, and those keys do not leave the panel', () => {
@@ -265,22 +297,29 @@ describe('risk panel: checklist', () => {
     const input = within(item('phone-contact')).getByRole('textbox') as HTMLInputElement;
     expect(input.value).toBe('Called the CEO');
     fireEvent.input(input, { target: { value: '  Called the CEO twice ' } });
+    // A script submitting the form, or clicking its button, saves nothing.
     fireEvent.submit(input.form!);
+    within(item('phone-contact')).getByRole('button', { name: 'save' }).click();
+    expect(actions.tick).not.toHaveBeenCalled();
+    personClick(within(item('phone-contact')).getByRole('button', { name: 'save' }));
     expect(actions.tick).toHaveBeenCalledWith('phone-contact', true, 'Called the CEO twice');
   });
 });
 
 describe('risk panel: staff name', () => {
-  it('asks inline when a tick reported that no staff name is set, and saves the name typed', () => {
+  it('asks inline when a tick reported that no staff name is set, and points to the options page to set it', () => {
     const actions = fakeActions({ nameMissing: true });
     setup(panelData({ staffName: '' }), { actions });
     expect(screen.getByTestId('staff-name-prompt')).toBeTruthy();
     // Inline, not a dialog: the checklist stays usable.
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getAllByTestId('checklist-item')).toHaveLength(14);
-    fireEvent.input(screen.getByTestId('staff-name-input'), { target: { value: '  Ana Silva ' } });
-    fireEvent.click(screen.getByTestId('staff-name-save'));
-    expect(actions.setStaffName).toHaveBeenCalledWith('Ana Silva');
+    // No field here a page script could fill: the name is typed on the options page.
+    expect(within(screen.getByTestId('staff-name-prompt')).queryByRole('textbox')).toBeNull();
+    screen.getByTestId('staff-name-open-options').click();
+    expect(actions.openOptions).not.toHaveBeenCalled();
+    personClick(screen.getByTestId('staff-name-open-options'));
+    expect(actions.openOptions).toHaveBeenCalledTimes(1);
   });
 
   it('asks when a done item was kept with by "" and no name is set, and shows it as "name not set"', () => {
@@ -288,14 +327,6 @@ describe('risk panel: staff name', () => {
     setup(panelData({ records, staffName: '' }));
     expect(screen.getByTestId('staff-name-prompt')).toBeTruthy();
     expect(within(item('phone-contact')).getByTestId('checklist-who').textContent).toMatch(/^checklist_ticked_by\(name_not_set\|/);
-  });
-
-  it('does not save a blank name', () => {
-    const actions = fakeActions({ nameMissing: true });
-    setup(panelData({ staffName: '' }), { actions });
-    fireEvent.input(screen.getByTestId('staff-name-input'), { target: { value: '   ' } });
-    fireEvent.click(screen.getByTestId('staff-name-save'));
-    expect(actions.setStaffName).not.toHaveBeenCalled();
   });
 
   it('does not ask once a name is set, nor when every tick has a name', () => {
@@ -422,16 +453,21 @@ describe('risk panel: facts and flags', () => {
     const { actions } = setup(panelData());
     const instrument = screen.getByTestId('fact-payment-instrument') as HTMLSelectElement;
     expect(instrument.value).toBe('card');
-    fireEvent.change(instrument, { target: { value: 'prepaid_card' } });
+    // A script setting the value and firing change edits nothing, and the select shows the store's value again.
+    fireEvent.change(instrument, { target: { value: 'invoice' } });
+    expect(actions.updateFacts).not.toHaveBeenCalled();
+    expect(instrument.value).toBe('card');
+    personChange(instrument, 'prepaid_card');
     expect(actions.updateFacts).toHaveBeenLastCalledWith({ paymentInstrument: 'prepaid_card' });
-    fireEvent.change(instrument, { target: { value: '' } });
+    personChange(instrument, '');
     expect(actions.updateFacts).toHaveBeenLastCalledWith({ paymentInstrument: null });
     const prepaid = screen.getByTestId('fact-prepaid') as HTMLSelectElement;
     expect(prepaid.value).toBe('no');
-    fireEvent.change(prepaid, { target: { value: 'yes' } });
+    personChange(prepaid, 'yes');
     expect(actions.updateFacts).toHaveBeenLastCalledWith({ prepaid: true });
-    fireEvent.change(screen.getByTestId('fact-admin-access'), { target: { value: 'limited' } });
+    personChange(screen.getByTestId('fact-admin-access') as HTMLSelectElement, 'limited');
     expect(actions.updateFacts).toHaveBeenLastCalledWith({ adminAccess: 'limited' });
+    expect(actions.updateFacts).toHaveBeenCalledTimes(4);
   });
 
   it('lists open flags, resolves one and adds one', () => {
@@ -439,10 +475,15 @@ describe('risk panel: facts and flags', () => {
     const flags = screen.getAllByTestId('flag');
     expect(flags.map((f) => f.dataset.kind)).toEqual(['spam']);
     fireEvent.click(within(flags[0]).getByTestId('flag-resolve'));
+    expect(actions.resolveFlag).not.toHaveBeenCalled();
+    personClick(within(flags[0]).getByTestId('flag-resolve'));
     expect(actions.resolveFlag).toHaveBeenCalledWith('f1');
     fireEvent.change(screen.getByTestId('flag-kind'), { target: { value: 'crypto_mining' } });
     fireEvent.input(screen.getByTestId('flag-note'), { target: { value: ' Mining pool traffic ' } });
     fireEvent.click(screen.getByTestId('flag-add'));
+    fireEvent.submit(screen.getByTestId('flag-add').closest('form')!);
+    expect(actions.addFlag).not.toHaveBeenCalled();
+    personClick(screen.getByTestId('flag-add'));
     expect(actions.addFlag).toHaveBeenCalledWith('crypto_mining', 'Mining pool traffic');
   });
 });
@@ -459,6 +500,8 @@ describe('risk panel: Microsoft alerts', () => {
     expect(screen.getAllByTestId('risk-factor').filter((f) => f.dataset.factorId === 'microsoft-alert')).toHaveLength(1);
     fireEvent.input(within(rows[0]).getByRole('textbox'), { target: { value: 'Customer confirmed' } });
     fireEvent.click(within(rows[0]).getByTestId('alert-resolve-legitimate'));
+    expect(actions.triageAlert).not.toHaveBeenCalled();
+    personClick(within(rows[0]).getByTestId('alert-resolve-legitimate'));
     expect(actions.triageAlert).toHaveBeenCalledWith('g1', 'resolved', 'legitimate', 'Customer confirmed');
   });
 
@@ -478,6 +521,8 @@ describe('risk panel: states', () => {
     expect(screen.queryByTestId('risk-score')).toBeNull();
     expect(screen.queryAllByTestId('checklist-item')).toHaveLength(0);
     fireEvent.click(toggle);
+    expect(onToggle).not.toHaveBeenCalled();
+    personClick(toggle);
     expect(onToggle).toHaveBeenCalledTimes(1);
   });
 
@@ -490,6 +535,19 @@ describe('risk panel: states', () => {
     rerender({ error: 'panel_error(timeout)' });
     expect(screen.getByTestId('panel-error').textContent).toBe('panel_error(timeout)');
     expect(screen.getByTestId('risk-panel').textContent).not.toContain('loading');
+  });
+
+  it('keeps a failed action\'s error, with retry and dismiss, whatever data arrives meanwhile', () => {
+    const failure = { message: 'panel_error(no storage left)', onRetry: vi.fn(), onDismiss: vi.fn() };
+    const { rerender } = setup(panelData(), { failure });
+    rerender({ data: panelData({ staffName: 'Ben' }), failure });
+    expect(screen.getByTestId('panel-error').textContent).toContain('panel_error(no storage left)');
+    screen.getByTestId('panel-error-dismiss').click();
+    expect(failure.onDismiss).not.toHaveBeenCalled();
+    personClick(screen.getByTestId('panel-error-retry'));
+    expect(failure.onRetry).toHaveBeenCalledTimes(1);
+    personClick(screen.getByTestId('panel-error-dismiss'));
+    expect(failure.onDismiss).toHaveBeenCalledTimes(1);
   });
 
   it('says when the customer is not in the store yet', () => {

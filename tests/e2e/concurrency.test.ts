@@ -40,6 +40,7 @@ describe('concurrency', () => {
         await expect.poll(() => ack.getAttribute('aria-pressed'), T).toBe(String(acknowledged));
       } else {
         const page = k % 2 ? a : b;
+        // A person's click (trusted: the panel refuses a script's .click()) in the tab they switch to.
         await page.bringToFront();
         await page.locator(`[data-testid="checklist-item"][data-item-id="${items[k % items.length]}"] input`).click();
         ticks++;

@@ -83,8 +83,14 @@ describe('injection corpus', () => {
     await page.evaluate(() => {
       window.postMessage({ type: 'staff.setName', name: 'Mallory' }, '*');
       window.postMessage({ type: 'settings.set', settings: { staffName: 'Mallory' } }, '*');
+      window.postMessage({ type: 'checklist.set', tenantId: '00000003-aaaa-4aaa-8aaa-000000000003', itemId: 'dunning', done: true }, '*');
     });
-    await page.waitForTimeout(300);
+    // A person's tick made after those messages: once it shows, the page's messages (delivered first) have been
+    // and gone. The tick is kept without a name, the overlay works, and the page's tick is not there.
+    const item = page.locator('[data-testid="checklist-item"][data-item-id="phone-contact"]');
+    await item.locator('input').click();
+    await expect.poll(() => item.locator('[data-testid="checklist-who"]').textContent(), T).toContain('name not set');
+    expect(await page.locator('[data-testid="checklist-item"][data-item-id="dunning"]').getAttribute('data-done')).toBe('false');
     const options = await h.openExtensionPage('options.html');
     await expect.poll(() => options.locator('[data-testid="settings-staff-name"]').inputValue(), T).toBe('');
     await options.close();

@@ -53,6 +53,11 @@ describe('an empty store', () => {
     await list.close();
   });
 });
+/** Chooses in a select as a person does from the keyboard (Playwright's selectOption fires untrusted events). */
+const choose = async (p: Page, testId: string, keys: string) => {
+  await p.locator(`[data-testid="${testId}"]`).focus();
+  await p.keyboard.press(keys);
+};
 
 describe('panel on customer pages', () => {
   const shapes = [
@@ -99,12 +104,18 @@ describe('ticking', () => {
     await expect.poll(() => scoreNow(page), T).toBe(KNOWN_BASE - 3);
     expect(await panel(page).getAttribute('data-level')).toBe('low');
     expect(await page.locator('[data-testid="panel-unknown"]').count()).toBe(0);
-    // No staff name yet: the tick stays and the panel asks inline.
-    const nameInput = page.locator('[data-testid="staff-name-input"]');
-    await expect.poll(() => nameInput.count(), T).toBe(1);
-    await nameInput.fill('Ana Silva');
-    await page.locator('[data-testid="staff-name-save"]').click();
-    await expect.poll(() => nameInput.count(), T).toBe(0);
+    // No staff name yet: the tick stays and the panel asks inline, pointing to the options page, where it is typed
+    // out of the portal page's reach.
+    const prompt = page.locator('[data-testid="staff-name-prompt"]');
+    await expect.poll(() => prompt.count(), T).toBe(1);
+    const opened = h.context.waitForEvent('page', { predicate: (p) => p.url().includes('options.html'), timeout: 15_000 });
+    await page.locator('[data-testid="staff-name-open-options"]').click();
+    const options = await opened;
+    await options.locator('[data-testid="settings-staff-name"]').waitFor(T);
+    await options.locator('[data-testid="settings-staff-name"]').fill('Ana Silva');
+    await options.locator('[data-testid="settings-save"]').click();
+    await expect.poll(() => prompt.count(), T).toBe(0);
+    await options.close();
 
     // The other tab follows without a reload.
     const otherItem = other.locator('[data-testid="checklist-item"][data-item-id="phone-contact"]');
@@ -213,10 +224,10 @@ describe('facts and flags from the panel', () => {
     expect(await scoreNow(page)).toBeUndefined();
     const base = KNOWN_BASE;
 
-    await page.locator('[data-testid="fact-payment-instrument"]').selectOption('prepaid_card');
+    await choose(page, 'fact-payment-instrument', 'P'); // "Prepaid card"
     await expect.poll(() => factor('prepaid-card').count(), T).toBe(1);
     await expect.poll(() => score(page), T).toBe(base + 25);
-    await page.locator('[data-testid="fact-prepaid"]').selectOption('no');
+    await choose(page, 'fact-prepaid', 'N'); // "No"
     await expect.poll(() => score(page), T).toBe(base + 35);
 
     await page.locator('[data-testid="flag-kind"]').selectOption('crypto_mining');
@@ -230,8 +241,9 @@ describe('facts and flags from the panel', () => {
     await expect.poll(() => score(page), T).toBe(base + 35);
 
     // Back to unknown: a missing fact scores nothing.
-    await page.locator('[data-testid="fact-payment-instrument"]').selectOption('');
-    await page.locator('[data-testid="fact-prepaid"]').selectOption('');
+    await choose(page, 'fact-payment-instrument', 'Home'); // "Unknown", the first
+    await expect.poll(() => factor('prepaid-card').count(), T).toBe(0);
+    await choose(page, 'fact-prepaid', 'Home');
     await expect.poll(() => score(page), T).toBe(base);
     await page.close();
   });

@@ -68,6 +68,35 @@ describe('CSV reports', () => {
   });
 });
 
+describe('CSV reports with multi-line formula payloads', () => {
+  const settings = defaultSettings();
+  // Each starts with a formula character and holds a line break: papaparse's own pattern missed all of them.
+  const payloads = [
+    '=HYPERLINK("http://evil.example/?x","Click")\nContoso', '+cmd|\' /C calc\'!A0\r\nFabrikam', '-2+3\u2028Tailspin',
+    '@SUM(1+1)\rNorthwind', '\t=1+1\nAdatum', '\uFF1DHYPERLINK("http://evil.example")\nWoodgrove',
+  ];
+  const tenant = (i: number) => `${i}2222222-2222-4222-8222-222222222222`;
+  const summaries = payloads.map((name, i) => summaryOf({ tenantId: tenant(i), name, domain: `=d${i}.com\nx`, updatedAt: '2026-11-25T00:00:00Z' }, buildFacts({
+    invoices: [{ tenantId: tenant(i), number: `N${i}`, issuedOn: '2026-09-01', dueOn: '2026-10-01', amount: 1000, paid: 0, currency: 'USD' }],
+    checklist: [], flags: [], subscriptions: [], alerts: [],
+    spending: [{ tenantId: tenant(i), budget: 1000, spendToDate: 2000, asOf: '2026-11-20', currency: 'USD' }],
+  })));
+  const lists = buildTriage(summaries, [], new Map(), settings, '2026-11-25', '2026-11-25T12:00:00Z');
+  const exports = {
+    overdue: overdueCsv(lists), budget: budgetCsv(lists), risk: riskCsv(summaries, settings, '2026-11-25', '2026-11-25T12:00:00Z'),
+  };
+  for (const [kind, text] of Object.entries(exports)) {
+    it(`${kind}: every name and domain comes back whole, starting with ', so no cell is a formula`, () => {
+      const rows = Papa.parse<string[]>(text.trim(), { newline: '\r\n' }).data.slice(1);
+      expect(rows.map((r) => r[0]).sort()).toEqual(payloads.map((p) => `'${p}`).sort());
+      for (const r of rows) {
+        expect(r[2]).toMatch(/^'=d\d\.com\nx$/);
+        for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r\uFF1D]/);
+      }
+    });
+  }
+});
+
 describe('freshness of imports', () => {
   it('calls receivables stale after more than seven days, and counts whole days', async () => {
     const { daysSince, staleReceivablesDays } = await import('../../lib/freshness');

@@ -69,6 +69,24 @@ describe('the background', () => {
     expect(await deliver({ type: 'settings.set', settings: { staffName: 'Ana' } }, page)).toMatchObject({ ok: true, data: { staffName: 'Ana' } });
   });
 
+  it('refuses the staff name from a content script: whatever the portal page can reach, it could sign with', async () => {
+    expect(await deliver({ type: 'staff.setName', name: 'Mallory (page script)' }, content))
+      .toEqual({ ok: false, error: "'staff.setName' is accepted only from the extension's own pages" });
+    expect(await deliver({ type: 'staff.setName', name: 'Ana' }, page)).toMatchObject({ ok: true, data: { staffName: 'Ana' } });
+  });
+
+  it('writes a burst of ticks in one message, in order, each in the history', async () => {
+    const db = await openStore();
+    await commitImport(db, { customers: [{ tenantId: A, name: 'Contoso', updatedAt: '2026-11-01T00:00:00.000Z' }] }, '2026-11-01T00:00:00.000Z');
+    const items = [{ itemId: 'phone-contact', done: true }, { itemId: 'dunning', done: true }, { itemId: 'phone-contact', done: false }];
+    const r = await deliver({ type: 'checklist.setMany', tenantId: A, items, via: 'panel' }, content);
+    expect(r).toMatchObject({ ok: true, data: { nameMissing: true } });
+    expect(r.data.entries.map((e: { itemId: string; done: boolean }) => [e.itemId, e.done])).toEqual([['phone-contact', true], ['dunning', true], ['phone-contact', false]]);
+    const panel = await deliver({ type: 'panel.get', tenantId: A }, content);
+    expect(panel.data.history).toHaveLength(3);
+    expect(Object.fromEntries(panel.data.checklist.map((e: { itemId: string; done: boolean }) => [e.itemId, e.done]))).toEqual({ 'phone-contact': false, dunning: true });
+  });
+
   it("hands a customers list every customer's badge at once: the same badges as one by one, fresh after a write", async () => {
     const db = await openStore();
     const id = (n: number) => `cccccccc-0000-4000-8000-${String(n).padStart(12, '0')}`;

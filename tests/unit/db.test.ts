@@ -5,6 +5,7 @@ import {
   commitImport, DB_VERSION, exportBackup, openStore, readAllSummaries, readAttentionSummaries, readCustomerDetail, readMeta,
   readSettings, recordSeen, restoreBackup, saveSettings, setChecklistItem, triageAlert, updateCustomer,
 } from '../../lib/db';
+import { BackupError, checkBackup, say } from '../../lib/backup';
 import type { Alert, Customer, Invoice } from '../../lib/schema';
 
 const NOW = '2026-11-25T10:00:00.000Z';
@@ -96,6 +97,30 @@ describe('the store', () => {
     expect(await db.get('customers', B)).toMatchObject({ name: '<b>Fabrikam</b>', origin: 'portal' });
   });
 
+  it('records at most the cap of customers from one page and from a day of pages, never touching imported ones', async () => {
+    const db = await openStore();
+    const id = (n: number) => `eeeeeeee-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    await commitImport(db, { customers: [customer(id(0), 'Imported'), customer(id(1), 'Imported too')] }, NOW);
+    const page = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ tenantId: id(from + i), name: `Seen ${from + i}` }));
+    const caps = { perPage: 500, perDay: 1200 };
+    // A page of 5,000 rows (one message), its first two the imported customers under other names.
+    expect(await recordSeen(db, page(0, 5000), NOW, '2026-11-25', caps)).toHaveLength(500);
+    expect(await db.count('customers')).toBe(502);
+    expect((await db.get('customers', id(0)))).toMatchObject({ name: 'Imported', origin: 'import' });
+    expect(await recordSeen(db, page(10_000, 5000), NOW, '2026-11-25', caps)).toHaveLength(500);
+    // The day's cap: 200 left of 1,200.
+    expect(await recordSeen(db, page(20_000, 5000), NOW, '2026-11-25', caps)).toHaveLength(200);
+    expect(await recordSeen(db, page(30_000, 10), NOW, '2026-11-25', caps)).toEqual([]);
+    expect(await db.count('customers')).toBe(1202);
+    // A nameless customer already in the store (named by an alert) still gets its name: nothing new is added.
+    await commitImport(db, { alerts: [], alertCustomers: [{ tenantId: id(40_000), name: '' }] }, NOW);
+    expect(await recordSeen(db, [{ tenantId: id(40_000), name: 'Named' }], NOW, '2026-11-25', caps)).toEqual([id(40_000)]);
+    // The next day counts afresh; imports are never capped.
+    expect(await recordSeen(db, page(50_000, 10), NOW, '2026-11-26', caps)).toHaveLength(10);
+    await commitImport(db, { customers: Array.from({ length: 3000 }, (_, i) => customer(id(60_000 + i), `I${i}`)) }, NOW);
+    expect(await db.count('customers')).toBe(1202 + 1 + 10 + 3000);
+  });
+
   it('keeps every tick in the history and the newest one as the state', async () => {
     const db = await openStore();
     await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
@@ -176,6 +201,79 @@ describe('the store', () => {
     damaged.stores.customers[0].tenantId = 'nope';
     await expect(restoreBackup(db, damaged)).rejects.toThrow(/damaged \(stores\.customers\.0\.tenantId/);
     expect(await db.count('customers')).toBe(1);
+  });
+});
+
+describe('restore of an inconsistent backup, and of one the disk has no room for', () => {
+  const stocked = async () => {
+    const db = await openStore();
+    await commitImport(db, { customers: [customer(A, 'Contoso'), customer(B, 'Fabrikam')], invoices: [invoice(A, 'INV-1', '2026-09-01', 100)] }, NOW);
+    return { db, backup: JSON.parse(JSON.stringify(await exportBackup(db, NOW))) };
+  };
+
+  it('refuses a backup that lists a key twice (it would store fewer records than announced), and changes nothing', async () => {
+    const { db, backup } = await stocked();
+    const target = await openStore('restore-dup');
+    await commitImport(target, { customers: [customer(A, 'Kept')] }, NOW);
+    backup.stores.invoices.push({ ...backup.stores.invoices[0], amount: 999 });
+    const error = await restoreBackup(target, backup).then(() => undefined, (e: unknown) => e);
+    expect((error as Error).message).toBe(`This backup is inconsistent: it lists invoices '${A} INV-1' twice, so fewer records would be stored than it holds. Nothing was changed.`);
+    expect((error as BackupError).text).toEqual({ key: 'restore_duplicate', subs: [{ key: 'store_invoices' }, `${A} INV-1`] });
+    const dupCustomer = JSON.parse(JSON.stringify((await exportBackup(db, NOW))));
+    dupCustomer.stores.customers.push({ ...dupCustomer.stores.customers[0], name: 'Other' });
+    expect(checkBackup(dupCustomer, 2)).toMatchObject({ ok: false, text: { key: 'restore_duplicate', subs: [{ key: 'store_customers' }, A] } });
+    expect((await db.getAll('customers')).length).toBe(2);
+    expect((await target.get('customers', A))!.name).toBe('Kept');
+  });
+
+  it('refuses a backup holding invoices (or spending, subscriptions, alerts) of a customer it does not list', async () => {
+    const { backup } = await stocked();
+    const target = await openStore('restore-orphan');
+    const C = 'cccccccc-0000-4000-8000-000000000003';
+    const orphan = JSON.parse(JSON.stringify(backup));
+    orphan.stores.invoices.push({ ...backup.stores.invoices[0], tenantId: C });
+    await expect(restoreBackup(target, orphan)).rejects.toThrow(`This backup is inconsistent: it holds invoices of customer ${C}, which it does not list. Nothing was changed.`);
+    const spending = JSON.parse(JSON.stringify(backup));
+    spending.stores.spending.push({ tenantId: C, budget: 1, spendToDate: 1, asOf: '2026-11-20', currency: 'EUR' });
+    expect(checkBackup(spending, 2)).toMatchObject({ ok: false, text: { key: 'restore_orphan', subs: [{ key: 'store_spending' }, C] } });
+    // A tick on the page of a customer never recorded is shown there: it is not an orphan.
+    const tick = JSON.parse(JSON.stringify(backup));
+    tick.stores.checklist.push({ tenantId: C, itemId: 'phone-contact', done: true, by: 'Ana', at: NOW });
+    expect(checkBackup(tick, 2).ok).toBe(true);
+    expect(await target.count('invoices')).toBe(0);
+  });
+
+  it('says in words that the disk is full when a restore runs out of storage, and keeps what was there', async () => {
+    const { db, backup } = await stocked();
+    await commitImport(db, { customers: [customer(A, 'Before')] }, NOW);
+    const proto = Object.getPrototypeOf(db.transaction('invoices', 'readwrite').objectStore('invoices'));
+    const put = proto.put;
+    // As Chromium does when the quota runs out at commit: the transaction aborts with an error that has no message.
+    proto.put = function (this: { name: string }, ...args: unknown[]) {
+      return this.name === 'invoices' ? Promise.reject(new DOMException('', 'QuotaExceededError')) : put.apply(this, args);
+    };
+    let error: unknown;
+    try {
+      error = await restoreBackup(db, backup).then(() => undefined, (e: unknown) => e);
+    } finally {
+      proto.put = put;
+    }
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as BackupError).message).toMatch(/^the restore failed: the browser has no storage left for the extension: nothing was written/);
+    expect((error as BackupError).text).toEqual({ key: 'restore_no_storage', subs: [] });
+    expect((await db.get('customers', A))!.name).toBe('Before');
+  });
+
+  it('words each refusal in English and French', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { makeTranslate } = await import('../../lib/i18n');
+    for (const lang of ['en', 'fr']) {
+      const t = makeTranslate(JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')));
+      const words = say(t, { key: 'restore_orphan', subs: [{ key: 'store_invoices' }, A] });
+      expect(words).toContain(A);
+      expect(words).toContain(lang === 'en' ? 'invoices' : 'factures');
+      expect(say(t, { key: 'restore_no_storage', subs: [] }).length).toBeGreaterThan(40);
+    }
   });
 });
 

@@ -291,6 +291,22 @@ describe('the file itself', () => {
     expect(f.errors).toEqual([{ line: 3, message: 'line 3: a quoted field is never closed, so the rest of the file was read into this row' }]);
   });
 
+  it('stops at a record over 1 MB, naming its line: a stray quote near the top of a large file', async () => {
+    const rows = [`Customer ID,Company name,Tags`, `${A},Contoso,ok`, `${B},Fabrikam,"open`];
+    for (let i = 0; i < 40_000; i++) rows.push(`${A},Customer ${i},some tags here for length`);
+    const f = await parse(rows.join('\n'));
+    expect(f.fatal).toBe('line 3 is over 1 MB: probably a quote that is never closed');
+    expect(f.fatalText).toEqual({ key: 'import_line_over_1mb', subs: [3] });
+    expect(f.batch).toEqual({});
+  });
+
+  it('stops at one huge row without reading it to its end (16 MB would take half a minute)', async () => {
+    const started = Date.now();
+    const f = await parse(`Customer ID,Company name,Tags\n${A},Contoso,ok\n\n${B},Fabrikam,${'x'.repeat(16 * 1024 * 1024)}\n`);
+    expect(f.fatal).toBe('line 4 is over 1 MB: probably a quote that is never closed');
+    expect(Date.now() - started).toBeLessThan(5000);
+  }, 60_000);
+
   it('reads a header-only file as its kind with no rows', async () => {
     expect(await parse('Customer ID,Company name\n')).toMatchObject({ kind: 'customers', rowsRead: 0, valid: 0, errors: [] });
   });

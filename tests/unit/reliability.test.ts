@@ -83,6 +83,30 @@ describe('concurrent edits', () => {
   });
 });
 
+describe('a burst of ticks', () => {
+  it('is written in one transaction: storage running out at its third tick writes none of them', async () => {
+    const db = await openStore();
+    await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
+    const service = createService({ db, now: () => new Date(NOW), broadcast: () => undefined, loadMessages: async () => ({}), browserLanguage: () => 'en' });
+    const proto = Object.getPrototypeOf(db.transaction('checklist', 'readwrite').objectStore('checklist'));
+    const put = proto.put;
+    let calls = 0;
+    proto.put = function (this: { name: string }, ...args: unknown[]) {
+      if (this.name === 'checklist' && ++calls === 3) return Promise.reject(new DOMException('', 'QuotaExceededError'));
+      return put.apply(this, args);
+    };
+    try {
+      const items = ['phone-contact', 'background-check', 'sms-verification', 'dunning'].map((itemId) => ({ itemId, done: true }));
+      const reply = await service.handle({ type: 'checklist.setMany', tenantId: A, items });
+      expect(reply).toEqual({ ok: false, error: expect.stringMatching(/no storage left/) });
+    } finally {
+      proto.put = put;
+    }
+    expect(await db.count('checklist')).toBe(0);
+    expect(await db.count('checklistHistory')).toBe(0);
+  });
+});
+
 describe('large imports', () => {
   it('counts and summarises 5,000 invoices of 400 customers exactly, through the bulk paths', async () => {
     const db = await openStore();
