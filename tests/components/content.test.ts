@@ -18,7 +18,12 @@ let ctx: ContentScriptContext | undefined;
 globalThis.requestIdleCallback ??= ((cb: IdleRequestCallback) => setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 0 }), 0)) as never;
 globalThis.cancelIdleCallback ??= ((id: number) => clearTimeout(id)) as never;
 afterEach(() => {
+  // The script stops only once the extension is gone (see onlyWhenGone in the content script): as after an update.
+  const id = Object.getOwnPropertyDescriptor(fakeBrowser.runtime, 'id');
+  Object.defineProperty(fakeBrowser.runtime, 'id', { value: undefined, configurable: true });
   ctx?.notifyInvalidated();
+  if (id) Object.defineProperty(fakeBrowser.runtime, 'id', id);
+  else delete (fakeBrowser.runtime as { id?: string }).id;
   ctx = undefined;
   document.body.replaceChildren();
 });

@@ -205,7 +205,7 @@ describe('the background', () => {
 
   it('never undoes a settings save with a staff name set at the same moment', async () => {
     const [named, saved] = await Promise.all([
-      deliver({ type: 'staff.setName', name: 'Ana' }, content),
+      deliver({ type: 'staff.setName', name: 'Ana' }, page),
       deliver({ type: 'settings.set', settings: { language: 'fr' } }, page),
     ]);
     expect([named.ok, saved.ok]).toEqual([true, true]);
