@@ -48,3 +48,15 @@ export function compareAlertUrgency(
   return left(a) - left(b) || severityRank(a.alert.severity) - severityRank(b.alert.severity) ||
     Date.parse(a.alert.detectedAt) - Date.parse(b.alert.detectedAt);
 }
+
+/**
+ * One customer's alerts in the order of the popup's alerts tab: the open ones most severe first
+ * (`compareAlertUrgency`), then the closed ones (no clock runs for them), latest detected first.
+ */
+export function orderAlertsForResponse<A extends Pick<Alert, 'id' | 'detectedAt' | 'status' | 'staff' | 'resolvedReason' | 'isTest' | 'severity'>>(alerts: A[], now: string): A[] {
+  const rows = alerts.map((alert) => ({ alert, ...responseClock(alert, now) }));
+  return rows.sort((a, b) =>
+    Number(b.open) - Number(a.open) ||
+    (a.open ? compareAlertUrgency(a, b) : Date.parse(b.alert.detectedAt) - Date.parse(a.alert.detectedAt)) ||
+    a.alert.id.localeCompare(b.alert.id)).map((r) => r.alert);
+}

@@ -1,6 +1,6 @@
 // Microsoft's security alerts on this customer: status, the 24-hour response clock, and the staff's triage.
 import { useState } from 'preact/hooks';
-import { responseClock } from '@/lib/alerts';
+import { orderAlertsForResponse, responseClock } from '@/lib/alerts';
 import type { PanelData } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
 import type { Alert } from '@/lib/schema';
@@ -9,7 +9,7 @@ import { formatDateTime, formatDuration } from './format';
 import { byPerson } from './trusted';
 
 export function AlertsSection({ data, t, locale, actions }: { data: PanelData; t: Translate; locale: string; actions: PanelActions }) {
-  const alerts = data.alerts.filter((a) => !a.isTest).sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
+  const alerts = orderAlertsForResponse(data.alerts.filter((a) => !a.isTest), data.now);
   if (!alerts.length) return null;
   return (
     <section class="section" aria-labelledby="prl-alerts" data-testid="panel-alerts">

@@ -505,6 +505,29 @@ describe('risk panel: Microsoft alerts', () => {
     expect(actions.triageAlert).toHaveBeenCalledWith('g1', 'resolved', 'legitimate', 'Customer confirmed');
   });
 
+  it('lists alerts most severe first, as the popup does: least time left, then severity, then time observed; closed ones last', () => {
+    const at = (hoursAgo: number) => new Date(Date.parse(NOW) - hoursAgo * 3_600_000).toISOString();
+    const a = (id: string, hoursAgo: number, severity: string, over: Partial<Alert> = {}): Alert =>
+      ({ id, source: 'graph', tenantId: T, type: 'CryptoMining', name: id, status: 'active', severity, detectedAt: at(hoursAgo), isTest: false, ...over });
+    const alerts = [
+      a('closed-1h', 1, 'high', { status: 'resolved' }),
+      a('due-22h-left-high', 2, 'high'),
+      a('closed-by-staff-3h', 3, 'high', { staff: { status: 'resolved', reason: 'legitimate', by: 'Ana Silva', at: at(1) } }),
+      a('due-4h-left-medium', 20, 'Medium'),
+      a('due-4h-left-high', 20, 'high'),
+      a('past-26h-high', 26, 'high'),
+      a('past-27h-high', 27, 'high'),
+      a('past-30h-low', 30, 'low'),
+      a('past-40h-informational', 40, 'informational'),
+    ];
+    setup(panelData({ records: { ...customerRecords().records, alerts } }));
+    expect(screen.getAllByTestId('panel-alert').map((r) => r.dataset.alertId)).toEqual([
+      'past-27h-high', 'past-26h-high', 'past-30h-low', 'past-40h-informational',
+      'due-4h-left-high', 'due-4h-left-medium', 'due-22h-left-high',
+      'closed-1h', 'closed-by-staff-3h',
+    ]);
+  });
+
   it('has no alerts section without alerts', () => {
     setup(panelData());
     expect(screen.queryByTestId('panel-alerts')).toBeNull();
