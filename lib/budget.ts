@@ -36,7 +36,11 @@ export function spendingFacts(snapshots: Spending[]): SpendingFacts | undefined 
   const from = monthsBefore(month, 3);
   const prior = sorted.filter((s) => s.currency === latest.currency && monthOf(s.asOf) < month && monthOf(s.asOf) >= from);
   const facts: SpendingFacts = {
-    latest: { ...(latest.budget !== undefined ? { budget: latest.budget } : {}), spendToDate: latest.spendToDate, asOf: latest.asOf, currency: latest.currency },
+    latest: {
+      ...(latest.budget !== undefined ? { budget: latest.budget } : {}), spendToDate: latest.spendToDate, asOf: latest.asOf, currency: latest.currency,
+      ...(latest.billingStartDate ? { billingStartDate: latest.billingStartDate } : {}),
+      ...(latest.billingEndDate ? { billingEndDate: latest.billingEndDate } : {}),
+    },
   };
   if (prior.length) facts.priorRunRate = prior.reduce((sum, s) => sum + runRate(s), 0) / prior.length;
   return facts;

@@ -272,7 +272,11 @@ export const RiskFacts = z.object({
   /** Absent when no spending snapshot is known. */
   spending: z.optional(
     z.object({
-      latest: z.object({ budget: z.optional(Minor), spendToDate: Minor, asOf: IsoDate, currency: Currency }),
+      latest: z.object({
+        budget: z.optional(Minor), spendToDate: Minor, asOf: IsoDate, currency: Currency,
+        /** The billing period the latest figure covers, when its file said (usage summaries do). */
+        billingStartDate: z.optional(IsoDate), billingEndDate: z.optional(IsoDate),
+      }),
       /** Average daily run-rate of the snapshots of the three months before the latest's month; absent: no history. */
       priorRunRate: z.optional(z.number()),
     }),

@@ -52,8 +52,18 @@ export function AccountSection({ data, t, locale }: { data: PanelData; t: Transl
             {budget.tooEarly && <> · <span data-testid="budget-too-early">{t('budget_too_early')}</span></>}
           </p>
         )}
+        {budget.latest && <BillingPeriod latest={budget.latest} t={t} locale={locale} />}
         {budget.spike && <p class="warn small" data-testid="budget-spike">{t('budget_spike')}</p>}
       </div>
     </section>
   );
+}
+
+/** The billing period the figure covers, as Microsoft's usage summary states it (absent from most CSV files). */
+function BillingPeriod({ latest, t, locale }: { latest: NonNullable<PanelData['budget']['latest']>; t: Translate; locale: string }) {
+  const { billingStartDate: start, billingEndDate: end } = latest;
+  if (!start && !end) return null;
+  const words = start && end ? t('budget_period', formatDate(start, locale), formatDate(end, locale))
+    : start ? t('budget_period_from', formatDate(start, locale)) : t('budget_period_to', formatDate(end!, locale));
+  return <p class="small muted" data-testid="budget-period">{words}</p>;
 }

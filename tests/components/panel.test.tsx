@@ -1,11 +1,13 @@
 // The risk panel, rendered with PanelData computed by the real logic (buildFacts, score, agingOf, budgetState,
 // dunningStage: what lib/service.ts `assess` and 'panel.get' do) for a customer with several risk factors.
 // Strings come from a stand-in `t` that echoes keys and substitutions, so nothing depends on the catalogue.
+import { readFileSync } from 'node:fs';
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Panel, type PanelProps } from '../../components/panel/Panel';
 import type { PanelActions } from '../../components/panel/actions';
 import { budgetState } from '../../lib/budget';
+import { makeTranslate } from '../../lib/i18n';
 import { CHECKLIST } from '../../lib/checklist';
 import type { PanelData } from '../../lib/messages';
 import { agingOf, dunningStage } from '../../lib/receivables';
@@ -396,6 +398,23 @@ describe('risk panel: receivables and budget', () => {
     expect(budget.dataset.state).toBe('ok');
     expect(screen.getByTestId('budget-too-early').textContent).toBe('budget_too_early');
     expect(budget.textContent).not.toContain('budget_projected');
+  });
+
+  it('shows the billing period the figure covers, in the panel\'s language and locale', () => {
+    const spending = [{ tenantId: T, budget: 100_000, spendToDate: 85_000, asOf: '2026-11-20', currency: 'USD', billingStartDate: '2026-11-01', billingEndDate: '2026-11-30' }];
+    const data = panelData({ records: { ...customerRecords().records, spending } });
+    const bundle = (lang: string) => makeTranslate(JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')));
+    const { rerender } = setup(data, { t: bundle('en'), locale: 'en' });
+    expect(within(screen.getByTestId('panel-budget')).getByTestId('budget-period').textContent).toBe('billing period Nov 1, 2026 to Nov 30, 2026');
+    const fr = { t: bundle('fr'), locale: 'fr' };
+    rerender(fr);
+    expect(screen.getByTestId('budget-period').textContent).toBe('période de facturation du 1 nov. 2026 au 30 nov. 2026');
+    // A file that gives one end of the period only, and one that gives none (CSV snapshots).
+    rerender({ data: panelData({ records: { ...customerRecords().records, spending: [{ ...spending[0], billingEndDate: undefined }] } }), ...fr });
+    expect(screen.getByTestId('budget-period').textContent).toBe('période de facturation à partir du 1 nov. 2026');
+    rerender({ data: panelData(), ...fr });
+    expect(screen.getByTestId('panel-budget').textContent).toContain('850,00');
+    expect(screen.queryByTestId('budget-period')).toBeNull();
   });
 
   it('marks a spending spike', () => {
