@@ -149,10 +149,8 @@ describe('amounts in integer minor units', () => {
 
   it('refuses a damaged megabyte-long cell at once, quoting only its start', () => {
     const cell = `1${' '.repeat(1_000_000)}x1`;
-    const started = performance.now();
+    // A backtracking read of a megabyte would take minutes, past this test's timeout; its speed: `npm run bench -- csv`.
     const r = value(parseAmount(cell, 'USD', 'auto'));
-    // A backtracking read of a megabyte would take minutes; a limit of seconds, not milliseconds, holds on a busy machine.
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(r).toBe(`error: '1${' '.repeat(59)}…' is not an amount`);
     expect(value(parseDate(cell, 'auto'))).toMatch(/^error: '1 +…' is not a date/);
   });
