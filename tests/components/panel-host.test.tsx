@@ -19,9 +19,10 @@ async function background() {
   const db: PrlDb = await openStore();
   await commitImport(db, { customers: [{ tenantId: A, name: 'Contoso', updatedAt: NOW }] }, NOW);
   const service = createService({ db, now: () => new Date(), broadcast: () => undefined, loadMessages: async () => ({}), browserLanguage: () => 'en' });
-  const state = { failNext: undefined as undefined | 'before-write' | 'after-write' };
+  const state = { failNext: undefined as undefined | 'before-write' | 'after-write', tickMessages: [] as Request[] };
   fakeBrowser.runtime.onMessage.addListener(async (req: unknown) => {
     const r = req as Request;
+    if (r.type === 'checklist.setMany' || r.type === 'checklist.set') state.tickMessages.push(r);
     if (r.type === 'checklist.setMany' && state.failNext) {
       const how = state.failNext;
       state.failNext = undefined;
@@ -90,5 +91,26 @@ describe('the mounted panel', () => {
     expect(item('sms-verification').hasAttribute('data-state')).toBe(false);
     expect(box('sms-verification').checked).toBe(false);
     expect(screen.queryByText('checklist_not_saved')).toBeNull();
+  });
+
+  it('writes a burst of 50 ticks together: the first at once, those made while it is on its way in one message after it', async () => {
+    const { db, state } = await background();
+    const { root, item, box } = await mount();
+    const ids = [...root.querySelectorAll<HTMLElement>('[data-testid="checklist-item"]')].map((i) => i.dataset.itemId!);
+    expect(ids.length).toBeGreaterThan(5);
+    // 50 clicks in a row over the items, each flipping its box: an item clicked twice ends unticked again.
+    const clicks = Array.from({ length: 50 }, (_, n) => ids[n % ids.length]);
+    for (const id of clicks) personClick(box(id));
+    const ticked = (id: string) => clicks.filter((c) => c === id).length % 2 === 1;
+    await vi.waitFor(async () => expect(await db.count('checklistHistory')).toBe(50), { timeout: 10_000 });
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="checklist-item"][data-state]')).toHaveLength(0), { timeout: 10_000 });
+    const writes = state.tickMessages.length;
+    expect(writes).toBeGreaterThan(0);
+    expect(writes).toBeLessThanOrEqual(2);
+    expect(state.tickMessages.reduce((n, m) => n + (m.type === 'checklist.setMany' ? m.items.length : 1), 0)).toBe(50);
+    for (const id of ids) {
+      expect(item(id).dataset.done).toBe(String(ticked(id)));
+      expect((await db.get('checklist', [A, id]))?.done ?? false).toBe(ticked(id));
+    }
   });
 });
