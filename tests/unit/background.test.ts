@@ -180,6 +180,33 @@ describe('the background', () => {
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
+  it('never counts an unknown customer on the toolbar badge: names seen in the portal alone leave it empty', async () => {
+    // Levels so low that a customer with no facts at all (five unverified checks, no activity-log review: 20)
+    // would be high risk: only its being unknown keeps it off the badge.
+    const settings = await deliver({ type: 'settings.set', settings: { ...(await readSettings(await openStore())), levels: { medium: 5, high: 10, critical: 90 } } }, page);
+    expect(settings.ok).toBe(true);
+    const text = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    /** The badge as painted by a pass that began after `change`, which worked out the customers it names. */
+    const badgeAfter = async (change: () => Promise<unknown>) => {
+      await change();
+      const before = text.mock.calls.length;
+      await deliver({ type: 'data.changed', what: ['customers'] }, page); // and every customer again
+      await vi.waitFor(() => expect(text.mock.calls.length).toBeGreaterThan(before), { timeout: 10_000 });
+      return fakeBrowser.action.getBadgeText({});
+    };
+    const ids = ['c1', 'c2', 'c3'].map((n, i) => `${n}c1c1c1-0000-4000-8000-00000000000${i}`);
+    const seen = await badgeAfter(() => deliver({ type: 'customers.seen', customers: ids.map((tenantId, i) => ({ tenantId, name: `Seen ${i}` })) }, content));
+    expect((await openStore().then((db) => db.getAll('customers'))).map((c) => c.origin)).toEqual(['portal', 'portal', 'portal']);
+    expect(seen).toBe('');
+    expect(await fakeBrowser.action.getTitle({})).toBe(makeTranslate(bundle('en'))('action_title_none'));
+    // The same customer with a customers file naming it is known, and then these levels put it on the badge.
+    const known = await badgeAfter(async () => {
+      const db = await openStore();
+      await commitImport(db, { customers: [{ tenantId: ids[0], name: 'Seen 0', origin: 'import', updatedAt: '2026-11-01T00:00:00.000Z' }] }, '2026-11-01T00:00:00.000Z');
+    });
+    expect(known).toBe('1');
+  });
+
   it('creates the hourly badge alarm only when there is none: a worker started again keeps its schedule', async () => {
     // beforeEach started the worker once: the alarm is there.
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('refresh-badge')).toMatchObject({ periodInMinutes: 60 }));
