@@ -48,6 +48,9 @@ describe('new record fields', () => {
   it('stores them on import and a backup restores them whole', async () => {
     const db = await openStore();
     await commitImport(db, { customers: [customer], subscriptions: [subscription], spending: [spending], alerts: [alert] }, NOW);
+    // The panel's budget row reads the account summary: it carries the period the latest figure covers.
+    const period = { billingStartDate: '2026-11-01', billingEndDate: '2026-11-30' };
+    expect((await db.get('summaries', A))!.facts.spending!.latest).toMatchObject(period);
     const backup = JSON.parse(JSON.stringify(await exportBackup(db, NOW)));
     expect(backup.stores.subscriptions).toEqual([subscription]);
     expect(backup.stores.spending).toEqual([spending]);
@@ -59,6 +62,7 @@ describe('new record fields', () => {
     expect(await other.getAll('subscriptions')).toEqual([subscription]);
     expect(await other.getAll('spending')).toEqual([spending]);
     expect(await other.getAll('alerts')).toEqual([alert]);
+    expect((await other.get('summaries', A))!.facts.spending!.latest).toMatchObject(period);
     other.close();
   });
 });
