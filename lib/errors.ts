@@ -1,5 +1,5 @@
 // Errors in words a user can act on. Storage errors keep their cause; nothing here hides that a write failed.
-import { WordedError, wording, type Sub } from './wording';
+import { say, WordedError, wording, type Wording } from './wording';
 
 export function describeError(e: unknown): string {
   const name = (e as { name?: string } | null)?.name;
@@ -17,7 +17,7 @@ export function describeError(e: unknown): string {
  * The same for the user's language: an error that carries its wording keeps it; storage errors get theirs; any
  * other error is its own message as it came, and one without a message says so in words (never an empty line).
  */
-export function errorWording(e: unknown): Sub {
+export function errorWording(e: unknown): string | Wording {
   if (e instanceof WordedError) return e.text;
   const name = (e as { name?: string } | null)?.name;
   const message = (e instanceof Error ? e.message : e === undefined || e === null ? '' : String(e)).trim();
@@ -32,5 +32,8 @@ export function errorWording(e: unknown): Sub {
 export function describeOpenError(e: unknown, t: (key: string, ...subs: Array<string | number>) => string): string {
   const u = e as { name?: string; from?: number; to?: number; reason?: string } | null;
   if (u?.name === 'StoreUpgradeError' && u.from !== undefined && u.to !== undefined) return t('store_upgrade_failed', u.from, u.to, u.reason ?? '');
-  return t('store_open_failed', describeError(e));
+  // The cause in the same language where the strings have it (a full disk), else in English: never a bare key.
+  const w = errorWording(e);
+  const said = typeof w === 'string' ? w : say(t, w);
+  return t('store_open_failed', typeof w === 'string' || said.startsWith(w.key) ? describeError(e) : said);
 }
