@@ -1,5 +1,6 @@
 // The backup file format: every record of every store, with the schema version, validated whole on restore.
 import * as z from 'zod/mini';
+import { WordedError, wording, type Wording } from './wording';
 import { Alert, ChecklistChange, ChecklistEntry, Customer, Flag, Invoice, Meta, Settings, Spending, Subscription, Triage, TriageV2 } from './schema';
 
 export const BACKUP_FORMAT = 'partner-risk-lens-backup';
@@ -39,19 +40,12 @@ export const Backup = z.union([CurrentBackup, OldBackup]);
 export type Backup = z.infer<typeof Backup>;
 export const isOldBackup = (b: Backup): b is OldBackup => b.schemaVersion < TRIAGE_PER_REASON_FROM;
 
-/** A message key and its substitutions: the options page says it in the user's language. */
-export interface Wording { key: string; subs: Array<string | number | { key: string }> }
-
-/** A wording in the user's language; a substitution that is itself a key is translated too. */
-export const say = (t: (key: string, ...subs: Array<string | number>) => string, w: Wording) =>
-  t(w.key, ...w.subs.map((s) => (typeof s === 'object' ? t(s.key) : s)));
+export { say, type Wording } from './wording';
 
 /** A refused or failed restore: `message` in English for logs and tests, `text` for the user. */
-export class BackupError extends Error {
-  constructor(message: string, readonly text: Wording) { super(message); }
-}
+export class BackupError extends WordedError {}
 
-export type BackupCheck = { ok: true; backup: Backup; counts: Record<keyof BackupStores, number> } | { ok: false; error: string; text?: Wording };
+export type BackupCheck = { ok: true; backup: Backup; counts: Record<keyof BackupStores, number> } | { ok: false; error: string; text: Wording };
 
 // The key of each store's records, as IndexedDB keeps them (lib/db/open.ts): a key listed twice would be stored
 // once, so the store would hold fewer records than the confirmation announced. Triage is per customer and reason
@@ -106,16 +100,16 @@ function inconsistency(stores: CheckedStores): { error: string; text: Wording } 
 /** Validates a parsed backup file against the version this build reads; the first problems are named. */
 export function checkBackup(raw: unknown, currentVersion: number): BackupCheck {
   if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
-    return { ok: false, error: 'This file is not a Partner Risk Lens backup.' };
+    return { ok: false, error: 'This file is not a Partner Risk Lens backup.', text: wording('restore_not_backup') };
   }
   const version = (raw as { schemaVersion?: unknown }).schemaVersion;
   if (typeof version === 'number' && version > currentVersion) {
-    return { ok: false, error: `This backup was written by a newer version (schema ${version}; this one reads up to ${currentVersion}). Update the extension first. Nothing was changed.` };
+    return { ok: false, error: `This backup was written by a newer version (schema ${version}; this one reads up to ${currentVersion}). Update the extension first. Nothing was changed.`, text: wording('restore_newer', version, currentVersion) };
   }
   const parsed = (typeof version === 'number' && version < TRIAGE_PER_REASON_FROM ? OldBackup : CurrentBackup).safeParse(raw);
   if (!parsed.success) {
     const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    return { ok: false, error: `This backup is damaged (${where}). Nothing was changed.` };
+    return { ok: false, error: `This backup is damaged (${where}). Nothing was changed.`, text: wording('restore_damaged', where) };
   }
   const wrong = inconsistency(parsed.data.stores);
   if (wrong) return { ok: false, ...wrong };

@@ -1,4 +1,6 @@
 // Errors in words a user can act on. Storage errors keep their cause; nothing here hides that a write failed.
+import { say, WordedError, wording, type Wording } from './wording';
+
 export function describeError(e: unknown): string {
   const name = (e as { name?: string } | null)?.name;
   const message = e instanceof Error ? e.message : String(e);
@@ -7,6 +9,22 @@ export function describeError(e: unknown): string {
   }
   if (name === 'VersionError') return 'the data was written by a newer version of Partner Risk Lens: update the extension. Nothing was changed.';
   if (name === 'AbortError' && !message) return 'the write was interrupted: nothing was written. Try again.';
+  if (!message.trim()) return `an unexpected error${name && name !== 'Error' ? ` (${name})` : ''} gave no reason. Try again; if it persists, reload the page.`;
+  return message;
+}
+
+/**
+ * The same for the user's language: an error that carries its wording keeps it; storage errors get theirs; any
+ * other error is its own message as it came, and one without a message says so in words (never an empty line).
+ */
+export function errorWording(e: unknown): string | Wording {
+  if (e instanceof WordedError) return e.text;
+  const name = (e as { name?: string } | null)?.name;
+  const message = (e instanceof Error ? e.message : e === undefined || e === null ? '' : String(e)).trim();
+  if (name === 'QuotaExceededError' || /quota/i.test(message)) return wording('error_no_storage');
+  if (name === 'VersionError') return wording('error_newer_version');
+  if (name === 'AbortError' && !message) return wording('error_interrupted');
+  if (!message) return name && name !== 'Error' ? wording('error_unknown_named', name) : wording('error_unknown');
   return message;
 }
 
@@ -14,5 +32,8 @@ export function describeError(e: unknown): string {
 export function describeOpenError(e: unknown, t: (key: string, ...subs: Array<string | number>) => string): string {
   const u = e as { name?: string; from?: number; to?: number; reason?: string } | null;
   if (u?.name === 'StoreUpgradeError' && u.from !== undefined && u.to !== undefined) return t('store_upgrade_failed', u.from, u.to, u.reason ?? '');
-  return t('store_open_failed', describeError(e));
+  // The cause in the same language where the strings have it (a full disk), else in English: never a bare key.
+  const w = errorWording(e);
+  const said = typeof w === 'string' ? w : say(t, w);
+  return t('store_open_failed', typeof w === 'string' || said.startsWith(w.key) ? describeError(e) : said);
 }

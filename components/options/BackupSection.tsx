@@ -1,6 +1,8 @@
 // Backup to one JSON file, restore from one (after a confirmation that says what will be lost), triage CSV exports.
 import { useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
+import { errorWording } from '@/lib/errors';
+import { sayAny } from '@/lib/wording';
 
 export interface RestorePlan {
   /** What the file holds, per store, and what the store holds now (all of which will be replaced). */
@@ -26,7 +28,8 @@ export function BackupSection({ t, onBackup, onCheckRestore, onRestore, onExport
       await fn();
       if (ok) setMessage({ ok: true, text: ok });
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      // A refused restore says why in the user's language; an error without a message still says something.
+      setMessage({ ok: false, text: String(sayAny(t, errorWording(e))) });
     }
   };
   const list = (counts: Record<string, number>) => Object.entries(counts).filter(([, n]) => n).map(([k, n]) => `${n} ${t(`store_${k}`)}`).join(', ') || t('backup_nothing');

@@ -2,11 +2,12 @@
 // decide, then commit the valid rows of every file in one transaction and read what was added and updated.
 import { useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
-import { describeError } from '@/lib/errors';
+import { errorWording } from '@/lib/errors';
 import type { ImportOutcome } from '@/lib/db/import';
 import { staleReceivablesDays } from '@/lib/freshness';
 import type { ParsedFile } from '@/lib/import';
 import type { Meta } from '@/lib/schema';
+import { say, wording } from '@/lib/wording';
 import { formatDate, formatDateTime } from '../panel/format';
 
 export interface ImportSectionProps {
@@ -51,7 +52,7 @@ export function ImportSection({ t, locale, lastImport, onParse, onSnapshotImpact
       });
       setStage({ at: 'preview', files: parsed });
     } catch (e) {
-      setFailure(e instanceof Error ? e.message : String(e));
+      setFailure(say(t, wording('import_read_failed', errorWording(e))));
       setStage({ at: 'idle' });
     }
   };
@@ -68,7 +69,7 @@ export function ImportSection({ t, locale, lastImport, onParse, onSnapshotImpact
       const outcome = await onCommit(files, snapshot);
       setStage({ at: 'done', files, outcome });
     } catch (e) {
-      setFailure(t('import_failed', describeError(e)));
+      setFailure(say(t, wording('import_failed', errorWording(e))));
       setStage({ at: 'preview', files });
     }
   };
@@ -157,7 +158,7 @@ function Preview({ file, t }: { file: ParsedFile; t: Translate }) {
         <p class="error" role="alert" data-testid="import-fatal">
           {file.undecodable
             ? t('import_undecodable', file.undecodable.line, file.undecodable.encoding ? t(`import_encoding_${file.undecodable.encoding.replace(/-/g, '_')}`) : 'UTF-8')
-            : file.fatalText ? t(file.fatalText.key, ...file.fatalText.subs) : file.fatal}
+            : file.fatalText ? say(t, file.fatalText) : file.fatal}
         </p>
       ) : (
         <>
@@ -174,7 +175,7 @@ function Preview({ file, t }: { file: ParsedFile; t: Translate }) {
           {file.kind === 'backup' && <p class="warn">{t('import_backup_use_restore')}</p>}
           {shown.length > 0 && (
             <ul class="errors">
-              {shown.map((e) => <li key={`${e.line}-${e.message}`} data-testid="import-error" data-line={e.line}>{e.message}</li>)}
+              {shown.map((e) => <li key={`${e.line}-${e.message}`} data-testid="import-error" data-line={e.line}>{e.text ? say(t, e.text) : e.message}</li>)}
             </ul>
           )}
           {file.errors.length > shown.length && <p class="muted small">{t('import_more_errors', file.errors.length - shown.length)}</p>}

@@ -2,7 +2,9 @@
 // high-risk regions (with source and date), import formats. Validated on save; reset to defaults.
 import { useEffect, useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
+import { errorWording } from '@/lib/errors';
 import { listIsStale } from '@/lib/regions';
+import { say, wording } from '@/lib/wording';
 import { formatDate } from '../panel/format';
 import { DEFAULT_WEIGHTS, Settings, type WeightId } from '@/lib/schema';
 
@@ -41,7 +43,7 @@ export function SettingsForm({ settings, t, locale = 'en', today, onSave }: Sett
       await onSave(parsed.data);
       setStatus({ ok: true, text: t('settings_saved') });
     } catch (e) {
-      setStatus({ ok: false, text: t('settings_invalid', e instanceof Error ? e.message : String(e)) });
+      setStatus({ ok: false, text: say(t, wording('settings_invalid', errorWording(e))) });
     }
   };
 

@@ -6,9 +6,9 @@ import { BackupSection, type RestorePlan } from '@/components/options/BackupSect
 import { ImportSection } from '@/components/options/ImportSection';
 import { formatDateTime } from '@/components/panel/format';
 import { SettingsForm } from '@/components/options/SettingsForm';
-import { BackupError, checkBackup, say } from '@/lib/backup';
+import { BackupError, checkBackup } from '@/lib/backup';
 import { localDate } from '@/lib/clock';
-import { describeOpenError } from '@/lib/errors';
+import { describeError, describeOpenError } from '@/lib/errors';
 import {
   commitImport, countClosedBySnapshot, DB_VERSION, DATA_STORES, exportBackup, mergeBatches, openStore, readAlerts, readAllSummaries,
   readCustomerDomains, readMeta, readSettings, readTriage, restoreBackup, type PrlDb,
@@ -20,6 +20,7 @@ import type { Meta, Settings } from '@/lib/schema';
 import { buildTriage } from '@/lib/triage';
 import { send } from '@/utils/send';
 import { loadStringsLocal } from '@/utils/strings';
+import { WordedError, wording } from '@/lib/wording';
 import './style.css';
 
 function download(name: string, type: string, text: string) {
@@ -52,7 +53,7 @@ function App({ db }: { db: PrlDb }) {
     setStrings(str);
   };
   useEffect(() => {
-    reload().catch((e) => setError(e instanceof Error ? e.message : String(e)));
+    reload().catch((e) => setError(describeError(e)));
     const onMessage = (m: unknown) => { if ((m as { type?: string })?.type === 'changed') void reload().catch(() => undefined); };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
@@ -103,10 +104,10 @@ function App({ db }: { db: PrlDb }) {
     try {
       raw = JSON.parse(await file.text());
     } catch {
-      throw new Error(t('restore_not_json'));
+      throw new WordedError('This file is not valid JSON: it is not a Partner Risk Lens backup. Nothing was changed.', wording('restore_not_json'));
     }
     const check = checkBackup(raw, DB_VERSION);
-    if (!check.ok) throw new Error(check.text ? say(t, check.text) : check.error);
+    if (!check.ok) throw new BackupError(check.error, check.text);
     const current: Record<string, number> = {};
     for (const s of DATA_STORES) if (s !== 'settings' && s !== 'meta') current[s] = await db.count(s);
     setPendingRestore(raw);
@@ -133,9 +134,8 @@ function App({ db }: { db: PrlDb }) {
         onBackup={async () => download(`partner-risk-lens-backup-${stamp()}.json`, 'application/json', JSON.stringify(await exportBackup(db, now()), null, 1))}
         onCheckRestore={checkRestore}
         onRestore={async () => {
-          await restoreBackup(db, pendingRestore).catch((e: unknown) => {
-            throw e instanceof BackupError ? new Error(say(t, e.text)) : e;
-          });
+          // A refused or failed restore throws a BackupError, which the section says in the user's language.
+          await restoreBackup(db, pendingRestore);
           setPendingRestore(undefined);
           await send({ type: 'data.changed', what: ['restore', 'settings'] }).catch(() => undefined);
           await reload();

@@ -1,7 +1,7 @@
 // Backup (every store to one JSON object) and restore (replace the whole store, in one transaction).
 import { BACKUP_FORMAT, BackupError, BackupStores, checkBackup, isOldBackup, type Backup } from '../backup';
 import { localDate } from '../clock';
-import { describeError } from '../errors';
+import { describeError, errorWording } from '../errors';
 import { triageFromV2 } from '../triage';
 import { DATA_STORES, DB_VERSION, type PrlDb } from './open';
 import { rebuildSummaries } from './summaries';
@@ -22,7 +22,7 @@ export async function exportBackup(db: PrlDb, now: string): Promise<Backup> {
 /** Replaces everything with the backup's content; a damaged or newer file is refused before anything changes. */
 export async function restoreBackup(db: PrlDb, raw: unknown): Promise<Record<keyof BackupStores, number>> {
   const check = checkBackup(raw, DB_VERSION);
-  if (!check.ok) throw check.text ? new BackupError(check.error, check.text) : new Error(check.error);
+  if (!check.ok) throw new BackupError(check.error, check.text);
   const { backup } = check;
   const tx = db.transaction([...DATA_STORES, 'summaries'], 'readwrite');
   try {
@@ -54,7 +54,7 @@ export async function restoreBackup(db: PrlDb, raw: unknown): Promise<Record<key
     const words = describeError(e) || (e as { name?: string } | null)?.name || 'unknown error';
     throw quota
       ? new BackupError(`the restore failed: ${words}`, { key: 'restore_no_storage', subs: [] })
-      : new BackupError(`the restore failed, nothing was changed: ${words}`, { key: 'restore_failed', subs: [words] });
+      : new BackupError(`the restore failed, nothing was changed: ${words}`, { key: 'restore_failed', subs: [errorWording(e)] });
   }
   return check.counts;
 }

@@ -4,6 +4,7 @@ import { currencyExponent } from '../money';
 import type { Settings } from '../schema';
 import { quoted } from './text';
 import type { Parsed } from './values';
+import { wording, type Wording } from '../wording';
 
 /** Spaces, no-break and narrow no-break spaces (fr-FR), thin spaces and apostrophes (de-CH) group thousands. */
 const GROUPING = /[\s\u00a0\u202f\u2009'\u2019]/g;
@@ -59,7 +60,9 @@ export function decimalEvidence(raw: string): '.' | ',' | undefined {
  */
 export function parseAmount(raw: string, currency: string, setting: Settings['decimalSeparator']): Parsed<number> {
   const shown = raw.trim();
-  const fail = (why = 'is not an amount', ambiguous?: true): Parsed<number> => ({ ok: false, error: `${quoted(shown)} ${why}`, ...(ambiguous && { ambiguous }) });
+  const q = quoted(shown);
+  const notAmount = wording('import_not_amount', q);
+  const fail = (why = 'is not an amount', text: Wording = notAmount, ambiguous?: true): Parsed<number> => ({ ok: false, error: `${q} ${why}`, text, ...(ambiguous && { ambiguous }) });
   if (shown.length > 64) return fail(); // no amount is that long; and the pattern below would take long on it
   const m = AMOUNT.exec(shown.replace(MINUS, '-'));
   if (!m) return fail();
@@ -69,7 +72,7 @@ export function parseAmount(raw: string, currency: string, setting: Settings['de
   for (const word of affixes.match(/\p{L}+/gu) ?? []) {
     if (word.length > 3) return fail();
     const code = word.toUpperCase();
-    if (code.length === 3 && code !== currency && isCurrencyCode(code)) return fail(`is in ${code}, not ${currency}`);
+    if (code.length === 3 && code !== currency && isCurrencyCode(code)) return fail(`is in ${code}, not ${currency}`, wording('import_amount_other_currency', q, code, currency));
   }
   const minus = (affixes.match(/-/g) ?? []).length;
   const parens = prefix.includes('(') && suffix.includes(')');
@@ -86,7 +89,7 @@ export function parseAmount(raw: string, currency: string, setting: Settings['de
     const say = separatorsSay(s, spaceGrouped);
     if (say === 'ambiguous') {
       const c = s.includes('.') ? '.' : ',';
-      if (exponent !== 0) return fail(`could be ${s.replace(c, '')} or ${s.replace(c, '.')}: set the number format in the settings`, true);
+      if (exponent !== 0) return fail(`could be ${s.replace(c, '')} or ${s.replace(c, '.')}: set the number format in the settings`, wording('import_amount_ambiguous', q, s.replace(c, ''), s.replace(c, '.')), true);
       decimal = c === '.' ? ',' : '.';
     } else decimal = say === 'none' ? undefined : say;
   }
@@ -94,16 +97,18 @@ export function parseAmount(raw: string, currency: string, setting: Settings['de
   const parts = decimal ? s.split(decimal) : [s];
   if (parts.length > 2) return fail();
   const [whole, fraction = ''] = parts;
-  if (!/^\d*$/.test(fraction)) return fail(`is not an amount written with '${decimal}' as the decimal separator (see the number format in the settings)`);
+  if (!/^\d*$/.test(fraction)) return fail(`is not an amount written with '${decimal}' as the decimal separator (see the number format in the settings)`, wording('import_amount_separator', q, `'${decimal}'`));
   if (whole.includes(thousands) && !new RegExp(`^\\d{1,3}(\\${thousands}\\d{3})+$`).test(whole)) {
-    return fail(decimal && setting !== 'auto' ? `is not an amount written with '${decimal}' as the decimal separator (see the number format in the settings)` : 'is not an amount');
+    return decimal && setting !== 'auto'
+      ? fail(`is not an amount written with '${decimal}' as the decimal separator (see the number format in the settings)`, wording('import_amount_separator', q, `'${decimal}'`))
+      : fail();
   }
   const digitsWhole = whole.split(thousands).join('');
   if (!digitsWhole && !fraction) return fail();
   const frac = fraction.replace(/0+$/, '');
-  if (frac.length > exponent) return fail(`has more decimals than ${currency} allows (${exponent})`);
+  if (frac.length > exponent) return fail(`has more decimals than ${currency} allows (${exponent})`, wording('import_amount_decimals', q, currency, exponent));
   const digits = ((digitsWhole || '0') + frac.padEnd(exponent, '0')).replace(/^0+(?=\d)/, '');
-  if (BigInt(digits) > BigInt(Number.MAX_SAFE_INTEGER)) return fail('is too large');
+  if (BigInt(digits) > BigInt(Number.MAX_SAFE_INTEGER)) return fail('is too large', wording('import_too_large', q));
   const minor = Number(digits);
   return { ok: true, value: negative && minor !== 0 ? -minor : minor };
 }
@@ -121,7 +126,7 @@ export function isCurrencyCode(code: string): boolean {
 /** An ISO 4217 code, upper-cased ("usd" -> "USD"); an unknown code ("ABC") is refused. */
 export function parseCurrency(raw: string): Parsed<string> {
   const s = raw.trim().toUpperCase();
-  return /^[A-Z]{3}$/.test(s) && isCurrencyCode(s) ? { ok: true, value: s } : { ok: false, error: `${quoted(raw)} is not an ISO 4217 currency code` };
+  return /^[A-Z]{3}$/.test(s) && isCurrencyCode(s) ? { ok: true, value: s } : { ok: false, error: `${quoted(raw)} is not an ISO 4217 currency code`, text: wording('import_not_currency', quoted(raw)) };
 }
 
 const JSON_NUMBER = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
@@ -133,7 +138,7 @@ const JSON_NUMBER = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
  */
 export function roundJsonAmount(raw: string, currency: string): Parsed<number> {
   const m = JSON_NUMBER.exec(raw.trim());
-  if (!m) return { ok: false, error: `${quoted(raw)} is not a number` };
+  if (!m) return { ok: false, error: `${quoted(raw)} is not a number`, text: wording('import_not_number', quoted(raw)) };
   const [, sign, whole, fraction = '', exp = '0'] = m;
   const e = Number(exp);
   const digits = BigInt(whole + fraction);
@@ -142,7 +147,7 @@ export function roundJsonAmount(raw: string, currency: string): Parsed<number> {
   let minor: bigint;
   if (digits === 0n) minor = 0n;
   else if (shift >= 0) {
-    if (shift > 20) return { ok: false, error: `${quoted(raw)} is too large` };
+    if (shift > 20) return { ok: false, error: `${quoted(raw)} is too large`, text: wording('import_too_large', quoted(raw)) };
     minor = digits * 10n ** BigInt(shift);
   } else if (-shift > whole.length + fraction.length + 1) minor = 0n; // under half a minor unit
   else {
@@ -150,7 +155,7 @@ export function roundJsonAmount(raw: string, currency: string): Parsed<number> {
     const [q, r] = [digits / d, digits % d];
     minor = 2n * r > d || (2n * r === d && q % 2n === 1n) ? q + 1n : q;
   }
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, error: `${quoted(raw)} is too large` };
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, error: `${quoted(raw)} is too large`, text: wording('import_too_large', quoted(raw)) };
   const n = Number(minor);
   return { ok: true, value: sign && n !== 0 ? -n : n };
 }

@@ -1,6 +1,7 @@
 // Countries as partners' files write them: an ISO 3166-1 code (alpha-2 or alpha-3) or an English name.
 import { ISO_3166 } from './countries-data';
 import { quoted } from './text';
+import { wording } from '../wording';
 import type { Parsed } from './values';
 
 /** Kosovo has no ISO code yet; XK is the user-assigned code Microsoft and the EU use for it. */
@@ -72,5 +73,5 @@ export function parseCountry(raw: string): Parsed<string> {
   const key = norm(s);
   const byName = t.names.get(key) ?? t.names.get(key.replace(/^the/, ''));
   if (byName) return { ok: true, value: byName };
-  return { ok: false, error: `${quoted(s)} is not a country (use an ISO code such as FR or an English name such as France)` };
+  return { ok: false, error: `${quoted(s)} is not a country (use an ISO code such as FR or an English name such as France)`, text: wording('import_not_country', quoted(s)) };
 }

@@ -6,9 +6,10 @@ import Papa from 'papaparse';
 import type { Customer, Invoice, Spending, Subscription } from '../schema';
 import { decimalEvidence } from './amounts';
 import { DateColumns } from './date-columns';
-import { detectCsvKind, FIELDS, mapHeaders, MONEY, RECONCILIATION_FIELDS, reconciliationKind, REQUIRED, unknownKindMessage, type CsvKind } from './fields';
+import { detectCsvKind, FIELDS, mapHeaders, MONEY, RECONCILIATION_FIELDS, reconciliationKind, REQUIRED, unknownKind, type CsvKind } from './fields';
 import { convertRow, keyOf } from './rows';
-import type { ParseContext, ParsedFile, ReconciliationKind, RowError } from './types';
+import { rowError, type ParseContext, type ParsedFile, type ReconciliationKind, type RowError } from './types';
+import { wording, type Wording } from '../wording';
 
 // About 600 rows of a typical file: parsing and validating one chunk stays a task of some 30 ms.
 const CHUNK_BYTES = 48 * 1024;
@@ -48,7 +49,7 @@ function mergeDuplicate(kind: CsvKind, earlier: Rec, later: Rec): Rec {
 export async function parseCsv(name: string, text: string, ctx: ParseContext, onProgress?: (f: number) => void): Promise<ParsedFile> {
   const base = { name, format: 'csv' as const, rowsRead: 0, valid: 0, errors: [] as RowError[], batch: {} };
   const body = text.replace(/^\uFEFF/, '');
-  if (!body.trim()) return { ...base, kind: 'unknown', fatal: 'This file is empty.' };
+  if (!body.trim()) return { ...base, kind: 'unknown', fatal: 'This file is empty.', fatalText: wording('import_file_empty') };
 
   let headers: string[] | undefined;
   let kind = 'unknown' as CsvKind | 'unknown';
@@ -60,7 +61,7 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
   const errors: RowError[] = [];
   /** Records by key, with the line each came from (the later line wins). */
   const records = new Map<string, { record: Rec; line: number }>();
-  let fatal: string | undefined;
+  let fatal: { message: string; text: Wording } | undefined;
   // Number format 'auto': rows with an amount like "10,000" (ten thousand, or ten with three decimals?) wait
   // for what the file's other amounts show of the decimal separator ("812.34"); if they all agree, those rows
   // are read that way at the end; if they disagree or show nothing, the rows say to set the number format.
@@ -88,7 +89,7 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
         headers = cells.map((h) => h.trim());
         kind = detectCsvKind(headers);
         if (kind === 'unknown') {
-          fatal = unknownKindMessage(headers);
+          fatal = unknownKind(headers);
           return false;
         }
         map = mapHeaders(kind, headers);
@@ -98,7 +99,11 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
         dates = new DateColumns(kind, headers, map);
         const missing = REQUIRED[kind].filter((f) => !(f in map));
         if (missing.length) {
-          fatal = `This ${kind} file lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((f) => `'${FIELDS[kind as CsvKind][f][0]}'`).join(', ')}.`;
+          const columns = missing.map((f) => `'${FIELDS[kind as CsvKind][f][0]}'`).join(', ');
+          fatal = {
+            message: `This ${kind} file lacks the column${missing.length > 1 ? 's' : ''} ${columns}.`,
+            text: wording(missing.length > 1 ? 'import_missing_columns' : 'import_missing_column', wording(`import_kind_${kind}`), columns),
+          };
           return false;
         }
         continue;
@@ -108,7 +113,7 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
       if (cells.every((c) => !c.trim())) continue; // a blank line: not a row, but it keeps its line number
       rowsRead++;
       if (unclosed.has(i)) {
-        errors.push({ line, message: `line ${line}: a quoted field is never closed, so the rest of the file was read into this row` });
+        errors.push(rowError(line, `line ${line}: a quoted field is never closed, so the rest of the file was read into this row`, wording('import_row_unclosed_quote', line)));
         continue;
       }
       if (inferAmounts) {
@@ -121,7 +126,7 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
       const r = convertRow(cells, { kind: k, headers, map, ctx });
       if (!r.ok) {
         if (inferAmounts && r.ambiguousAmount) waiting.push({ line, cells });
-        else errors.push({ line, message: `line ${line}: ${r.problems.join('; ')}` });
+        else errors.push(rowError(line, `line ${line}: ${r.problems.join('; ')}`, wording('import_row_problems', line, { list: r.texts })));
         continue;
       }
       keep(k, r, line);
@@ -159,17 +164,17 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
   if (overlong !== undefined) {
     return { ...base, kind, fatal: `line ${overlong} is over 1 MB: probably a quote that is never closed`, fatalText: { key: 'import_line_over_1mb', subs: [overlong] } };
   }
-  if (fatal) return { ...base, kind, fatal };
-  if (!headers || kind === 'unknown') return { ...base, kind: 'unknown', fatal: 'This file has no header row.' };
+  if (fatal) return { ...base, kind, fatal: fatal.message, fatalText: fatal.text };
+  if (!headers || kind === 'unknown') return { ...base, kind: 'unknown', fatal: 'This file has no header row.', fatalText: wording('import_no_header') };
   const shown = evidence['.'] && !evidence[','] ? 'dot' : evidence[','] && !evidence['.'] ? 'comma' : undefined;
   const settled: ParseContext = { ...ctx, settings: shown ? { ...ctx.settings, decimalSeparator: shown } : ctx.settings };
   const dateOrders = dates?.orders();
   for (const [i, w] of waiting.entries()) {
     if (i > 0 && i % 5000 === 0) await yieldToPage();
     const clashes = dates?.clashes(w.cells) ?? [];
-    const r = clashes.length ? { ok: false as const, problems: clashes } : convertRow(w.cells, { kind, headers, map, ctx: settled, dateOrders });
+    const r = clashes.length ? { ok: false as const, problems: clashes.map((c) => c.message), texts: clashes.map((c) => c.text) } : convertRow(w.cells, { kind, headers, map, ctx: settled, dateOrders });
     if (r.ok) keep(kind, r, w.line);
-    else errors.push({ line: w.line, message: `line ${w.line}: ${r.problems.join('; ')}` });
+    else errors.push(rowError(w.line, `line ${w.line}: ${r.problems.join('; ')}`, wording('import_row_problems', w.line, { list: r.texts })));
   }
   const kept = [...records.values()];
   if (waiting.length) { // back in file order

@@ -3,6 +3,7 @@
 // (`05/09/2026` beside `15/10/2026`), a second part over 12 month-first; a column that shows both is an
 // error naming both lines; only a column that no row settles falls back to the date-format setting.
 import { columnName, type CsvKind } from './fields';
+import { wording, type Wording } from '../wording';
 
 type Reading = 'dmy' | 'mdy' | 'either';
 type Seen = { line: number; raw: string };
@@ -63,12 +64,16 @@ export class DateColumns {
   }
 
   /** A row's dates in columns that contradict themselves: the problem, naming the lines that disagree. */
-  clashes(cells: string[]): string[] {
-    const out: string[] = [];
+  clashes(cells: string[]): Array<{ message: string; text: Wording }> {
+    const out: Array<{ message: string; text: Wording }> = [];
     for (const f of this.fields) {
       const s = this.seen[f];
       if (!s?.dmy || !s.mdy || !readingOf(cells[this.map[f]] ?? '')) continue;
-      out.push(`${columnName(this.kind, f, this.headers, this.map)} cannot be read: this column writes dates day/month on line ${s.dmy.line} ('${s.dmy.raw}') and month/day on line ${s.mdy.line} ('${s.mdy.raw}'); correct the file`);
+      const col = columnName(this.kind, f, this.headers, this.map);
+      out.push({
+        message: `${col} cannot be read: this column writes dates day/month on line ${s.dmy.line} ('${s.dmy.raw}') and month/day on line ${s.mdy.line} ('${s.mdy.raw}'); correct the file`,
+        text: wording('import_date_clash', col, s.dmy.line, `'${s.dmy.raw}'`, s.mdy.line, `'${s.mdy.raw}'`),
+      });
     }
     return out;
   }

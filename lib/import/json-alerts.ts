@@ -2,18 +2,22 @@
 // (`GET /v1/fraudEvents`, a JSON array) and Graph partner security alerts (`{ value: [partnerSecurityAlert] }`).
 // Unknown alert types are kept as given; test alerts are kept and marked (they are no risk).
 import { Alert } from '../schema';
-import { finish, get, guidOf, str, utcDateTime, type Obj, type Reader } from './json-items';
+import { finish, get, guidOf, Problems, str, utcDateTime, type Obj, type Reader } from './json-items';
 import { quoted } from './text';
+import { wording } from '../wording';
 
 /** Microsoft writes year 9999 (and .NET's 0001 default) for "not resolved yet". */
 const isNever = (v: unknown) => /^(9999|0001)-/.test(str(v) ?? '');
 const resolvedAt = (v: unknown) => (isNever(v) ? undefined : utcDateTime(v));
 
-function alertStatus(v: unknown, key: string, problems: string[]): string | undefined {
+function alertStatus(v: unknown, key: string, problems: Problems): string | undefined {
   const s = str(v)?.toLowerCase();
-  if (!s) { problems.push(`${key} is missing`); return undefined; }
+  if (!s) { problems.missing(key); return undefined; }
   if (['active', 'investigating', 'resolved'].includes(s)) return s;
-  problems.push(`status ${quoted(s)}${key === 'status' ? '' : ` (${key})`} is not active, investigating or resolved`);
+  problems.add(
+    `status ${quoted(s)}${key === 'status' ? '' : ` (${key})`} is not active, investigating or resolved`,
+    key === 'status' ? wording('import_alert_status', quoted(s)) : wording('import_alert_status_of', quoted(s), key),
+  );
   return undefined;
 }
 /** `IsTest` comes as "true"/"false" strings from Partner Center and as booleans from Graph. */
@@ -32,12 +36,12 @@ function resources(v: unknown): string[] | undefined {
 const KEYS = { id: 'id', tenantId: 'customerTenantId', subscriptionId: 'subscriptionId', name: 'displayName', severity: 'severity', description: 'description' };
 
 export const fraudEvent: Reader = (item: Obj) => {
-  const problems: string[] = [];
+  const problems = new Problems();
   const tenantId = guidOf(get(item, 'customerTenantId'), 'customerTenantId', problems);
   const id = str(get(item, 'eventId'));
-  if (!id) problems.push('eventId is missing');
+  if (!id) problems.missing('eventId');
   const detectedAt = utcDateTime(get(item, 'eventTime') ?? get(item, 'firstObserved'));
-  if (!detectedAt) problems.push('eventTime is missing or not a date-time');
+  if (!detectedAt) problems.add('eventTime is missing or not a date-time', wording('import_key_not_datetime', 'eventTime'));
   const status = alertStatus(get(item, 'eventStatus'), 'eventStatus', problems);
   const type = str(get(item, 'eventType')) ?? 'NetworkConnectionsToCryptoMiningPools'; // older events: crypto mining
   const name = str(get(item, 'customerFriendlyName'));
@@ -55,12 +59,12 @@ export const fraudEvent: Reader = (item: Obj) => {
 };
 
 export const graphAlert: Reader = (item: Obj) => {
-  const problems: string[] = [];
+  const problems = new Problems();
   const tenantId = guidOf(get(item, 'customerTenantId'), 'customerTenantId', problems);
   const id = str(get(item, 'id'));
-  if (!id) problems.push('id is missing');
+  if (!id) problems.missing('id');
   const detectedAt = utcDateTime(get(item, 'detectedDateTime') ?? get(item, 'firstObservedDateTime'));
-  if (!detectedAt) problems.push('detectedDateTime is missing or not a date-time');
+  if (!detectedAt) problems.add('detectedDateTime is missing or not a date-time', wording('import_key_not_datetime', 'detectedDateTime'));
   const status = alertStatus(get(item, 'status'), 'status', problems);
   const type = str(get(item, 'alertType')) ?? 'unknown';
   return finish(Alert, {

@@ -6,6 +6,7 @@ import type { ParseContext } from './types';
 import { roundJsonAmount } from './amounts';
 import { parseCountry, parseCurrency, parseGuid } from './values';
 import { quoted } from './text';
+import { wording, type Wording } from '../wording';
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -23,7 +24,19 @@ export function utcDateTime(v: unknown): string | undefined {
 /** The calendar date of a date-time as written (`2026-11-24T23:10:00-05:00` is the 24th). */
 export const dateOf = (v: unknown): string | undefined => (utcDateTime(v) ? str(v)!.slice(0, 10) : undefined);
 
-export type Item = { ok: true; record: unknown; customer?: { tenantId: string; name: string } } | { ok: false; problems: string[] };
+export type Item = { ok: true; record: unknown; customer?: { tenantId: string; name: string } } | { ok: false; problems: string[]; texts: Wording[] };
+
+/** An item's problems, in English and as wordings, in the same order. */
+export class Problems {
+  readonly messages: string[] = [];
+  readonly texts: Wording[] = [];
+  add(message: string, text: Wording) { this.messages.push(message); this.texts.push(text); }
+  /** "KEY is missing". */
+  missing(key: string) { this.add(`${key} is missing`, wording('import_key_missing', key)); }
+  /** "KEY <the value's problem>". */
+  bad(key: string, p: { error: string; text: Wording }) { this.add(`${key} ${p.error}`, wording('import_field_problem', key, p.text)); }
+  get length() { return this.messages.length; }
+}
 export type Reader = (item: Obj, ctx: ParseContext) => Item;
 type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } };
 
@@ -31,21 +44,25 @@ type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success
  * Validates a record with its schema; problems name the file's own keys (`keys` maps a record field to the
  * JSON path it came from), so "item 3: customerTenantId is not a GUID", never the store's field names.
  */
-export function finish<T>(schema: Schema<T>, record: Obj, problems: string[], keys: Record<string, string>, customer?: { tenantId: string; name: string }): Item {
-  if (problems.length) return { ok: false, problems };
+export function finish<T>(schema: Schema<T>, record: Obj, problems: Problems, keys: Record<string, string>, customer?: { tenantId: string; name: string }): Item {
+  if (problems.length) return { ok: false, problems: problems.messages, texts: problems.texts };
   for (const k of Object.keys(record)) if (record[k] === undefined) delete record[k];
   const r = schema.safeParse(record);
   if (!r.success) {
-    return { ok: false, problems: r.error.issues.map((i) => { const f = String(i.path[0] ?? ''); return `${keys[f] ?? f} ${i.message}`; }) };
+    const key = (i: { path: PropertyKey[] }) => { const f = String(i.path[0] ?? ''); return keys[f] ?? f; };
+    return {
+      ok: false, problems: r.error.issues.map((i) => `${key(i)} ${i.message}`),
+      texts: r.error.issues.map((i) => wording('import_field_invalid', key(i), i.message)),
+    };
   }
   return customer ? { ok: true, record: r.data, customer } : { ok: true, record: r.data };
 }
 
-export function guidOf(v: unknown, what: string, problems: string[]): string | undefined {
+export function guidOf(v: unknown, what: string, problems: Problems): string | undefined {
   const s = str(v);
-  if (!s) { problems.push(`${what} is missing`); return undefined; }
+  if (!s) { problems.missing(what); return undefined; }
   const g = parseGuid(s);
-  if (!g.ok) { problems.push(`${what} ${g.error}`); return undefined; }
+  if (!g.ok) { problems.bad(what, g); return undefined; }
   return g.value;
 }
 
@@ -54,10 +71,10 @@ export function guidOf(v: unknown, what: string, problems: string[]): string | u
  * relationshipToPartner }`: a customer list carries no billingProfile, only the company profile's address.
  */
 export const restCustomer: Reader = (item, ctx) => {
-  const problems: string[] = [];
+  const problems = new Problems();
   const tenantId = guidOf(get(item, 'id') ?? get(item, 'companyProfile', 'tenantId'), 'id', problems);
   const name = str(get(item, 'companyProfile', 'companyName'));
-  if (!name) problems.push('companyProfile.companyName is missing');
+  if (!name) problems.missing('companyProfile.companyName');
   const billing = str(get(item, 'billingProfile', 'defaultAddress', 'country'));
   const countryKey = billing ? 'billingProfile.defaultAddress.country' : 'companyProfile.address.country';
   const countryRaw = billing ?? str(get(item, 'companyProfile', 'address', 'country'));
@@ -65,7 +82,7 @@ export const restCustomer: Reader = (item, ctx) => {
   if (countryRaw) {
     const c = parseCountry(countryRaw);
     if (c.ok) country = c.value;
-    else problems.push(`${countryKey} ${c.error}`);
+    else problems.bad(countryKey, c);
   }
   return finish(Customer, {
     tenantId, name, domain: str(get(item, 'companyProfile', 'domain'))?.toLowerCase(), country,
@@ -81,21 +98,22 @@ export const restCustomer: Reader = (item, ctx) => {
  * autoRenewEnabled, links: { self: { uri: "customers/{tenant}/subscriptions/{id}" } } }`
  */
 export const restSubscription: Reader = (item, ctx) => {
-  const problems: string[] = [];
+  const problems = new Problems();
   const id = guidOf(get(item, 'id'), 'id', problems);
   const uri = str(get(item, 'links', 'self', 'uri')) ?? '';
   const m = /customers\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i.exec(uri);
-  if (!m) problems.push('links.self.uri names no customer (…/customers/{id}/subscriptions/…)');
+  if (!m) problems.add('links.self.uri names no customer (…/customers/{id}/subscriptions/…)', wording('import_uri_no_customer', 'links.self.uri'));
   const statusRaw = str(get(item, 'status'));
   let status: string | undefined;
   if (statusRaw) {
     const s = parseStatus(statusRaw);
     if (s.ok) status = s.value;
-    else problems.push(`status ${s.error}`);
+    else problems.bad('status', s);
   }
   const date = (key: string) => {
     const d = dateOf(get(item, key));
-    if (get(item, key) != null && !d) problems.push(`${key} ${quoted(str(get(item, key)) ?? '')} is not a date`);
+    const q = quoted(str(get(item, key)) ?? '');
+    if (get(item, key) != null && !d) problems.add(`${key} ${q} is not a date`, wording('import_field_problem', key, wording('import_not_json_date', q)));
     return d;
   };
   const quantity = get(item, 'quantity');
@@ -120,22 +138,25 @@ export const restSubscription: Reader = (item, ctx) => {
  * The JSON reader hands numbers over as their text (json.ts numbersAsText).
  */
 export const usageSummary: Reader = (item) => {
-  const problems: string[] = [];
+  const problems = new Problems();
   const tenantId = guidOf(get(item, 'resourceId') ?? get(item, 'id'), 'resourceId', problems);
   const cur = parseCurrency(str(get(item, 'currencyCode')) ?? '');
-  if (!cur.ok) problems.push(`currencyCode ${str(get(item, 'currencyCode')) ? cur.error : 'is missing: the amounts cannot be read without it'}`);
+  if (!cur.ok) {
+    if (str(get(item, 'currencyCode'))) problems.bad('currencyCode', cur);
+    else problems.add('currencyCode is missing: the amounts cannot be read without it', wording('import_currency_missing', 'currencyCode'));
+  }
   const money = (v: unknown, what: string): number | undefined => {
     if (v === undefined || v === null || v === '' || !cur.ok) return undefined;
     const p = roundJsonAmount(String(v), cur.value);
     if (p.ok) return p.value;
-    problems.push(`${what} ${p.error}`);
+    problems.bad(what, p);
     return undefined;
   };
   const budget = money(get(item, 'budget', 'amount'), 'budget.amount');
   const spend = money(get(item, 'totalCost'), 'totalCost');
-  if (get(item, 'totalCost') == null) problems.push('totalCost is missing');
+  if (get(item, 'totalCost') == null) problems.missing('totalCost');
   const asOf = dateOf(get(item, 'lastModifiedDate'));
-  if (!asOf) problems.push('lastModifiedDate is missing or not a date');
+  if (!asOf) problems.add('lastModifiedDate is missing or not a date', wording('import_key_not_date', 'lastModifiedDate'));
   return finish(Spending, {
     tenantId, budget, spendToDate: spend, asOf, currency: cur.ok ? cur.value : undefined,
     billingStartDate: dateOf(get(item, 'billingStartDate')), billingEndDate: dateOf(get(item, 'billingEndDate')),

@@ -10,7 +10,8 @@ import { DB_VERSION } from '../db/open';
 import type { Alert, Customer, Spending, Subscription } from '../schema';
 import { graphAlert, fraudEvent } from './json-alerts';
 import { isObj, restCustomer, restSubscription, usageSummary, type Item, type Obj, type Reader } from './json-items';
-import type { FileKind, ParseContext, ParsedFile, RowError } from './types';
+import { rowError, type FileKind, type ParseContext, type ParsedFile, type RowError } from './types';
+import { wording } from '../wording';
 
 const ITEMS_PER_SLICE = 5000;
 const yieldToPage = () => new Promise<void>((ok) => setTimeout(ok, 0));
@@ -62,7 +63,8 @@ export async function parseJson(name: string, text: string, ctx: ParseContext, o
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ...base, kind: 'unknown', fatal: `This file is not valid JSON (${e instanceof Error ? e.message : String(e)}).` };
+    const why = e instanceof Error ? e.message : String(e);
+    return { ...base, kind: 'unknown', fatal: `This file is not valid JSON (${why}).`, fatalText: wording('import_json_invalid', why) };
   }
   const shape = detectJson(raw);
   if (!shape) {
@@ -71,11 +73,12 @@ export async function parseJson(name: string, text: string, ctx: ParseContext, o
       ...base, kind: 'unknown',
       fatal: empty ? 'This JSON file lists no items: there is nothing to import.'
         : 'This JSON file is not a shape Partner Risk Lens reads: a Partner Center customer, subscription or usage-summary collection, fraud events, Microsoft Graph security alerts, or a Partner Risk Lens backup.',
+      fatalText: wording(empty ? 'import_json_empty' : 'import_json_unknown'),
     };
   }
   if (shape.kind === 'backup') {
     const check = checkBackup(raw, DB_VERSION);
-    if (!check.ok) return { ...base, kind: 'backup', fatal: check.error };
+    if (!check.ok) return { ...base, kind: 'backup', fatal: check.error, fatalText: check.text };
     const rows = Object.values(check.counts).reduce((a, b) => a + b, 0);
     return { ...base, kind: 'backup', rowsRead: rows, valid: rows, backup: check.backup };
   }
@@ -91,8 +94,8 @@ export async function parseJson(name: string, text: string, ctx: ParseContext, o
       onProgress?.(i / items.length);
       await yieldToPage();
     }
-    const r: Item = isObj(item) ? shape.reader(item, ctx) : { ok: false, problems: ['is not an object'] };
-    if (!r.ok) { errors.push({ line: i + 1, message: `item ${i + 1}: ${r.problems.join('; ')}` }); continue; }
+    const r: Item = isObj(item) ? shape.reader(item, ctx) : { ok: false, problems: ['is not an object'], texts: [wording('import_item_not_object')] };
+    if (!r.ok) { errors.push(rowError(i + 1, `item ${i + 1}: ${r.problems.join('; ')}`, wording('import_item_problems', i + 1, { list: r.texts }))); continue; }
     valid++;
     const rec = r.record as Obj;
     byKey.set(keyOf(shape.kind, rec), rec);

@@ -4,6 +4,7 @@ import { columnName, MONEY, type CsvKind } from './fields';
 import { parseAdminAccess, parseAmount, parseBool, parseCountry, parseCurrency, parseDate, parseGuid, parseInstrument, type Parsed } from './values';
 import type { ParseContext } from './types';
 import { quoted } from './text';
+import { wording, type Wording } from '../wording';
 
 export interface RowInput {
   kind: CsvKind;
@@ -15,11 +16,13 @@ export interface RowInput {
 }
 
 type Record_ = Customer | Invoice | Spending | Subscription;
-/** `asOf`: an invoices row's report date, when the file has that column. */
-export type RowResult = { ok: true; record: Record_; asOf?: string } | { ok: false; problems: string[]; ambiguousAmount?: boolean };
+/** `asOf`: an invoices row's report date, when the file has that column. `texts`: the problems as wordings, in order. */
+export type RowResult = { ok: true; record: Record_; asOf?: string } | { ok: false; problems: string[]; texts: Wording[]; ambiguousAmount?: boolean };
 
 export function convertRow(cells: string[], r: RowInput): RowResult {
   const problems: string[] = [];
+  const texts: Wording[] = [];
+  const problem = (message: string, text: Wording) => { problems.push(message); texts.push(text); };
   let ambiguousAmount = false;
   const col = (f: string) => columnName(r.kind, f, r.headers, r.map);
   const cell = (f: string) => (f in r.map ? (cells[r.map[f]] ?? '').trim() : '');
@@ -30,12 +33,12 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
     const p = parse(s);
     if (p.ok) return p.value;
     if (p.ambiguous && MONEY[r.kind].includes(f)) ambiguousAmount = true;
-    problems.push(`${col(f)} ${p.error}`);
+    problem(`${col(f)} ${p.error}`, wording('import_field_problem', col(f), p.text));
     return undefined;
   };
   const req = <T>(f: string, parse: (s: string) => Parsed<T>): T | undefined => {
     if (!cell(f)) {
-      problems.push(`${col(f)} is empty`);
+      problem(`${col(f)} is empty`, wording('import_field_empty', col(f)));
       return undefined;
     }
     return opt(f, parse);
@@ -45,7 +48,7 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
   const dateIn = (f: string) => (s: string) => parseDate(s, r.dateOrders?.[f] ?? dateOrder);
   /** Amounts of a row are read in its currency; without one they cannot be read at all. */
   const moneyIn = (currency: string | undefined) => (s: string): Parsed<number> =>
-    (currency ? parseAmount(s, currency, decimalSeparator) : { ok: false, error: 'cannot be read without a currency' });
+    (currency ? parseAmount(s, currency, decimalSeparator) : { ok: false, error: 'cannot be read without a currency', text: wording('import_amount_no_currency') });
 
   let record: Record<string, unknown>;
   let asOf: string | undefined;
@@ -62,10 +65,13 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
       let tenantId = opt('tenantId', parseGuid);
       if (!tenantId && !cell('tenantId')) {
         const domain = cell('domain').toLowerCase();
-        if (!domain) problems.push(`names no customer: ${'tenantId' in r.map ? `${col('tenantId')} is empty` : `${col('domain')} is empty`}`);
+        if (!domain) {
+          const empty = 'tenantId' in r.map ? col('tenantId') : col('domain');
+          problem(`names no customer: ${empty} is empty`, wording('import_no_customer', empty));
+        }
         else {
           tenantId = r.ctx.knownDomains.get(domain);
-          if (!tenantId) problems.push(`${col('domain')} ${quoted(domain)} matches no known customer: import the customers first`);
+          if (!tenantId) problem(`${col('domain')} ${quoted(domain)} matches no known customer: import the customers first`, wording('import_domain_unknown', col('domain'), quoted(domain)));
         }
       }
       const currency = req('currency', parseCurrency);
@@ -75,7 +81,7 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
         amount: req('amount', money), paid: opt('paid', money) ?? 0, currency, paidOn: opt('paidOn', dateIn('paidOn')),
       };
       if (typeof record.issuedOn === 'string' && typeof record.dueOn === 'string' && record.dueOn < record.issuedOn) {
-        problems.push(`${col('dueOn')} ${record.dueOn} is before ${col('issuedOn')} ${record.issuedOn}`);
+        problem(`${col('dueOn')} ${record.dueOn} is before ${col('issuedOn')} ${record.issuedOn}`, wording('import_due_before_issued', col('dueOn'), record.dueOn, col('issuedOn'), record.issuedOn));
       }
       asOf = opt('asOf', dateIn('asOf'));
       break;
@@ -95,24 +101,30 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
       };
       break;
   }
-  if (problems.length) return ambiguousAmount ? { ok: false, problems, ambiguousAmount } : { ok: false, problems };
+  if (problems.length) return ambiguousAmount ? { ok: false, problems, texts, ambiguousAmount } : { ok: false, problems, texts };
   for (const k of Object.keys(record)) if (record[k] === undefined) delete record[k];
   const schema = { customers: Customer, invoices: Invoice, spending: Spending, subscriptions: Subscription }[r.kind];
   const checked = schema.safeParse(record);
-  if (!checked.success) return { ok: false, problems: checked.error.issues.map((i) => `${col(String(i.path[0] ?? ''))} ${i.message}`) };
+  if (!checked.success) {
+    const { issues } = checked.error;
+    return {
+      ok: false, problems: issues.map((i) => `${col(String(i.path[0] ?? ''))} ${i.message}`),
+      texts: issues.map((i) => wording('import_field_invalid', col(String(i.path[0] ?? '')), i.message)),
+    };
+  }
   return asOf ? { ok: true, record: checked.data as Record_, asOf } : { ok: true, record: checked.data as Record_ };
 }
 
 /** A whole count of licences: `25`, `1 000`. */
 function parseCount(s: string): Parsed<number> {
   const digits = s.replace(/[\s\u00a0\u202f,.']/g, '');
-  return /^\d{1,9}$/.test(digits) && !/[,.]\d{1,2}$/.test(s) ? { ok: true, value: Number(digits) } : { ok: false, error: `${quoted(s)} is not a whole number` };
+  return /^\d{1,9}$/.test(digits) && !/[,.]\d{1,2}$/.test(s) ? { ok: true, value: Number(digits) } : { ok: false, error: `${quoted(s)} is not a whole number`, text: wording('import_not_whole_number', quoted(s)) };
 }
 
 export function parseStatus(s: string): Parsed<Subscription['status'] & string> {
   const v = s.trim().toLowerCase();
   const options = SubscriptionStatus.options as readonly string[];
-  return options.includes(v) ? { ok: true, value: v as never } : { ok: false, error: `${quoted(s)} is not a subscription status (${options.join(', ')})` };
+  return options.includes(v) ? { ok: true, value: v as never } : { ok: false, error: `${quoted(s)} is not a subscription status (${options.join(', ')})`, text: wording('import_not_status', quoted(s), options.join(', ')) };
 }
 
 /** The key a record is stored under: a later row with the same key replaces an earlier one. */

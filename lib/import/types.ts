@@ -3,6 +3,7 @@ import type { Backup } from '../backup';
 import type { ImportBatch } from '../db/import';
 import type { Settings } from '../schema';
 import type { Encoding } from './decode';
+import type { Wording } from '../wording';
 
 /** Partner Center's reconciliation files, one row per charge: read for the customers they name. */
 export type ReconciliationKind = 'nce-invoice' | 'nce-daily-usage' | 'license' | 'usage';
@@ -14,7 +15,20 @@ export type FileKind = 'customers' | 'invoices' | 'spending' | 'subscriptions' |
  * line breaks inside stays one line, as a spreadsheet shows that record in one row), blank lines counted;
  * the message starts with "line N: ". JSON: the item counting from 1; the message starts with "item N: ".
  */
-export interface RowError { line: number; message: string }
+export interface RowError {
+  line: number;
+  message: string;
+  /** The same in the user's language. Every error the import makes has it (see rowError); not enumerable. */
+  readonly text?: Wording;
+}
+
+/**
+ * A row error with its wording. The wording is not enumerable: `{ line, message }` stays the English contract
+ * that tests compare and logs print, and the preview reads `text` to say it in the user's language.
+ */
+export function rowError(line: number, message: string, text: Wording): RowError {
+  return Object.defineProperty({ line, message }, 'text', { value: text, enumerable: false });
+}
 
 export interface ParsedFile {
   name: string;
@@ -35,8 +49,8 @@ export interface ParsedFile {
   encoding?: Encoding;
   /** The file's bytes cannot be decoded (`fatal` says so too): the line they fail on, and as what. */
   undecodable?: { line: number; encoding?: Encoding };
-  /** The same in the user's language, where the importer has it as a message key. */
-  fatalText?: { key: string; subs: Array<string | number> };
+  /** The same in the user's language: every fatal error the importer makes has it. */
+  fatalText?: Wording;
   /** Invoices: the date the file lists open invoices as of: its latest 'As of' column value, else today. */
   asOf?: string;
 }

@@ -1,7 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { BackupSection } from '../../components/options/BackupSection';
 import { ImportSection } from '../../components/options/ImportSection';
-import type { ParsedFile } from '../../lib/import';
+import { BackupError, checkBackup } from '../../lib/backup';
+import { makeTranslate, type MessageBundle } from '../../lib/i18n';
+import { parseImportFile, type ParseContext, type ParsedFile } from '../../lib/import';
+import { wording } from '../../lib/wording';
 
 // Keys and arguments, so the assertions see what the component asked to show.
 const t = (key: string, ...subs: Array<string | number>) => (subs.length ? `${key}(${subs.join('|')})` : key);
@@ -83,5 +88,85 @@ describe('import preview', () => {
     setup([{ name: 'notes.csv', kind: 'unknown', format: 'csv', rowsRead: 0, valid: 0, errors: [], batch: {}, fatal: 'not a known file' }]);
     expect((await screen.findByTestId('import-fatal')).textContent).toBe('not a known file');
     expect((screen.getByTestId('import-confirm') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('import errors in the user’s language', () => {
+  const fr = makeTranslate(JSON.parse(readFileSync('public/_locales/fr/messages.json', 'utf8')) as MessageBundle);
+  const ctx: ParseContext = { settings: { dateOrder: 'auto', decimalSeparator: 'auto' }, now: '2026-11-25T10:00:00.000Z', knownDomains: new Map() };
+
+  /** The real import reads the chosen files, as the options page does, and the preview speaks French. */
+  function chooseInFrench(files: Array<[string, string]>) {
+    const onParse = async (chosen: File[]) => Promise.all(chosen.map(async (f) => parseImportFile(f.name, await f.text(), ctx)));
+    render(<ImportSection t={fr} locale="fr" lastImport={{}} onParse={onParse} onSnapshotImpact={async () => 0} onCommit={vi.fn()} />);
+    const input = screen.getByTestId('import-file') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: files.map(([name, text]) => new File([text], name, { type: 'text/csv' })), configurable: true });
+    fireEvent.change(input);
+  }
+
+  it('shows each bad row in French with its line, the columns named as the file writes them', async () => {
+    chooseInFrench([['Clients.csv', [
+      'ID client;Nom de la société;Pays;Moyen de paiement',
+      `${TENANT};Société Générale;FR;virement`,
+      'pas-un-guid;Contoso;FR;virement',
+      '',
+      `22222222-2222-4222-8222-222222222222;;Atlantide;Bitcoin`,
+    ].join('\n')]]);
+    await screen.findByTestId('import-preview');
+    const errors = screen.getAllByTestId('import-error');
+    expect(errors.map((e) => e.dataset.line)).toEqual(['3', '5']);
+    expect(errors[0].textContent).toBe("ligne 3 : ID client : 'pas-un-guid' n’est pas un GUID");
+    expect(errors[1].textContent).toBe(
+      "ligne 5 : Nom de la société est vide; Pays : 'Atlantide' n’est pas un pays (utilisez un code ISO comme FR ou un nom anglais comme France); "
+      + "Moyen de paiement : 'Bitcoin' n’est pas un moyen de paiement (facture, virement, prélèvement, carte, carte prépayée)",
+    );
+    expect(screen.getByTestId('import-confirm').textContent).toContain('1');
+  });
+
+  it('refuses a file of no known kind, and a JSON file that is no JSON, in French', async () => {
+    chooseInFrench([['notes.csv', 'Foo;Bar\n1;2\n'], ['export.json', '{"items": [']]);
+    await waitFor(() => expect(screen.getAllByTestId('import-fatal')).toHaveLength(2));
+    const [kind, json] = screen.getAllByTestId('import-fatal').map((e) => e.textContent);
+    expect(kind).toMatch(/^Le type de ce fichier ne se reconnaît pas à sa ligne d’en-tête \(trouvé : Foo, Bar\)/);
+    expect(json).toMatch(/^Ce fichier n’est pas du JSON valide/);
+  });
+
+  it('says in French that reading failed, even for an error without a message', async () => {
+    render(<ImportSection t={fr} locale="fr" lastImport={{}} onParse={async () => { throw new Error(''); }} onSnapshotImpact={async () => 0} onCommit={vi.fn()} />);
+    const input = screen.getByTestId('import-file') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['x'], 'a.csv')], configurable: true });
+    fireEvent.change(input);
+    expect((await screen.findByTestId('import-failed')).textContent).toMatch(/^Les fichiers n’ont pas pu être lus : une erreur inattendue/);
+  });
+});
+
+describe('backup and export errors in the user’s language', () => {
+  const fr = makeTranslate(JSON.parse(readFileSync('public/_locales/fr/messages.json', 'utf8')) as MessageBundle);
+  const props = { t: fr, onBackup: vi.fn(async () => undefined), onCheckRestore: vi.fn(), onRestore: vi.fn(async () => undefined), onExportCsv: vi.fn(async () => undefined) };
+
+  it('never shows an empty red line: a backup download or an export that fails without a message says so in words', async () => {
+    const onBackup = vi.fn(async () => { throw new DOMException('', 'QuotaExceededError'); });
+    const onExportCsv = vi.fn(async () => { throw new Error(''); });
+    render(<BackupSection {...props} onBackup={onBackup} onExportCsv={onExportCsv} />);
+    fireEvent.click(screen.getByTestId('backup-export'));
+    await waitFor(() => expect(screen.getByTestId('backup-message').textContent).toMatch(/^le navigateur n’a plus d’espace de stockage/));
+    for (const k of ['overdue', 'budget', 'risk']) {
+      fireEvent.click(screen.getByTestId(`export-${k}`));
+      await waitFor(() => expect(screen.getByTestId('backup-message').textContent).toMatch(/^une erreur inattendue s’est produite sans en donner la raison/));
+    }
+  });
+
+  it('says why a backup is refused in French', async () => {
+    const onCheckRestore = vi.fn(async () => {
+      const check = checkBackup({ format: 'partner-risk-lens-backup', schemaVersion: 99 }, 3);
+      throw new BackupError(check.ok ? '' : check.error, check.ok ? wording('restore_not_backup') : check.text);
+    });
+    render(<BackupSection {...props} onCheckRestore={onCheckRestore} />);
+    const input = screen.getByTestId('restore-file') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['{}'], 'b.json')], configurable: true });
+    fireEvent.change(input);
+    await waitFor(() => expect(screen.getByTestId('backup-message').textContent).toBe(
+      'Cette sauvegarde a été écrite par une version plus récente (schéma 99 ; celle-ci lit jusqu’au schéma 3). Mettez d’abord l’extension à jour. Rien n’a été modifié.',
+    ));
   });
 });

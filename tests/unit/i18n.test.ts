@@ -98,6 +98,38 @@ describe('catalogue coverage', () => {
     expect(missing).toEqual([]);
   });
 
+  it('has, in English and in French, every key a wording in lib/ can name (import, restore and error wordings)', () => {
+    const fr = load('fr');
+    const lib = sources('lib').map((f) => readFileSync(f, 'utf8')).join('\n');
+    // The first argument of each `wording(` call, and each `key:` value: its quoted keys (word_word: `order === 'mdy'`
+    // is a condition, not a key), and its `prefix_${…}` families.
+    const firstArgs = [...lib.matchAll(/\bwording\(/g)].map((m) => {
+      let depth = 0;
+      let i = m.index + m[0].length;
+      for (; i < lib.length; i++) {
+        const c = lib[i];
+        if (c === '(') depth++;
+        else if (c === ')' && depth-- === 0) break;
+        else if (c === ',' && depth === 0) break;
+      }
+      return lib.slice(m.index + m[0].length, i);
+    });
+    const named = [...firstArgs, ...[...lib.matchAll(/\bkey:\s*([`'][^`']*[`'])/g)].map((m) => m[1])];
+    const keys = new Set(named.flatMap((arg) => [...arg.matchAll(/'([a-z][a-z0-9]*_[a-z0-9_]+)'/g)].map((m) => m[1])));
+    const families = new Set(named.flatMap((arg) => [...arg.matchAll(/`([a-z0-9_]+)\$\{/g)].map((m) => m[1])));
+    expect(keys.size).toBeGreaterThan(60);
+    expect([...keys].filter((k) => !(k in en) || !(k in fr)).sort()).toEqual([]);
+    // Families built from a value: each value the code can give.
+    const values: Record<string, readonly string[]> = {
+      import_kind_: ['customers', 'invoices', 'spending', 'subscriptions'],
+      import_encoding_: ['utf_8', 'utf_8_bom', 'utf_16le', 'utf_16be', 'windows_1252'],
+      store_: Object.keys(BackupStores.def.shape),
+    };
+    expect([...families].filter((f) => !(f in values))).toEqual([]);
+    const missing = [...families].flatMap((f) => values[f].map((v) => `${f}${v}`)).filter((k) => !(k in en) || !(k in fr));
+    expect(missing).toEqual([]);
+  });
+
   it('uses only key names Chrome accepts', () => {
     for (const lang of ['en', 'fr']) expect(Object.keys(load(lang)).filter((k) => !/^[A-Za-z0-9_@]+$/.test(k))).toEqual([]);
   });
