@@ -68,6 +68,17 @@ describe('Firefox ESR', () => {
     await options.close();
   });
 
+  it('links the privacy policy from the options page, and the page states what is sent: nothing', async () => {
+    const options = await h.openExtensionPage('options.html');
+    await click(options, '[data-testid="privacy-link"]');
+    // The tab moves to privacy.html (no navigation event over BiDi for extension pages: poll the document).
+    const policy = () => options.evaluate(() => document.querySelector('[data-testid="privacy-policy"] [data-section="sent"]')?.textContent ?? '')
+      .catch(() => '');
+    await expect.poll(policy, T).toMatch(/Nothing, to anyone/);
+    expect(await options.evaluate(() => location.pathname)).toBe('/privacy.html');
+    await options.close();
+  });
+
   it('opens the popup in a tab with the overdue accounts most severe first, switches tabs by click, and the toolbar badge agrees', async () => {
     const popup = await h.openExtensionPage('popup.html');
     await expect.poll(() => count(popup, '[data-testid="overdue-row"]'), T).toBe(4);
