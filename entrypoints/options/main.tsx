@@ -119,6 +119,7 @@ function App({ db }: { db: PrlDb }) {
       <h1>{t('extName')}</h1>
       <nav class="toc" aria-label={t('options_sections')}>
         <a href="#import-title">{t('import_title')}</a> · <a href="#settings-title">{t('settings_title')}</a> · <a href="#backup-title">{t('backup_title')}</a>
+        {' · '}<a href="/privacy.html" data-testid="privacy-link">{t('privacy_link')}</a>
       </nav>
       <ImportSection t={t} locale={locale} lastImport={meta.lastImport} onParse={parse}
         onSnapshotImpact={(files) => countClosedBySnapshot(db, files.flatMap((f) => f.batch.invoices ?? []))}
