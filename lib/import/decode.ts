@@ -51,6 +51,21 @@ export function lineAt(text: string, index: number, csv: boolean): number {
   return line;
 }
 
+/**
+ * Whether a loose UTF-8 reading of bytes that are not all UTF-8 holds well-formed multi-byte characters, other
+ * than those a Windows-1252 text writes by itself: a capital accented letter (Ä–ß, bytes C4–DF) before a
+ * no-break space (A0) also reads as one UTF-8 character (`CAFÉ` + no-break space, as French typography writes
+ * before `»`, `:` or `;`, is U+0260), and is not a sign of UTF-8.
+ */
+function holdsUtf8Text(loose: string): boolean {
+  const multiByte = /[\u0080-\uFFFC\uFFFE\uFFFF]/g;
+  for (let m = multiByte.exec(loose); m; m = multiByte.exec(loose)) {
+    const c = m[0].charCodeAt(0);
+    if (!(c >= 0x100 && c <= 0x7ff && (c & 0x3f) === 0x20)) return true; // [C4–DF] A0 is Windows-1252 too
+  }
+  return false;
+}
+
 const looksJson = (name: string, text: string) => /\.json$/i.test(name) || /^\s*[[{]/.test(text);
 
 function refuse(name: string, text: string, index: number, encoding: Encoding): Decoded {
@@ -75,7 +90,7 @@ export function decodeBytes(name: string, bytes: Uint8Array): Decoded {
       // Not UTF-8. Yet when other bytes are well-formed UTF-8 multi-byte characters, the file mixes the two
       // (a UTF-8 file damaged by hand, or two files pasted together): no reading of it is right, refuse it.
       const loose = new TextDecoder('utf-8').decode(bytes);
-      if (/[\u0080-\uFFFC\uFFFE\uFFFF]/.test(loose)) return refuse(name, loose, loose.indexOf('\uFFFD'), 'utf-8');
+      if (holdsUtf8Text(loose)) return refuse(name, loose, loose.indexOf('\uFFFD'), 'utf-8');
       encoding = 'windows-1252';
       const d = decode1252(bytes);
       if ('badByte' in d) {

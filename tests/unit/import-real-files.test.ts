@@ -224,6 +224,14 @@ describe('encodings: decoded by the bytes', () => {
     expect(await parseImportFile('Clients.csv', damaged, ctx())).toMatchObject({ kind: 'unknown', undecodable: { line: 2 } });
   });
 
+  it('reads Windows-1252 whose capital accented letter before a no-break space also reads as one UTF-8 character', async () => {
+    // French typography: a no-break space before » : ; ! ?. "É" + no-break space is C9 A0, which is U+0260 in UTF-8.
+    const csv = `ID client;Nom de la société;Pays\r\n${A};« CAFÉ\u00a0» Équipements;FR\r\n${B};SOCIÉTÉ\u00a0: Müller;CH\r\n`;
+    const f = await parseImportFile('Clients.csv', new Blob([win1252(csv) as BlobPart]), ctx());
+    expect(f).toMatchObject({ kind: 'customers', valid: 2, errors: [], encoding: 'windows-1252' });
+    expect(f.batch.customers!.map((c) => c.name)).toEqual(['« CAFÉ\u00a0» Équipements', 'SOCIÉTÉ\u00a0: Müller']);
+  });
+
   it('counts a quoted multi-line cell as one line when it names the bad line', async () => {
     const bytes = Uint8Array.from([...win1252(`ID client;Nom\r\n${A};"Deux\r\nlignes"\r\n${B};x`), 0x90, 0x0d, 0x0a]);
     expect((await parseImportFile('c.csv', bytes, ctx())).undecodable?.line).toBe(3);
