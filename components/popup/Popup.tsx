@@ -24,6 +24,7 @@ export interface PopupProps {
   lists?: TriageLists;
   stats?: AlertStats;
   meta?: Meta;
+  /** Known customers (an imported record or a staff change); at 0 the popup says what to import. */
   customers: number;
   t: Translate;
   locale: string;

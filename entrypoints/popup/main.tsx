@@ -5,9 +5,10 @@ import { Popup, type PopupProps } from '@/components/popup/Popup';
 import { indexTriage } from '@/lib/attention';
 import { localDate } from '@/lib/clock';
 import { describeOpenError } from '@/lib/errors';
-import { countCustomers, openStore, readAlerts, readAllSummaries, readMeta, readSettings, readTriage, type PrlDb } from '@/lib/db';
+import { openStore, readAlerts, readAllSummaries, readMeta, readSettings, readTriage, type PrlDb } from '@/lib/db';
 import type { PopupHead } from '@/lib/messages';
 import { customerUrl } from '@/lib/portal/page';
+import { isKnown } from '@/lib/summary';
 import { alertResponseStats, buildTriage } from '@/lib/triage';
 import { loadStringsLocal } from '@/utils/strings';
 import { send } from '@/utils/send';
@@ -43,9 +44,11 @@ async function loadHead(head: Promise<PopupHead>): Promise<Loaded | undefined> {
 async function load(db: PrlDb): Promise<Loaded> {
   const now = new Date();
   const settings = await readSettings(db);
-  const [summaries, alerts, triage, meta, customers, strings] = await Promise.all([
-    readAllSummaries(db), readAlerts(db), readTriage(db), readMeta(db), countCustomers(db), loadStringsLocal(settings),
+  const [summaries, alerts, triage, meta, strings] = await Promise.all([
+    readAllSummaries(db), readAlerts(db), readTriage(db), readMeta(db), loadStringsLocal(settings),
   ]);
+  // Names seen in the portal alone are no data: a store holding only those still says what to import.
+  const customers = summaries.filter(isKnown).length;
   const today = localDate(now);
   const iso = now.toISOString();
   return {

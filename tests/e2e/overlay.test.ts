@@ -49,6 +49,23 @@ describe('an empty store', () => {
     await expect.poll(() => page.locator('[data-testid="risk-panel"] h2.customer').textContent(), T).toBe(contoso.name);
     expect(await panel(page).getAttribute('data-level')).toBe('unknown');
     expect(await notice.isVisible()).toBe(true);
+
+    // The popup: the store now holds the names the portal showed, and still no data: it says what to import.
+    const popup = await h.openExtensionPage('popup.html');
+    const stored = () => popup.evaluate(() => new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open('partner-risk-lens');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const req = open.result.transaction('customers').objectStore('customers').count();
+        req.onsuccess = () => { resolve(req.result); open.result.close(); };
+        req.onerror = () => reject(req.error);
+      };
+    }));
+    await expect.poll(stored, T).toBeGreaterThanOrEqual(SAMPLE_CUSTOMERS.length);
+    await popup.reload();
+    await popup.locator('[data-testid="popup-empty"]').waitFor(T);
+    expect(await popup.locator('[data-testid="risk-row"]').count()).toBe(0);
+    await popup.close();
     await page.close();
     await list.close();
   });
