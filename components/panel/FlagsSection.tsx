@@ -5,7 +5,7 @@ import type { Translate } from '@/lib/i18n';
 import type { Flag } from '@/lib/schema';
 import type { PanelActions } from './actions';
 import { formatDateTime } from './format';
-import { byPerson } from './trusted';
+import { byPerson, byPersonInput } from './trusted';
 
 const KINDS = ['spam', 'hacking', 'ddos', 'crypto_mining', 'malware', 'pirated_resale', 'microsoft_notice', 'other'] as const;
 
@@ -28,10 +28,10 @@ export function FlagsSection({ data, t, locale, actions }: { data: PanelData; t:
         ))}
       </ul>
       <form class="flag-form" onSubmit={(e) => e.preventDefault()}>
-        <select aria-label={t('flag_kind')} value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as Flag['kind'])} data-testid="flag-kind">
+        <select aria-label={t('flag_kind')} value={kind} onChange={(e) => byPersonInput(e, kind, (v) => setKind(v as Flag['kind']))} data-testid="flag-kind">
           {KINDS.map((k) => <option key={k} value={k}>{t(`flag_${k}`)}</option>)}
         </select>
-        <input aria-label={t('flag_note')} placeholder={t('flag_note')} value={note} maxLength={500} onInput={(e) => setNote((e.target as HTMLInputElement).value)} data-testid="flag-note" />
+        <input aria-label={t('flag_note')} placeholder={t('flag_note')} value={note} maxLength={500} onInput={(e) => byPersonInput(e, note, setNote)} data-testid="flag-note" />
         {/* Enter in the note reaches this button as a trusted click; requestSubmit() from a script does not. */}
         <button type="submit" data-testid="flag-add" onClick={(e) => {
           e.preventDefault();
