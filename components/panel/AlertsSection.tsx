@@ -6,7 +6,7 @@ import type { Translate } from '@/lib/i18n';
 import type { Alert } from '@/lib/schema';
 import type { PanelActions } from './actions';
 import { formatDateTime, formatDuration } from './format';
-import { byPerson } from './trusted';
+import { byPerson, byPersonInput } from './trusted';
 
 export function AlertsSection({ data, t, locale, actions }: { data: PanelData; t: Translate; locale: string; actions: PanelActions }) {
   const alerts = orderAlertsForResponse(data.alerts.filter((a) => !a.isTest), data.now);
@@ -62,7 +62,7 @@ function AlertRow({ alert, now, t, locale, actions }: { alert: Alert; now: strin
       )}
       {staff?.status !== 'resolved' && (
         <div class="actions">
-          <input aria-label={t('alert_note_label')} placeholder={t('alert_note_label')} value={note} maxLength={500} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
+          <input aria-label={t('alert_note_label')} placeholder={t('alert_note_label')} value={note} maxLength={500} onInput={(e) => byPersonInput(e, note, setNote)} />
           {staff?.status !== 'investigating' && (
             <button type="button" onClick={(e) => { if (byPerson(e)) void actions.triageAlert(alert.id, 'investigating', undefined, note || undefined); }}>{t('alert_mark_investigating')}</button>
           )}

@@ -6,7 +6,7 @@ import type { Translate } from '@/lib/i18n';
 import type { PanelActions } from './actions';
 import { formatDateTime } from './format';
 import { StaffNamePrompt } from './StaffNamePrompt';
-import { byPerson } from './trusted';
+import { byPerson, byPersonInput } from './trusted';
 
 const PHASES = ['onboarding', 'account', 'billing'] as const;
 
@@ -98,7 +98,7 @@ function ChecklistRow({ item, entry, t, locale, actions }: {
       {entry?.note && !noting && <div class="note small">{entry.note}</div>}
       {noting ? (
         <form class="note-form" onSubmit={(e) => e.preventDefault()}>
-          <input aria-label={t('checklist_note_label')} value={note} maxLength={500} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
+          <input aria-label={t('checklist_note_label')} value={note} maxLength={500} onInput={(e) => byPersonInput(e, note, setNote)} />
           {/* Enter in the field reaches this button as a trusted click; requestSubmit() from a script does not. */}
           <button type="submit" onClick={(e) => {
             e.preventDefault();

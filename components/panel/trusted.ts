@@ -14,3 +14,15 @@ export function byPerson(e: Event): boolean {
   if (e.type === 'click' && e.cancelable) e.preventDefault();
   return false;
 }
+
+/**
+ * A text field's or select's input as a person made it. Only a trusted `input`/`change` (a person typing or
+ * choosing) updates what an action will send; a script's event (it may set the field's value, fire the event, then
+ * put the old text back on screen) leaves the field showing what the person gave, so a person's trusted click never
+ * sends words the page chose.
+ */
+export function byPersonInput(e: Event, was: string, set: (value: string) => void): void {
+  const field = e.currentTarget as HTMLInputElement | HTMLSelectElement;
+  if (e.isTrusted === true) set(field.value);
+  else field.value = was;
+}

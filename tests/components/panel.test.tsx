@@ -92,6 +92,19 @@ const personChange = (el: HTMLSelectElement, value: string) => {
   el.value = value;
   el.dispatchEvent(asPerson(new Event('change', { bubbles: true })));
 };
+/** A person typing in a field. */
+const personInput = (el: HTMLElement, value: string) => {
+  (el as HTMLInputElement).value = value;
+  fireEvent(el, asPerson(new Event('input', { bubbles: true })));
+};
+/** A page script's words: sets the field, fires its event, then puts the person's text back on screen. */
+const scriptPlants = (el: HTMLElement, value: string, type = 'input') => {
+  const field = el as HTMLInputElement;
+  const shown = field.value;
+  field.value = value;
+  fireEvent(field, new Event(type, { bubbles: true }));
+  field.value = shown;
+};
 
 const item = (id: string) => screen.getAllByTestId('checklist-item').find((i) => i.dataset.itemId === id)!;
 const box = (id: string) => within(item(id)).getByRole('checkbox') as HTMLInputElement;
@@ -298,7 +311,9 @@ describe('risk panel: checklist', () => {
     fireEvent.click(within(item('phone-contact')).getByRole('button', { name: /checklist_add_note_for/ }));
     const input = within(item('phone-contact')).getByRole('textbox') as HTMLInputElement;
     expect(input.value).toBe('Called the CEO');
-    fireEvent.input(input, { target: { value: '  Called the CEO twice ' } });
+    personInput(input, '  Called the CEO twice ');
+    scriptPlants(input, 'Planted by the page');
+    expect(input.value).toBe('  Called the CEO twice ');
     // A script submitting the form, or clicking its button, saves nothing.
     fireEvent.submit(input.form!);
     within(item('phone-contact')).getByRole('button', { name: 'save' }).click();
@@ -497,8 +512,12 @@ describe('risk panel: facts and flags', () => {
     expect(actions.resolveFlag).not.toHaveBeenCalled();
     personClick(within(flags[0]).getByTestId('flag-resolve'));
     expect(actions.resolveFlag).toHaveBeenCalledWith('f1');
-    fireEvent.change(screen.getByTestId('flag-kind'), { target: { value: 'crypto_mining' } });
-    fireEvent.input(screen.getByTestId('flag-note'), { target: { value: ' Mining pool traffic ' } });
+    personChange(screen.getByTestId('flag-kind') as HTMLSelectElement, 'crypto_mining');
+    personInput(screen.getByTestId('flag-note'), ' Mining pool traffic ');
+    // The page's words and kind, fired as events then hidden again, are not what a person's click sends.
+    scriptPlants(screen.getByTestId('flag-kind'), 'other', 'change');
+    scriptPlants(screen.getByTestId('flag-note'), 'Planted by the page');
+    expect((screen.getByTestId('flag-note') as HTMLInputElement).value).toBe(' Mining pool traffic ');
     fireEvent.click(screen.getByTestId('flag-add'));
     fireEvent.submit(screen.getByTestId('flag-add').closest('form')!);
     expect(actions.addFlag).not.toHaveBeenCalled();
@@ -517,7 +536,8 @@ describe('risk panel: Microsoft alerts', () => {
     expect(rows[0].dataset.response).toBe('overdue');
     expect(within(rows[0]).getByTestId('alert-clock').textContent).toMatch(/^alert_past_due\(duration_hours_minutes\(6\|0\)\)$/);
     expect(screen.getAllByTestId('risk-factor').filter((f) => f.dataset.factorId === 'microsoft-alert')).toHaveLength(1);
-    fireEvent.input(within(rows[0]).getByRole('textbox'), { target: { value: 'Customer confirmed' } });
+    personInput(within(rows[0]).getByRole('textbox'), 'Customer confirmed');
+    scriptPlants(within(rows[0]).getByRole('textbox'), 'Planted by the page');
     fireEvent.click(within(rows[0]).getByTestId('alert-resolve-legitimate'));
     expect(actions.triageAlert).not.toHaveBeenCalled();
     personClick(within(rows[0]).getByTestId('alert-resolve-legitimate'));

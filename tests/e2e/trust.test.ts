@@ -117,6 +117,34 @@ describe('a page script cannot act for staff', () => {
     await options.close();
     await page.close();
   });
+
+  it("sends a person's words, not the page's: a script's input events cannot plant the note a person's click saves", async () => {
+    const page = await h.openPortal(`/dashboard/commerce2/customers/${northwind.tenantId}/account`);
+    const item = page.locator('[data-testid="checklist-item"][data-item-id="dunning"]');
+    await item.waitFor(T);
+    // The page sets a field, fires its input event, and once the panel has drawn it puts the person's text back.
+    const plant = (selector: string, planted: string) => page.evaluate(([sel, words]) => {
+      const field = document.querySelector('prl-risk-panel')!.shadowRoot!.querySelector<HTMLInputElement>(sel)!;
+      const shown = field.value;
+      field.value = words;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      return new Promise<void>((done) => setTimeout(() => { field.value = shown; done(); }, 200));
+    }, [selector, planted] as const);
+
+    await page.locator('[data-testid="flag-note"]').fill('Reported by Microsoft');
+    await plant('[data-testid="flag-note"]', 'Planted by the page');
+    expect(await page.locator('[data-testid="flag-note"]').inputValue()).toBe('Reported by Microsoft');
+    await page.locator('[data-testid="flag-add"]').click();
+    await expect.poll(async () => (await readStore<{ note: string }>('flags')).map((f) => f.note), T).toEqual(['Reported by Microsoft']);
+
+    await item.getByRole('button').click(); // add a note
+    await item.getByRole('textbox').fill('Called the CFO');
+    await plant('[data-item-id="dunning"] input:not([type])', 'Planted by the page');
+    await item.getByRole('button', { name: /save/i }).click();
+    await expect.poll(async () => (await readStore<{ itemId: string; note?: string }>('checklist')).find((c) => c.itemId === 'dunning' && c.note)?.note, T)
+      .toBe('Called the CFO');
+    await page.close();
+  });
 });
 
 describe('the page cannot switch the overlay off', () => {
