@@ -1,6 +1,6 @@
 // Two portal tabs and the popup editing the same customer, 100 interleaved changes: none lost, each checked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Harness } from './harness';
+import { launch, readStore, type Harness } from './harness';
 import { SAMPLE_CUSTOMERS } from './portal-site/fixtures';
 
 let h: Harness;
@@ -61,15 +61,7 @@ describe('concurrency', () => {
     })`) as Promise<{ history: number; state: Record<string, boolean> }>;
     await expect.poll(async () => (await countHistory()).history, T).toBe(ticks);
     // The store holds the row's triage record as the last acknowledgement left it (the 20th: not acknowledged).
-    const triage = await options.evaluate(`new Promise((resolve, reject) => {
-      const req = indexedDB.open('partner-risk-lens');
-      req.onsuccess = () => {
-        const get = req.result.transaction('triage', 'readonly').objectStore('triage').getAll();
-        get.onsuccess = () => { resolve(get.result); req.result.close(); };
-        get.onerror = () => reject(get.error);
-      };
-      req.onerror = () => reject(req.error);
-    })`) as Array<{ tenantId: string; reason: string; acknowledgedAt?: string }>;
+    const triage = await readStore<{ tenantId: string; reason: string; acknowledgedAt?: string }>(options, 'triage');
     expect(triage).toEqual([{ tenantId: contoso.tenantId, reason: 'overdue' }]);
     const { state } = await countHistory();
     for (const p of [a, b]) {

@@ -56,3 +56,29 @@ export async function launch(opts: { portal?: Parameters<typeof startPortal>[0];
     },
   };
 }
+
+/** Every record of a store, read in the extension's origin through one of its pages (popup, options). */
+export function readStore<R = Record<string, unknown>>(page: Page, store: string): Promise<R[]> {
+  return page.evaluate((name) => new Promise<R[]>((resolve, reject) => {
+    const open = indexedDB.open('partner-risk-lens');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction(name).objectStore(name).getAll();
+      req.onsuccess = () => { resolve(req.result as R[]); open.result.close(); };
+      req.onerror = () => reject(req.error);
+    };
+  }), store);
+}
+
+/** How many records a store holds, read the same way. */
+export function countStore(page: Page, store: string): Promise<number> {
+  return page.evaluate((name) => new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('partner-risk-lens');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction(name).objectStore(name).count();
+      req.onsuccess = () => { resolve(req.result); open.result.close(); };
+      req.onerror = () => reject(req.error);
+    };
+  }), store);
+}

@@ -2,7 +2,7 @@
 // SPA navigation, late and changing grid rows inside nested shadow roots, names with markup kept as text.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Harness } from './harness';
+import { countStore, launch, type Harness } from './harness';
 import { SAMPLE_CUSTOMERS } from './portal-site/fixtures';
 
 let h: Harness;
@@ -52,15 +52,7 @@ describe('an empty store', () => {
 
     // The popup: the store now holds the names the portal showed, and still no data: it says what to import.
     const popup = await h.openExtensionPage('popup.html');
-    const stored = () => popup.evaluate(() => new Promise<number>((resolve, reject) => {
-      const open = indexedDB.open('partner-risk-lens');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const req = open.result.transaction('customers').objectStore('customers').count();
-        req.onsuccess = () => { resolve(req.result); open.result.close(); };
-        req.onerror = () => reject(req.error);
-      };
-    }));
+    const stored = () => countStore(popup, 'customers');
     await expect.poll(stored, T).toBeGreaterThanOrEqual(SAMPLE_CUSTOMERS.length);
     await popup.reload();
     await popup.locator('[data-testid="popup-empty"]').waitFor(T);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEN_CAPS } from '../../lib/seen-caps';
-import { launch, type Harness } from './harness';
+import { countStore, launch, readStore as readStoreOf, type Harness } from './harness';
 import { SAMPLE_CUSTOMERS } from './portal-site/fixtures';
 
 const T = { timeout: 20_000 };
@@ -35,17 +35,7 @@ beforeAll(async () => {
 afterAll(async () => { await h?.close(); });
 
 /** Every record of a store, read in the extension's origin. */
-function readStore<R = Record<string, unknown>>(store: string): Promise<R[]> {
-  return probe.evaluate((name) => new Promise<R[]>((resolve, reject) => {
-    const open = indexedDB.open('partner-risk-lens');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const req = open.result.transaction(name).objectStore(name).getAll();
-      req.onsuccess = () => { resolve(req.result as R[]); open.result.close(); };
-      req.onerror = () => reject(req.error);
-    };
-  }), store);
-}
+const readStore = <R = Record<string, unknown>>(store: string) => readStoreOf<R>(probe, store);
 const readOne = async (store: string, key: string) => (await readStore<Record<string, unknown>>(store)).find((r) => r.tenantId === key || r.id === key);
 
 describe('a page script cannot act for staff', () => {
@@ -275,14 +265,7 @@ describe('a page cannot fill the store', () => {
     })) } });
     try {
       const options = await big.openExtensionPage('options.html');
-      const count = () => options.evaluate(() => new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('partner-risk-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('customers').objectStore('customers').count();
-          req.onsuccess = () => { resolve(req.result); open.result.close(); };
-        };
-      }));
+      const count = () => countStore(options, 'customers');
       const list = await big.openPortal('/dashboard/commerce2/customers/list');
       await expect.poll(count, { timeout: 60_000 }).toBeGreaterThanOrEqual(SEEN_CAPS.perPage);
       // The whole list is scanned (down to its last row), and the count stays at the cap.
