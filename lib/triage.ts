@@ -65,7 +65,7 @@ export function buildTriage(
   today: string,
   now: string,
 ): TriageLists {
-  const lists: TriageLists = { overdue: [], budget: [], risk: [], alerts: [], snoozed: [], budgetCoverage: { withBudget: 0, total: summaries.length } };
+  const lists: TriageLists = { overdue: [], budget: [], risk: [], alerts: [], snoozed: [], budgetCoverage: { withBudget: 0, total: 0 } };
   const byTenant = new Map<string, Pick<RowBase, 'tenantId' | 'name' | 'domain'>>();
   /** The row of one reason, or undefined when that reason is snoozed (its row then goes to the Snoozed view). */
   const rowFor = (who: Pick<RowBase, 'tenantId' | 'name' | 'domain'>, reason: TriageReason, alert?: Alert): RowBase | undefined => {
@@ -79,6 +79,8 @@ export function buildTriage(
     const who = { tenantId: s.tenantId, name: s.customer.name, domain: s.customer.domain };
     byTenant.set(s.tenantId, who);
     const { aging, budget, risk, listed } = listsOf(s, settings, today, now);
+    // Coverage counts the customers with data: a name seen in the portal says nothing about its budget.
+    if (isKnown(s)) lists.budgetCoverage.total++;
     if (s.facts.spending?.latest.budget) lists.budgetCoverage.withBudget++;
     let row: RowBase | undefined;
     if (listed.overdue && (row = rowFor(who, 'overdue'))) lists.overdue.push({ ...row, aging, dunning: dunningStage(aging.oldestDaysPastDue, settings.dunning) });

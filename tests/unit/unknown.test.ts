@@ -93,6 +93,14 @@ describe('an unknown customer', () => {
     expect(lists.risk.map((r) => r.tenantId)).toEqual([B]);
   });
 
+  it('is not counted in the budget coverage: "set for N of M customers" counts the customers with data', async () => {
+    const { db, seen } = await setup();
+    await seen(A, 'Contoso');
+    await commitImport(db, { customers: [imported(B, 'Fabrikam')] }, NOW);
+    const lists = buildTriage(await readAllSummaries(db), [], await readTriage(db), defaultSettings(), '2026-11-25', NOW);
+    expect(lists.budgetCoverage).toEqual({ withBudget: 0, total: 1 });
+  });
+
   it('has no score in the risk report: level unknown, listed after every scored customer', async () => {
     const { db, seen } = await setup();
     await seen(A, 'Aardvark');
