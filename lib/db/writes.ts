@@ -164,11 +164,14 @@ export async function updateTriage(db: PrlDb, key: Pick<Triage, 'tenantId' | 're
   return next;
 }
 
-export async function readSettings(db: PrlDb): Promise<Settings> {
-  const stored = await db.get('settings', 'settings');
-  const parsed = Settings.safeParse(stored ?? {});
-  // A record that no longer validates (e.g. written by a newer version) falls back to defaults, never crashes.
+/** A stored settings record, or the defaults where it no longer validates (e.g. written by a newer version). */
+function settingsFrom(raw: unknown): Settings {
+  const parsed = Settings.safeParse(raw ?? {});
   return parsed.success ? parsed.data : Settings.parse({});
+}
+
+export async function readSettings(db: PrlDb): Promise<Settings> {
+  return settingsFrom(await db.get('settings', 'settings'));
 }
 
 export async function saveSettings(db: PrlDb, s: Settings): Promise<Settings> {
@@ -180,8 +183,7 @@ export async function saveSettings(db: PrlDb, s: Settings): Promise<Settings> {
 /** Changes some settings, read and written in one readwrite transaction: a write in between is never undone. */
 export async function updateSettings(db: PrlDb, patch: Partial<Settings>): Promise<Settings> {
   const tx = db.transaction('settings', 'readwrite');
-  const stored = Settings.safeParse((await tx.store.get('settings')) ?? {});
-  const next = Settings.parse({ ...(stored.success ? stored.data : Settings.parse({})), ...patch });
+  const next = Settings.parse({ ...settingsFrom(await tx.store.get('settings')), ...patch });
   await tx.store.put(next, 'settings');
   await tx.done;
   return next;
