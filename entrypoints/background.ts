@@ -35,6 +35,7 @@ export default defineBackground(() => {
         browserLanguage: () => browser.i18n.getUILanguage(),
         // A tab of its own (options_ui would open as a dialog over chrome://extensions); tabs.create needs no permission.
         openOptions: async () => { await browser.tabs.create({ url: browser.runtime.getURL('/options.html') }); },
+        openGuidance: async (part) => { await browser.tabs.create({ url: `${browser.runtime.getURL('/guidance.html')}#${part}` }); },
         loadMessages,
       }),
     })).catch((e) => {

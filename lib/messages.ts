@@ -6,7 +6,7 @@ import type { BudgetResult } from './budget';
 import type { CustomerDetail } from './db/reads';
 import type { BadgeTable } from './badge-table';
 import { isPortalHost } from './portal/hosts';
-import { AdminAccess, AlertReason, Country, FlagKind, Guid, IsoDate, PaymentInstrument, TriageReason, type AccountSummary, type ChecklistEntry, type Customer, type Flag, type Meta, type RiskFacts, type Settings, type Triage } from './schema';
+import { AdminAccess, AlertReason, PanelSection, Country, FlagKind, Guid, IsoDate, PaymentInstrument, TriageReason, type AccountSummary, type ChecklistEntry, type Customer, type Flag, type Meta, type RiskFacts, type Settings, type Triage } from './schema';
 
 const Name = z.string().check(z.maxLength(300));
 const Note = z.string().check(z.maxLength(500));
@@ -47,6 +47,10 @@ const contentRequests = [
   z.object({ type: z.literal('options.open') }),
   z.object({ type: z.literal('i18n.get') }),
   z.object({ type: z.literal('panel.setOpen'), open: z.boolean() }),
+  // A panel section folded or unfolded by staff: remembered in this browser, per section.
+  z.object({ type: z.literal('panel.setSection'), section: PanelSection, collapsed: z.boolean() }),
+  // "Guidance: theft of service" and the like open the extension's guidance page at that part.
+  z.object({ type: z.literal('guidance.open'), part: z.enum(['theft-of-service', 'transaction-risk', 'abuse-of-service', 'account-management']) }),
 ] as const;
 
 /** What only the extension's own pages may send: settings, and the notice that they wrote to the store. */
@@ -90,6 +94,8 @@ export interface PanelData extends Omit<CustomerDetail, 'summary'> {
   budget: BudgetResult;
   staffName: string;
   panelOpen: boolean;
+  /** The panel's sections staff folded (true) or unfolded (false); a section not named has its default. */
+  panelSections?: Partial<Record<z.infer<typeof PanelSection>, boolean>>;
   today: string;
   now: string;
 }
@@ -109,6 +115,8 @@ export interface Responses {
   'triage.set': Triage;
   'staff.setName': { staffName: string };
   'panel.setOpen': { open: boolean };
+  'panel.setSection': { ok: true };
+  'guidance.open': { ok: true };
   'i18n.get': { language: 'en' | 'fr'; messages: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> };
   'settings.set': unknown;
   'data.changed': { ok: true };

@@ -312,12 +312,17 @@ export const AccountSummary = z.object({
 });
 export type AccountSummary = z.infer<typeof AccountSummary>;
 
+/** The panel's sections that fold. */
+export const PanelSection = z.enum(['checklist', 'account', 'alerts', 'facts', 'flags', 'review']);
+
 /** Small facts the store keeps beside the data: when each kind was last imported, where the portal was seen. */
 export const Meta = z.object({
   lastImport: z._default(z.partialRecord(ImportKind, IsoDateTime), () => ({})),
   portal: z.optional(z.object({ family: z.enum(['v2', 'commerce2']), locale: z.optional(z.string()) })),
   /** The panel is remembered open or closed across pages; it starts open. */
   panelOpen: z._default(z.boolean(), true),
+  /** The panel's sections folded (true) or unfolded (false) by staff, per section. */
+  panelSections: z.optional(z.partialRecord(PanelSection, z.boolean())),
   /** Customers recorded from portal pages on `day` (the store's local date), against the daily cap. */
   seenToday: z.optional(z.object({ day: IsoDate, count: z.int().check(z.gte(0)) })),
 });

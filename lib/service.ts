@@ -24,6 +24,8 @@ export interface ServiceDeps {
   browserLanguage(): string;
   /** Opens the options page (where staff set their name); absent where there is none (tests). */
   openOptions?(): Promise<void>;
+  /** Opens the guidance page at one of its parts. */
+  openGuidance?(part: string): Promise<void>;
 }
 
 type Handler<T extends Request['type']> = (req: Extract<Request, { type: T }>) => Promise<Responses[T]>;
@@ -84,7 +86,8 @@ export function createService(deps: ServiceDeps) {
         tenantId, known: isKnown(detail.summary), customer: detail.summary?.customer, risk: a.risk, facts: a.facts, aging: a.aging,
         dunning: dunningStage(a.aging.oldestDaysPastDue, settings.dunning), budget: a.budget,
         checklist: detail.checklist, history: detail.history, flags: detail.flags, alerts: detail.alerts,
-        subscriptions: detail.subscriptions, triage: detail.triage, staffName: settings.staffName, panelOpen: meta.panelOpen, today, now,
+        subscriptions: detail.subscriptions, triage: detail.triage, staffName: settings.staffName, panelOpen: meta.panelOpen,
+        panelSections: meta.panelSections ?? {}, today, now,
       };
       return data;
     },
@@ -193,6 +196,14 @@ export function createService(deps: ServiceDeps) {
     async 'panel.setOpen'({ open }) {
       await updateMeta(db, { panelOpen: open });
       return { open };
+    },
+    async 'panel.setSection'({ section, collapsed }) {
+      await updateMeta(db, (meta) => ({ panelSections: { ...meta.panelSections, [section]: collapsed } }));
+      return { ok: true };
+    },
+    async 'guidance.open'({ part }) {
+      await deps.openGuidance?.(part);
+      return { ok: true };
     },
     async 'i18n.get'() {
       const language = languageOf(await readSettings(db), deps.browserLanguage());

@@ -198,9 +198,11 @@ export async function readMeta(db: PrlDb): Promise<Meta> {
   return metaFrom(await db.get('meta', 'meta'));
 }
 
-export async function updateMeta(db: PrlDb, patch: Partial<Meta>): Promise<Meta> {
+/** A patch, or a function of the stored record giving one (read and written in one transaction). */
+export async function updateMeta(db: PrlDb, patch: Partial<Meta> | ((meta: Meta) => Partial<Meta>)): Promise<Meta> {
   const tx = db.transaction('meta', 'readwrite');
-  const next = Meta.parse({ ...metaFrom(await tx.store.get('meta')), ...patch });
+  const before = metaFrom(await tx.store.get('meta'));
+  const next = Meta.parse({ ...before, ...(typeof patch === 'function' ? patch(before) : patch) });
   await tx.store.put(next, 'meta');
   await tx.done;
   return next;
