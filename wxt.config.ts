@@ -35,6 +35,10 @@ export default defineConfig({
     permissions: ['alarms'],
     host_permissions: [...PORTAL_MATCHES],
     action: { default_title: '__MSG_extName__' },
+    // Alt+Shift+R focuses the risk panel of the tab (background: onCommand -> the tab's content script).
+    commands: {
+      'focus-panel': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_command_focus_panel__' },
+    },
     ...(browser === 'firefox' ? FIREFOX_MANIFEST : {}),
   }),
 });

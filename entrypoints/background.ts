@@ -11,6 +11,8 @@ import type { AccountSummary, TriageReason } from '@/lib/schema';
 import { reasonsOf } from '@/lib/triage';
 
 const BADGE_ALARM = 'refresh-badge';
+/** The manifest's command (wxt.config.ts) that focuses the panel. */
+export const FOCUS_PANEL_COMMAND = 'focus-panel';
 
 export default defineBackground(() => {
   const bundles = new Map<'en' | 'fr', Promise<MessageBundle>>();
@@ -136,6 +138,18 @@ export default defineBackground(() => {
       return `the extension's store could not be opened: ${e instanceof Error ? e.message : String(e)}`;
     }
   }
+
+  // The keyboard command (manifest `commands`, Alt+Shift+R by default) focuses the panel of the tab it was pressed
+  // in; the tab's content script does it. A tab with no panel (another site, a list page) ignores the message.
+  try {
+    browser.commands.onCommand.addListener((command, tab) => {
+      if (command !== FOCUS_PANEL_COMMAND) return;
+      void (async () => {
+        const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+        if (id !== undefined) await browser.tabs.sendMessage(id, { type: 'panel.focus' });
+      })().catch(() => undefined); // no content script in that tab: nothing to focus
+    });
+  } catch { /* a browser without keyboard commands (Firefox for Android): the panel is reached by Tab */ }
 
   browser.runtime.onMessage.addListener(async (raw: unknown, sender) => {
     if ((raw as { type?: unknown } | null)?.type === 'changed') return undefined; // our own broadcast echoing

@@ -1,5 +1,5 @@
 // The onboarding checklist by phase: real checkboxes, who ticked and when, a short note, j/k to move.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CHECKLIST, checklistProgress } from '@/lib/checklist';
 import type { PanelData } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
@@ -49,7 +49,7 @@ export function ChecklistSection({ data, t, locale, actions }: { data: PanelData
               {t(`phase_${phase}`)} <span class="muted">{progress.byPhase[phase].done}/{progress.byPhase[phase].total}</span>
             </legend>
             {CHECKLIST.filter((i) => i.phase === phase).map((item) => (
-              <ChecklistRow key={item.id} item={item} entry={entries.get(item.id)} t={t} locale={locale} actions={actions} />
+              <ChecklistRow key={item.id} item={item} entry={entries.get(item.id)} t={t} locale={locale} actions={actions} staffName={data.staffName} />
             ))}
           </fieldset>
         ))}
@@ -60,11 +60,30 @@ export function ChecklistSection({ data, t, locale, actions }: { data: PanelData
 
 type Item = (typeof CHECKLIST)[number];
 
-function ChecklistRow({ item, entry, t, locale, actions }: {
-  item: Item; entry?: PanelData['checklist'][number]; t: Translate; locale: string; actions: PanelActions;
+function ChecklistRow({ item, entry, t, locale, actions, staffName }: {
+  item: Item; entry?: PanelData['checklist'][number]; t: Translate; locale: string; actions: PanelActions; staffName?: string;
 }) {
   const [noting, setNoting] = useState(false);
   const [note, setNote] = useState(entry?.note ?? '');
+  // From the keyboard: the note's field takes the focus when it opens; saved or cancelled, the focus goes back to
+  // the button that opened it (not to the page's top).
+  const field = useRef<HTMLInputElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (noting) field.current?.focus();
+    else if (refocus.current) { refocus.current = false; opener.current?.focus(); }
+  }, [noting]);
+  const close = () => { refocus.current = true; setNoting(false); };
+  const save = () => void actions.tick(item.id, done, note.trim()).then(close);
+  const onNoteKey = (e: KeyboardEvent) => {
+    if (!e.isTrusted) return;
+    if (e.key === 'Escape') { e.preventDefault(); close(); }
+    else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); save(); }
+  };
+  // A tick kept with no name (the name was not set yet) shows the name set since, marked as such: the stored
+  // record and its history keep what was known at the time.
+  const who = (by: string) => by || (staffName ? t('name_set_later', staffName) : t('name_not_set'));
   const id = `prl-item-${item.id}`;
   const done = entry?.done ?? false;
   // Saving: shows the tick being written; failed: shows what the store holds, marked, until retried or dismissed.
@@ -86,8 +105,8 @@ function ChecklistRow({ item, entry, t, locale, actions }: {
           {entry.done
             ? item.id === 'activity-log-review'
               ? t('checklist_last_review', formatDateTime(entry.at, locale))
-              : t('checklist_ticked_by', entry.by || t('name_not_set'), formatDateTime(entry.at, locale))
-            : t('checklist_unticked_by', entry.by || t('name_not_set'), formatDateTime(entry.at, locale))}
+              : t('checklist_ticked_by', who(entry.by), formatDateTime(entry.at, locale))
+            : t('checklist_unticked_by', who(entry.by), formatDateTime(entry.at, locale))}
         </div>
       )}
       {pending && (
@@ -98,16 +117,18 @@ function ChecklistRow({ item, entry, t, locale, actions }: {
       {entry?.note && !noting && <div class="note small">{entry.note}</div>}
       {noting ? (
         <form class="note-form" onSubmit={(e) => e.preventDefault()}>
-          <input aria-label={t('checklist_note_label')} value={note} maxLength={500} onInput={(e) => byPersonInput(e, note, setNote)} />
+          <input ref={field} aria-label={t('checklist_note_label')} aria-describedby={`${id}-note-keys`} value={note} maxLength={500}
+            onInput={(e) => byPersonInput(e, note, setNote)} onKeyDown={onNoteKey} data-testid="checklist-note" />
+          <span id={`${id}-note-keys`} class="visually-hidden">{t('checklist_note_keys')}</span>
           {/* Enter in the field reaches this button as a trusted click; requestSubmit() from a script does not. */}
           <button type="submit" onClick={(e) => {
             e.preventDefault();
-            if (byPerson(e)) void actions.tick(item.id, done, note.trim()).then(() => setNoting(false));
+            if (byPerson(e)) save();
           }}>{t('save')}</button>
-          <button type="button" onClick={() => setNoting(false)}>{t('cancel')}</button>
+          <button type="button" onClick={close}>{t('cancel')}</button>
         </form>
       ) : (
-        <button type="button" class="link small" onClick={() => { setNote(entry?.note ?? ''); setNoting(true); }} aria-label={t('checklist_add_note_for', t(item.labelKey))}>
+        <button type="button" class="link small" ref={opener} data-testid="checklist-note-open" onClick={() => { setNote(entry?.note ?? ''); setNoting(true); }} aria-label={t('checklist_add_note_for', t(item.labelKey))}>
           {entry?.note ? t('checklist_edit_note') : t('checklist_add_note')}
         </button>
       )}

@@ -1,11 +1,16 @@
 // The risk panel: score and factors, checklist, receivables and budget, alerts, facts and flags of one customer.
+import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
 import type { PanelData } from '@/lib/messages';
+import { nextStep, type ReviewInput } from '@/lib/next-step';
 import type { Translate } from '@/lib/i18n';
 import { AccountSection } from './AccountSection';
 import { AlertsSection } from './AlertsSection';
 import { ChecklistSection } from './ChecklistSection';
 import { FactsSection } from './FactsSection';
 import { FlagsSection } from './FlagsSection';
+import { Fold, type SectionId } from './Fold';
+import { NextStep, stepTarget } from './NextStep';
 import { ScoreSection } from './ScoreSection';
 import { SubscriptionWarnings } from './SubscriptionWarnings';
 import type { PanelActions } from './actions';
@@ -25,20 +30,55 @@ export interface PanelProps {
   error?: string;
   failure?: Failure;
   actions: PanelActions;
+  /** What the decisions work says of this customer: a review then comes first among the next steps. */
+  review?: ReviewInput;
+  /** The decisions work's review section, placed with the urgent sections when a review is asked for. */
+  reviewSection?: ComponentChildren;
+  /** Sections folded (true) or unfolded (false) by staff; by default every section is unfolded. */
+  sections?: Partial<Record<SectionId, boolean>>;
+  onSection?(id: SectionId, collapsed: boolean): void;
+  /** Docked as a column the page makes room for (narrow windows), `width` px wide, resizable. */
+  docked?: boolean;
+  width?: number;
+  onResize?(width: number): void;
+  /** Escape in the panel: fold it and give the focus back to the page. */
+  onEscape?(): void;
+  /** Opens the guidance at the part a factor comes from. */
+  onGuidance?(part: string): void;
 }
+
+export const PANEL_WIDTH = { min: 280, max: 640, step: 20 } as const;
 
 export function Panel(p: PanelProps) {
   const { data, t } = p;
+  const root = useRef<HTMLElement>(null);
   // A customer with no imported record and no staff change has no score: "No data", in a neutral colour.
   const level = data && (data.known ? data.risk.level : 'unknown');
+  const folded = (id: SectionId) => p.sections?.[id] ?? data?.panelSections?.[id] ?? false;
+  const onSection = (id: SectionId, collapsed: boolean) => p.onSection?.(id, collapsed);
+  const fold = (id: SectionId, title: string, children: ComponentChildren) => (
+    <Fold key={id} id={id} title={title} collapsed={folded(id)} onToggle={onSection} t={t}>{children}</Fold>
+  );
+  const onKeyDown = (e: KeyboardEvent) => {
+    // A note's Escape cancels the note (it stops there); any other Escape folds the panel.
+    if (e.key === 'Escape' && !e.defaultPrevented && e.isTrusted && p.onEscape) {
+      e.preventDefault();
+      p.onEscape();
+    }
+  };
   return (
     <aside
-      class={`panel ${p.open ? 'open' : 'closed'}`}
+      ref={root}
+      class={`panel ${p.open ? 'open' : 'closed'}${p.docked ? ' docked' : ''}`}
+      style={p.open && p.width ? { width: `${p.width}px` } : undefined}
       data-testid="risk-panel"
       data-tenant-id={p.tenantId.toLowerCase()}
       data-level={level}
+      data-docked={p.docked ? 'true' : undefined}
       aria-label={t('panel_title')}
+      onKeyDown={onKeyDown}
     >
+      {p.open && p.docked && p.onResize && <ResizeHandle width={p.width ?? 360} onResize={p.onResize} t={t} />}
       <header class="head">
         <button type="button" class="toggle" aria-expanded={p.open} onClick={(e) => { if (byPerson(e)) p.onToggle(); }} data-testid="panel-toggle">
           <span aria-hidden="true">{p.open ? '⟩' : '⟨'}</span>
@@ -57,21 +97,79 @@ export function Panel(p: PanelProps) {
           )}
           {p.error && <p class="error" role="alert" data-testid="panel-error">{p.error}</p>}
           {!data && !p.error && <p class="muted">{t('loading')}</p>}
-          {data && (
-            <>
-              <h2 class="customer">{data.customer?.name || t('customer_unnamed')}</h2>
-              {!data.known && <p class="notice" data-testid="panel-unknown">{t('panel_unknown_customer')}</p>}
-              {p.subscriptionId && <SubscriptionWarnings data={data} subscriptionId={p.subscriptionId} t={t} locale={p.locale} />}
-              <ScoreSection data={data} t={t} locale={p.locale} />
-              <ChecklistSection data={data} t={t} locale={p.locale} actions={p.actions} />
-              <AccountSection data={data} t={t} locale={p.locale} />
-              <AlertsSection data={data} t={t} locale={p.locale} actions={p.actions} />
-              <FactsSection data={data} t={t} actions={p.actions} />
-              <FlagsSection data={data} t={t} locale={p.locale} actions={p.actions} />
-            </>
-          )}
+          {data && <Sections {...p} data={data} fold={fold} folded={folded} onSection={onSection} />}
         </div>
       )}
     </aside>
+  );
+}
+
+/**
+ * The sections in the order staff need them: the score and the next step, then whatever is urgent (a review asked
+ * for, open alerts, an overdue balance), then the checklist, then the rest.
+ */
+function Sections(p: PanelProps & {
+  data: PanelData; fold(id: SectionId, title: string, children: ComponentChildren): ComponentChildren;
+  folded(id: SectionId): boolean; onSection(id: SectionId, collapsed: boolean): void;
+}) {
+  const { data, t, fold } = p;
+  const step = nextStep(data, p.review);
+  const target = stepTarget(step);
+  const go = (e: Event) => {
+    if (!byPerson(e) || !target) return;
+    const root = (e.currentTarget as Node).getRootNode() as ParentNode;
+    const focus = () => target.find(root)?.focus();
+    if (p.folded(target.section)) {
+      p.onSection(target.section, false);
+      setTimeout(focus, 0); // once the section is back on screen
+    } else focus();
+  };
+  const hasAlerts = data.alerts.some((a) => !a.isTest);
+  const urgent = {
+    review: !!(p.review?.verdictChanged || p.review?.reviewDue),
+    alerts: step.action === 'answer-alert',
+    account: data.aging.overdue,
+  };
+  const review = p.reviewSection ? fold('review', t('next_step_go_review'), p.reviewSection) : null;
+  const alerts = hasAlerts ? fold('alerts', t('alerts_title'), <AlertsSection data={data} t={t} locale={p.locale} actions={p.actions} />) : null;
+  const account = fold('account', t('account_title'), <AccountSection data={data} t={t} locale={p.locale} />);
+  return (
+    <>
+      <h2 class="customer">{data.customer?.name || t('customer_unnamed')}</h2>
+      {!data.known && <p class="notice" data-testid="panel-unknown">{t('panel_unknown_customer')}</p>}
+      {p.subscriptionId && <SubscriptionWarnings data={data} subscriptionId={p.subscriptionId} t={t} locale={p.locale} />}
+      <ScoreSection data={data} t={t} locale={p.locale} onGuidance={p.onGuidance}
+        nextStep={<NextStep step={step} t={t} onGo={go as () => void} hasTarget={step.action !== 'review' || !!p.reviewSection} />} />
+      {urgent.review && review}
+      {urgent.alerts && alerts}
+      {urgent.account && account}
+      {fold('checklist', t('checklist_title'), <ChecklistSection data={data} t={t} locale={p.locale} actions={p.actions} />)}
+      {!urgent.account && account}
+      {!urgent.alerts && alerts}
+      {!urgent.review && review}
+      {data.customer && fold('facts', t('facts_title'), <FactsSection data={data} t={t} actions={p.actions} />)}
+      {fold('flags', t('flags_title'), <FlagsSection data={data} t={t} locale={p.locale} actions={p.actions} />)}
+    </>
+  );
+}
+
+/** The docked panel's left edge: drag it, or use the arrow keys on it, to change the panel's width. */
+function ResizeHandle({ width, onResize, t }: { width: number; onResize(w: number): void; t: Translate }) {
+  const drag = useRef<{ x: number; width: number } | undefined>(undefined);
+  return (
+    <div class="resize" role="separator" aria-orientation="vertical" tabIndex={0} data-testid="panel-resize"
+      aria-label={t('panel_resize')} aria-valuenow={width} aria-valuemin={PANEL_WIDTH.min} aria-valuemax={PANEL_WIDTH.max}
+      onPointerDown={(e) => {
+        if (!e.isTrusted) return;
+        drag.current = { x: e.clientX, width };
+        (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+      }}
+      onPointerMove={(e) => { if (drag.current) onResize(drag.current.width + (drag.current.x - e.clientX)); }}
+      onPointerUp={() => { drag.current = undefined; }}
+      onKeyDown={(e) => {
+        if (!e.isTrusted || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
+        e.preventDefault();
+        onResize(width + (e.key === 'ArrowLeft' ? PANEL_WIDTH.step : -PANEL_WIDTH.step));
+      }} />
   );
 }

@@ -5,6 +5,25 @@ export const PANEL_CSS = `
   display: flex; flex-direction: column; background: #fff; color: #201f1e; border: 1px solid #c8c6c4; border-right: 0;
   border-radius: 8px 0 0 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); font: 13px/1.45 "Segoe UI", system-ui, sans-serif; }
 .panel.closed { width: auto; }
+/* Docked (narrow windows): a full-height column at the right edge; the content script makes the page narrower by
+   the panel's width, so nothing of the portal is under it. Folded, it is a narrow strip. */
+.panel.docked { top: 0; bottom: 0; max-height: none; border-radius: 0; box-shadow: none; border-top: 0; border-bottom: 0; }
+.panel.docked.closed { width: 40px; }
+.panel.docked.closed .toggle { flex-direction: column; padding: 8px 4px; }
+.panel.docked.closed .title { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.panel.docked.closed .pill { writing-mode: vertical-rl; padding: 8px 0; }
+.resize { position: absolute; left: -4px; top: 0; bottom: 0; width: 8px; cursor: ew-resize; z-index: 1; }
+.resize:focus-visible, .resize:hover { background: rgba(15,108,189,.35); outline: none; }
+.next-step { margin: 6px 0 0; padding: 6px 8px; border-radius: 6px; background: #f3f2f1; border-left: 3px solid #8a8886; font-weight: 600;
+  display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: baseline; }
+.next-step.answer-alert, .next-step.collect { background: #fde7e9; border-left-color: #a4262c; color: #a4262c; }
+.next-step.review, .next-step.onboard { background: #fff4ce; border-left-color: #8a6d00; color: #4d3a00; }
+.next-step .words { flex: 1; }
+.fold { position: relative; }
+.fold-icon { position: absolute; right: 0; top: 6px; border: 0; background: none; cursor: pointer; color: #605e5c; padding: 0 4px; font-size: 14px; line-height: 1; }
+.fold-toggle { all: unset; cursor: pointer; font-weight: 600; display: block; width: 100%; }
+.fold-toggle:focus-visible, .fold-icon:focus-visible { outline: 2px solid #0f6cbd; outline-offset: 1px; }
+.fold.folded { padding: 6px 0; }
 .head { border-bottom: 1px solid #edebe9; }
 .toggle { all: unset; box-sizing: border-box; width: 100%; display: flex; gap: 8px; align-items: center; padding: 8px 12px; cursor: pointer; }
 .toggle:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid #0f6cbd; outline-offset: 1px; }

@@ -121,6 +121,8 @@ async function run(ctx: ContentScriptContext) {
   await route(location.href);
 
   const onChanged = (msg: unknown) => {
+    // The browser command (Alt+Shift+R by default), passed on by the background: the panel takes the focus.
+    if ((msg as { type?: unknown })?.type === 'panel.focus' && !ctx.isInvalid) { panel?.focus(); return; }
     const c = msg as Changed;
     if (c?.type !== 'changed' || ctx.isInvalid) return;
     if (c.what.includes('settings')) {

@@ -4,7 +4,8 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Panel, type Failure } from '@/components/panel/Panel';
+import { Panel, PANEL_WIDTH, type Failure } from '@/components/panel/Panel';
+import type { SectionId } from '@/components/panel/Fold';
 import { PANEL_CSS } from '@/components/panel/styles';
 import type { PanelActions, PendingTick } from '@/components/panel/actions';
 import type { Translate } from '@/lib/i18n';
@@ -18,7 +19,18 @@ interface HostProps {
   locale: string;
   /** Bumped by the content script when the store says this customer changed. */
   version: number;
+  /** Bumped by the browser command (Alt+Shift+R): open the panel and focus it. */
+  focusRequest?: number;
+  /** The page's room for the docked panel: its width in px, 0 for none. */
+  reserve(px: number): void;
+  /** Escape: the focus goes back to where it was in the page. */
+  returnFocus(): void;
 }
+
+/** Below this window width the panel docks as a column the page makes room for, instead of floating over it. */
+export const DOCK_BELOW = 1400;
+// The width staff dragged the panel to, for this page's life (every customer opened in it).
+let panelWidth = 360;
 
 // The panel's data is asked for as soon as the URL names the customer, while the UI is being mounted; the
 // first load takes that answer instead of waiting for the first render's effect.
@@ -35,8 +47,13 @@ export function dropPrefetched(tenantIds?: string[]): void {
   else for (const id of tenantIds) prefetched.delete(id.toLowerCase());
 }
 
-function PanelHost({ tenantId, subscriptionId, t, locale, version }: HostProps) {
+function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest, reserve, returnFocus }: HostProps) {
   const [data, setData] = useState<PanelData>();
+  const [sections, setSections] = useState<Partial<Record<SectionId, boolean>>>({});
+  const [docked, setDocked] = useState(() => innerWidth < DOCK_BELOW);
+  const [width, setWidth] = useState(panelWidth);
+  const wrap = useRef<HTMLDivElement>(null);
+  const wantFocus = useRef(false);
   const [error, setError] = useState<string>();
   const [open, setOpen] = useState(true);
   const [nameMissing, setNameMissing] = useState(false);
@@ -143,16 +160,95 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version }: HostProps) 
     triageAlert: act((id, status, reason, note) => send({ type: 'alert.triage', id, status, ...(reason ? { reason } : {}), ...(note ? { note } : {}) })),
   };
 
-  const toggle = () => {
-    setOpen(!open);
-    send({ type: 'panel.setOpen', open: !open }).catch(() => undefined);
+  const setOpenStored = (next: boolean) => {
+    setOpen(next);
+    send({ type: 'panel.setOpen', open: next }).catch(() => undefined);
+  };
+  const toggle = () => setOpenStored(!open);
+  const onSection = (id: SectionId, collapsed: boolean) => {
+    setSections((now) => ({ ...now, [id]: collapsed }));
+    send({ type: 'panel.setSection', section: id, collapsed }).catch(() => undefined);
+  };
+  const onResize = (w: number) => {
+    panelWidth = Math.round(Math.min(PANEL_WIDTH.max, Math.max(PANEL_WIDTH.min, w, 0)));
+    setWidth(panelWidth);
+  };
+  const onEscape = () => {
+    setOpenStored(false);
+    returnFocus();
   };
 
-  return <Panel tenantId={tenantId} data={data} t={t} locale={locale} open={open} onToggle={toggle} subscriptionId={subscriptionId} error={error} failure={failure} actions={actions} />;
+  useEffect(() => {
+    const onWindow = () => setDocked(innerWidth < DOCK_BELOW);
+    addEventListener('resize', onWindow);
+    return () => removeEventListener('resize', onWindow);
+  }, []);
+  // Docked, the page keeps a column as wide as the panel is (open or folded to a strip); floating, none.
+  useEffect(() => {
+    const aside = wrap.current?.querySelector('aside');
+    if (!aside || !docked) { reserve(0); return; }
+    const measure = () => reserve(aside.getBoundingClientRect().width);
+    const watch = new ResizeObserver(measure);
+    watch.observe(aside);
+    measure();
+    return () => watch.disconnect();
+  }, [docked, !data]);
+  // The browser command: the panel opens (if folded) and takes the focus once it is on screen.
+  useEffect(() => {
+    if (!focusRequest) return;
+    wantFocus.current = true;
+    if (!open) setOpenStored(true);
+    else wrap.current?.querySelector<HTMLElement>('[data-testid="panel-toggle"]')?.focus();
+  }, [focusRequest]);
+  useEffect(() => {
+    if (!wantFocus.current || !open) return;
+    wantFocus.current = false;
+    wrap.current?.querySelector<HTMLElement>('[data-testid="panel-toggle"]')?.focus();
+  });
+
+  return (
+    <div ref={wrap}>
+      <Panel tenantId={tenantId} data={data} t={t} locale={locale} open={open} onToggle={toggle} subscriptionId={subscriptionId} error={error}
+        failure={failure} actions={actions} sections={sections} onSection={onSection} docked={docked} width={width} onResize={onResize}
+        onEscape={onEscape} onGuidance={(part) => void send({ type: 'guidance.open', part: part as never }).catch(() => undefined)} />
+    </div>
+  );
 }
 
-export async function mountPanel(ctx: ContentScriptContext, props: Omit<HostProps, 'version'>) {
-  let current = { ...props, version: 0 };
+/**
+ * The room the page makes for the docked panel: padding on the page's root element, so the portal's content
+ * narrows beside the panel (its own fixed-position bars excepted). What the page had there is put back when the
+ * panel floats again or goes.
+ */
+function pageRoom() {
+  let reserved = false;
+  let before = { value: '', priority: '' };
+  return (px: number) => {
+    const root = document.documentElement;
+    if (px > 0) {
+      if (!reserved) before = { value: root.style.getPropertyValue('padding-right'), priority: root.style.getPropertyPriority('padding-right') };
+      reserved = true;
+      root.style.setProperty('padding-right', `${Math.ceil(px)}px`, 'important');
+    } else if (reserved) {
+      reserved = false;
+      if (before.value) root.style.setProperty('padding-right', before.value, before.priority);
+      else root.style.removeProperty('padding-right');
+    }
+  };
+}
+
+type MountProps = Omit<HostProps, 'version' | 'reserve' | 'returnFocus' | 'focusRequest'>;
+
+export async function mountPanel(ctx: ContentScriptContext, props: MountProps) {
+  const reserve = pageRoom();
+  // Where the focus was in the page before it came into the panel: Escape gives it back there.
+  let before: HTMLElement | undefined;
+  let shadowRoot: ShadowRoot | undefined;
+  const returnFocus = () => {
+    if (before?.isConnected) before.focus();
+    else (shadowRoot?.activeElement as HTMLElement | null)?.blur();
+  };
+  let current: HostProps = { ...props, version: 0, focusRequest: 0, reserve, returnFocus };
   let container: HTMLElement | undefined;
   const ui = await createShadowRootUi(ctx, {
     name: 'prl-risk-panel',
@@ -162,13 +258,19 @@ export async function mountPanel(ctx: ContentScriptContext, props: Omit<HostProp
     css: PANEL_CSS,
     // Keys typed in the panel (j/k/space, notes) never reach the portal's own shortcuts.
     isolateEvents: ['keydown', 'keyup', 'keypress'],
-    onMount(uiContainer, _shadow, host) {
+    onMount(uiContainer, shadow, host) {
       host.setAttribute('data-prl', '');
+      shadowRoot = shadow;
+      host.addEventListener('focusin', (e) => {
+        const from = e.relatedTarget;
+        if (from instanceof HTMLElement && from !== host && !host.contains(from)) before = from;
+      });
       container = uiContainer;
       render(<PanelHost key={current.tenantId} {...current} />, uiContainer);
     },
     onRemove() {
       if (container) render(null, container);
+      reserve(0);
     },
   });
   ui.mount();
@@ -188,11 +290,16 @@ export async function mountPanel(ctx: ContentScriptContext, props: Omit<HostProp
     if (watched) watcher.observe(watched, { childList: true });
   };
   watchBody();
-  const stop = () => { removed = true; watcher.disconnect(); };
+  const stop = () => { removed = true; watcher.disconnect(); reserve(0); };
   ctx.onInvalidated(stop);
   return {
-    update(next: Partial<HostProps>) {
+    update(next: Partial<MountProps>) {
       current = { ...current, ...next, version: current.version + 1 };
+      if (container) render(<PanelHost key={current.tenantId} {...current} />, container);
+    },
+    /** The browser command asks for the panel: open it and give it the focus. */
+    focus() {
+      current = { ...current, focusRequest: (current.focusRequest ?? 0) + 1 };
       if (container) render(<PanelHost key={current.tenantId} {...current} />, container);
     },
     /** Still in the page? Some portal re-renders replace the body's children. */

@@ -119,6 +119,8 @@
           el('nav', { id: 'breadcrumb' }, el('a', { href: `${r.prefix}/dashboard/${r.family}/customers/list`, 'data-spa': '' }, 'Customers')),
           el('h1', {}, cu ? cu.name : 'Unknown customer'),
           tabs,
+          // The portal's command bar: its last button sits at the page's right edge, where an overlay would hide it.
+          el('div', { id: 'command-bar', style: 'display: flex; justify-content: flex-end' }, el('button', { id: 'edge-button', type: 'button' }, 'Add subscription')),
           el('section', { id: 'tab-content' }, el('p', {}, 'Microsoft ID: ', el('span', { id: 'microsoft-id' }, r.tenantId))),
           other ? el('p', { id: 'related-line' }, 'Related: ', el('a', { id: 'related', href: customerPath(r, other.tenantId), 'data-spa': '' }, other.name)) : '',
         );
