@@ -132,17 +132,18 @@ describe('risk panel: score and factors', () => {
     expect(screen.getByTestId('panel-toggle').textContent).toContain('level_critical 89');
   });
 
-  it('lists one risk-factor per factor, with its points, evidence and guidance', () => {
+  it('lists one risk-factor per factor, the heaviest first, with its points, evidence and guidance', () => {
     setup(panelData());
     const factors = screen.getAllByTestId('risk-factor');
+    // By points; equal points keep the score's order (the guidance's order).
     expect(factors.map((f) => [f.dataset.factorId, f.querySelector('.pts')!.textContent])).toEqual([
+      ['overdue', '+20'],
+      ['abuse-flag', '+20'],
       ['card-not-present', '+10'],
       ['no-prepayment', '+10'],
       ['provisioned-before-payment', '+10'],
-      ['overdue', '+20'],
-      ['unverified-identity', '+9'],
-      ['abuse-flag', '+20'],
       ['full-admin-unchecked', '+10'],
+      ['unverified-identity', '+9'],
     ]);
     const text = (id: string) => factors.find((f) => f.dataset.factorId === id)!.textContent;
     expect(text('overdue')).toContain('factor_overdue(45|2,500.00 USD|1)');
