@@ -10,8 +10,17 @@ import { byPerson, byPersonInput } from './trusted';
 
 const PHASES = ['onboarding', 'account', 'billing'] as const;
 
-export function ChecklistSection({ data, t, locale, actions }: { data: PanelData; t: Translate; locale: string; actions: PanelActions }) {
+export function ChecklistSection({ data, t, locale, actions, compact }: {
+  data: PanelData; t: Translate; locale: string; actions: PanelActions;
+  /** A short screen: phases already complete start folded to their title and count. */
+  compact?: boolean;
+}) {
   const list = useRef<HTMLDivElement>(null);
+  // Decided when the panel opens, not at each tick: the item just ticked never folds away under the pointer.
+  const [foldedPhases] = useState(() => new Set(compact ? PHASES.filter((ph) => {
+    const p = checklistProgress(data.facts.checklist).byPhase[ph];
+    return p.done === p.total;
+  }) : []));
   const entries = new Map(data.checklist.map((e) => [e.itemId, e]));
   const progress = checklistProgress(data.facts.checklist);
   const unnamed = !data.staffName && (actions.nameMissing || data.checklist.some((e) => e.done && !e.by));
@@ -37,22 +46,23 @@ export function ChecklistSection({ data, t, locale, actions }: { data: PanelData
       <h3 id="prl-checklist">
         {t('checklist_title')} <span class="muted" data-testid="checklist-progress">{progress.overall.done}/{progress.overall.total}</span>
       </h3>
-      <p class="muted small">{t('checklist_keys_hint')}</p>
+      <p class="muted small keys-hint">{t('checklist_keys_hint')}</p>
       {unnamed && <StaffNamePrompt t={t} onOpenOptions={actions.openOptions} />}
       {progress.dueBeforeProvisioning.length > 0 && (
         <p class="warn small" data-testid="checklist-due">{t('checklist_due_before_provisioning', progress.dueBeforeProvisioning.length)}</p>
       )}
       <div ref={list} onKeyDown={onKeyDown}>
-        {PHASES.map((phase) => (
-          <fieldset class="phase" key={phase}>
-            <legend>
-              {t(`phase_${phase}`)} <span class="muted">{progress.byPhase[phase].done}/{progress.byPhase[phase].total}</span>
-            </legend>
-            {CHECKLIST.filter((i) => i.phase === phase).map((item) => (
-              <ChecklistRow key={item.id} item={item} entry={entries.get(item.id)} t={t} locale={locale} actions={actions} staffName={data.staffName} />
-            ))}
-          </fieldset>
-        ))}
+        {PHASES.map((phase) => {
+          const title = <>{t(`phase_${phase}`)} <span class="muted">{progress.byPhase[phase].done}/{progress.byPhase[phase].total}</span></>;
+          const rows = CHECKLIST.filter((i) => i.phase === phase).map((item) => (
+            <ChecklistRow key={item.id} item={item} entry={entries.get(item.id)} t={t} locale={locale} actions={actions} staffName={data.staffName} />
+          ));
+          return foldedPhases.has(phase) ? (
+            <details class="phase" key={phase} data-phase={phase}><summary>{title}</summary>{rows}</details>
+          ) : (
+            <fieldset class="phase" key={phase}><legend>{title}</legend>{rows}</fieldset>
+          );
+        })}
       </div>
     </section>
   );
@@ -129,7 +139,7 @@ function ChecklistRow({ item, entry, t, locale, actions, staffName }: {
         </form>
       ) : (
         <button type="button" class="link small" ref={opener} data-testid="checklist-note-open" onClick={() => { setNote(entry?.note ?? ''); setNoting(true); }} aria-label={t('checklist_add_note_for', t(item.labelKey))}>
-          {entry?.note ? t('checklist_edit_note') : t('checklist_add_note')}
+          <span class="note-icon" aria-hidden="true">✎</span><span class="note-text">{entry?.note ? t('checklist_edit_note') : t('checklist_add_note')}</span>
         </button>
       )}
     </div>

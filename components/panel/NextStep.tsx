@@ -39,7 +39,7 @@ export function stepWords(step: Step, t: Translate): string {
     case 'review':
       return t(step.values.reason === 'verdict-changed' ? 'next_step_review_verdict' : 'next_step_review_due');
     case 'onboard':
-      return t(step.values.kind === 'identity' ? 'next_step_onboard_identity' : 'next_step_onboard_before', step.values.items.length);
+      return t(`${step.values.kind === 'identity' ? 'next_step_onboard_identity' : 'next_step_onboard_before'}${step.values.items.length === 1 ? '_one' : ''}`, step.values.items.length);
     default:
       return t(step.values.known ? 'next_step_none' : 'next_step_none_unknown');
   }

@@ -41,6 +41,8 @@ export interface PanelProps {
   docked?: boolean;
   width?: number;
   onResize?(width: number): void;
+  /** A short screen (a laptop's): quiet sections start folded, so the panel fits; urgent ones never do. */
+  compact?: boolean;
   /** Escape in the panel: fold it and give the focus back to the page. */
   onEscape?(): void;
   /** Opens the guidance at the part a factor comes from. */
@@ -54,7 +56,9 @@ export function Panel(p: PanelProps) {
   const root = useRef<HTMLElement>(null);
   // A customer with no imported record and no staff change has no score: "No data", in a neutral colour.
   const level = data && (data.known ? data.risk.level : 'unknown');
-  const folded = (id: SectionId) => p.sections?.[id] ?? data?.panelSections?.[id] ?? false;
+  const urgent = (id: SectionId) => !!data && (id === 'alerts' ? nextStep(data, p.review).action === 'answer-alert'
+    : id === 'account' ? data.aging.overdue : id === 'review' ? !!(p.review?.verdictChanged || p.review?.reviewDue) : id === 'checklist');
+  const folded = (id: SectionId) => p.sections?.[id] ?? data?.panelSections?.[id] ?? (!!p.compact && !urgent(id));
   const onSection = (id: SectionId, collapsed: boolean) => p.onSection?.(id, collapsed);
   const fold = (id: SectionId, title: string, children: ComponentChildren) => (
     <Fold key={id} id={id} title={title} collapsed={folded(id)} onToggle={onSection} t={t}>{children}</Fold>
@@ -69,7 +73,7 @@ export function Panel(p: PanelProps) {
   return (
     <aside
       ref={root}
-      class={`panel ${p.open ? 'open' : 'closed'}${p.docked ? ' docked' : ''}`}
+      class={`panel ${p.open ? 'open' : 'closed'}${p.docked ? ' docked' : ''}${p.compact ? ' compact' : ''}`}
       style={p.open && p.width ? { width: `${p.width}px` } : undefined}
       data-testid="risk-panel"
       data-tenant-id={p.tenantId.toLowerCase()}
@@ -143,7 +147,7 @@ function Sections(p: PanelProps & {
       {urgent.review && review}
       {urgent.alerts && alerts}
       {urgent.account && account}
-      {fold('checklist', t('checklist_title'), <ChecklistSection data={data} t={t} locale={p.locale} actions={p.actions} />)}
+      {fold('checklist', t('checklist_title'), <ChecklistSection data={data} t={t} locale={p.locale} actions={p.actions} compact={p.compact} />)}
       {!urgent.account && account}
       {!urgent.alerts && alerts}
       {!urgent.review && review}

@@ -53,7 +53,12 @@ export function ScoreSection({ data, t, locale, nextStep, onGuidance }: {
           ))}
         </ul>
       )}
-      {!data.facts.subscriptions && <p class="muted small" data-testid="no-subscription-data">{t('score_no_subscription_data')}</p>}
+      {!data.facts.subscriptions && (
+        // On a short screen, the short words; the whole sentence is read out and shown on hover.
+        <p class="muted small" data-testid="no-subscription-data" title={t('score_no_subscription_data')}>
+          <span class="long">{t('score_no_subscription_data')}</span><span class="short" aria-hidden="true">{t('score_no_subscription_data_short')}</span>
+        </p>
+      )}
     </section>
   );
 }

@@ -24,6 +24,13 @@ export const PANEL_CSS = `
 .fold-toggle { all: unset; cursor: pointer; font-weight: 600; display: block; width: 100%; }
 .fold-toggle:focus-visible, .fold-icon:focus-visible { outline: 2px solid #0f6cbd; outline-offset: 1px; }
 .fold.folded { padding: 6px 0; }
+.fold > .section > h3 { padding-right: 22px; }
+/* A short screen: tighter spacing, the long notes in a few words (the whole text is read out and on hover). */
+.note-icon, .short { display: none; }
+.compact .note-icon, .compact .short { display: inline; }
+.compact .note-text, .compact .long, .compact .keys-hint { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.compact .section { padding: 5px 0; } .compact .fold.folded { padding: 3px 0; } .compact .item { padding: 1px 0; }
+.compact .customer { margin: 2px 0 4px; } .compact .phase { margin: 3px 0; }
 .head { border-bottom: 1px solid #edebe9; }
 .toggle { all: unset; box-sizing: border-box; width: 100%; display: flex; gap: 8px; align-items: center; padding: 8px 12px; cursor: pointer; }
 .toggle:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid #0f6cbd; outline-offset: 1px; }
@@ -44,8 +51,11 @@ h3 { font-size: 13px; margin: 0 0 6px; }
 .factors li { display: grid; grid-template-columns: 40px 1fr; gap: 0 6px; padding: 4px 0; border-bottom: 1px dashed #edebe9; }
 .factors .pts { font-weight: 700; color: #a4262c; } .factors .guide { grid-column: 2; }
 .phase { border: 0; padding: 0; margin: 6px 0; } legend { font-weight: 600; padding: 0; }
-.item { display: grid; grid-template-columns: 20px 1fr; gap: 0 6px; padding: 3px 0; }
-.item > .who, .item > .note, .item > .note-form, .item > .link { grid-column: 2; }
+.item { display: grid; grid-template-columns: 20px 1fr auto; gap: 0 6px; padding: 3px 0; }
+.item > .who, .item > .note, .item > .note-form, .item > [data-testid="checklist-item-state"] { grid-column: 2 / 4; }
+/* The note's button on the item's own line: one line per item, not two. */
+.item > .link { grid-column: 3; grid-row: 1; align-self: start; }
+details.phase > summary { font-weight: 600; cursor: pointer; }
 .tag { margin-left: 6px; font-size: 11px; background: #fff4ce; color: #6b4f00; border-radius: 4px; padding: 0 4px; }
 .muted { color: #605e5c; } .small { font-size: 12px; } .warn { color: #a4262c; } .error { color: #a4262c; font-weight: 600; }
 .link { all: unset; color: #0f6cbd; cursor: pointer; text-decoration: underline; }

@@ -29,6 +29,8 @@ interface HostProps {
 
 /** Below this window width the panel docks as a column the page makes room for, instead of floating over it. */
 export const DOCK_BELOW = 1400;
+/** Below this window height (a laptop's 768 px) the quiet sections start folded, so the panel fits on one screen. */
+export const COMPACT_BELOW = 900;
 // The width staff dragged the panel to, for this page's life (every customer opened in it).
 let panelWidth = 360;
 
@@ -51,6 +53,7 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
   const [data, setData] = useState<PanelData>();
   const [sections, setSections] = useState<Partial<Record<SectionId, boolean>>>({});
   const [docked, setDocked] = useState(() => innerWidth < DOCK_BELOW);
+  const [compact, setCompact] = useState(() => innerHeight < COMPACT_BELOW);
   const [width, setWidth] = useState(panelWidth);
   const wrap = useRef<HTMLDivElement>(null);
   const wantFocus = useRef(false);
@@ -179,7 +182,7 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
   };
 
   useEffect(() => {
-    const onWindow = () => setDocked(innerWidth < DOCK_BELOW);
+    const onWindow = () => { setDocked(innerWidth < DOCK_BELOW); setCompact(innerHeight < COMPACT_BELOW); };
     addEventListener('resize', onWindow);
     return () => removeEventListener('resize', onWindow);
   }, []);
@@ -209,7 +212,7 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
   return (
     <div ref={wrap}>
       <Panel tenantId={tenantId} data={data} t={t} locale={locale} open={open} onToggle={toggle} subscriptionId={subscriptionId} error={error}
-        failure={failure} actions={actions} sections={sections} onSection={onSection} docked={docked} width={width} onResize={onResize}
+        failure={failure} actions={actions} sections={sections} onSection={onSection} docked={docked} width={width} onResize={onResize} compact={compact}
         onEscape={onEscape} onGuidance={(part) => void send({ type: 'guidance.open', part: part as never }).catch(() => undefined)} />
     </div>
   );

@@ -98,7 +98,7 @@ describe('the next step', () => {
 });
 
 /** Renders in French in a fresh container and checks a text, leaving the English one as it was. */
-function cleanupFr(make: () => { view: { container: HTMLElement; unmount(): void } }, text: string) {
+function cleanupFr(make: () => { view: { container: Element; unmount(): void } }, text: string) {
   const { view } = make();
   expect(view.container.querySelector('[data-testid="panel-next-step"]')!.textContent).toContain(text);
   view.unmount();

@@ -197,7 +197,21 @@ describe('sections and guidance', () => {
   });
 
   it('fits a typical customer\'s panel on one 768 px screen (1366 × 768)', async () => {
+    // A typical customer: onboarded (the checks of onboarding and billing ticked, by a named person), nothing urgent.
+    const options = await h.openExtensionPage('options.html');
+    await options.evaluate(() => (globalThis as unknown as { chrome: any }).chrome.runtime.sendMessage({ type: 'staff.setName', name: 'Ana Silva' }));
+    await options.close();
+    const wide = await customerPage(northwind.tenantId);
+    const ids = ['phone-contact', 'background-check', 'sms-verification', 'digital-identity', 'card-fraud-check', 'collections-policy', 'prepayment', 'payment-instrument', 'dunning'];
+    for (const id of ids) {
+      const item = wide.locator(`[data-testid="checklist-item"][data-item-id="${id}"]`);
+      await item.locator('input[type="checkbox"]').click();
+      await expect.poll(() => item.getAttribute('data-done'), T).toBe('true');
+    }
+    await wide.close();
+
     const page = await customerPage(northwind.tenantId, { width: 1366, height: 768 });
+    expect(await step(page).getAttribute('data-action')).toBe('onboard'); // the two other checks due before provisioning
     const sizes = await page.evaluate(() => {
       const panel = document.querySelector('prl-risk-panel')!.shadowRoot!.querySelector<HTMLElement>('[data-testid="risk-panel"]')!;
       const body = panel.querySelector<HTMLElement>('.body')!;
@@ -205,6 +219,8 @@ describe('sections and guidance', () => {
     });
     expect(sizes.bottom).toBeLessThanOrEqual(sizes.viewport);
     expect(sizes.scroll, JSON.stringify(sizes)).toBeLessThanOrEqual(sizes.client);
+    // Every section is still one click away.
+    expect(await page.locator('[data-testid="section-toggle"]').count()).toBe(4);
     await page.close();
   });
 });
