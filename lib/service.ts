@@ -10,7 +10,7 @@ import {
   countCustomersUpTo, putFlag, readAllSummaries, readCustomerDetail, readMeta, readOverdueHead, readTriage, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem, setChecklistItems,
   triageAlert, updateCustomer, updateMeta, updateSettings, updateTriage, type PrlDb,
 } from './db';
-import type { Badge, Changed, PanelData, Request, Responses } from './messages';
+import type { Badge, ChangeKind, Changed, PanelData, Request, Responses } from './messages';
 import { BADGE_TABLE_MAX, encodeBadgeTable, type BadgeTable } from './badge-table';
 import { emptyFacts, type AccountSummary, type Customer, type Settings } from './schema';
 
@@ -68,7 +68,7 @@ export function createService(deps: ServiceDeps) {
     if (today !== badgeDay) { badgeCache.clear(); badgeTable = undefined; badgeDay = today; }
   };
   // Every write, ours or an extension page's (imports, restores), drops the badges worked out before it.
-  const changed = (what: string[], tenantIds?: string[]) => {
+  const changed = (what: ChangeKind[], tenantIds?: string[]) => {
     badgeCache.clear();
     badgeTable = undefined;
     writes++;
@@ -217,6 +217,8 @@ export function createService(deps: ServiceDeps) {
   };
 
   return {
+    /** The types this service answers: every type of the messages table (a test holds them equal). */
+    handles: Object.keys(handlers) as Request['type'][],
     /** Answers one already-validated request; errors become `{ ok: false, error }`, never a throw. */
     async handle(req: Request): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
       try {
