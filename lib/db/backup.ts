@@ -19,6 +19,13 @@ export async function exportBackup(db: PrlDb, now: string): Promise<Backup> {
   return { format: BACKUP_FORMAT, schemaVersion: DB_VERSION, exportedAt: now, settings, meta, stores };
 }
 
+/** How many records each store holds that a restore would replace, read in one transaction. */
+export async function countRecords(db: PrlDb): Promise<Record<keyof BackupStores, number>> {
+  const tx = db.transaction(RECORD_STORES);
+  const counts = await Promise.all(RECORD_STORES.map((s) => tx.objectStore(s).count()));
+  return Object.fromEntries(RECORD_STORES.map((s, i) => [s, counts[i]])) as Record<keyof BackupStores, number>;
+}
+
 /** Replaces everything with the backup's content; a damaged or newer file is refused before anything changes. */
 export async function restoreBackup(db: PrlDb, raw: unknown): Promise<Record<keyof BackupStores, number>> {
   const check = checkBackup(raw, DB_VERSION);
