@@ -28,6 +28,12 @@ export function errorWording(e: unknown): string | Wording {
   return message;
 }
 
+/** Any error as a wording, to answer a message with: an error's own text (the browser's) goes in as a value. */
+export function errorText(e: unknown): Wording {
+  const w = errorWording(e);
+  return typeof w === 'string' ? wording('error_detail', w) : w;
+}
+
 /** Why the store did not open, in the user's language: a failed upgrade says that nothing was changed. */
 export function describeOpenError(e: unknown, t: (key: string, ...subs: Array<string | number>) => string): string {
   const u = e as { name?: string; from?: number; to?: number; reason?: string } | null;

@@ -8,6 +8,7 @@ import type { BudgetResult } from './budget';
 import type { CustomerDetail } from './db/reads';
 import type { BadgeTable } from './badge-table';
 import { isPortalHost } from './portal/hosts';
+import { wording, type Wording } from './wording';
 import {
   AccountSummary, AdminAccess, AlertReason, ChecklistEntry, Country, Customer, Flag, FlagKind, Guid, IsoDate, IsoDateTime, Meta, PaymentInstrument, Settings,
   Triage, TriageReason, type RiskFacts,
@@ -137,7 +138,8 @@ export interface PanelData extends Omit<CustomerDetail, 'summary'> {
   now: string;
 }
 
-export type Reply<T extends RequestType> = { ok: true; data: Responses[T] } | { ok: false; error: string };
+/** An answer; a refusal or failure is a message key with values (lib/wording), said by the view in the user's language. */
+export type Reply<T extends RequestType> = { ok: true; data: Responses[T] } | { ok: false; error: Wording };
 export type { AccountSummary, Factor };
 
 export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
@@ -158,18 +160,19 @@ export function senderKind(sender: { id?: string; url?: string; tab?: unknown },
   return 'foreign';
 }
 
-/** Validates a raw message and checks the sender may send it; the error says what is wrong. */
-export function acceptRequest(raw: unknown, kind: SenderKind): { ok: true; request: Request } | { ok: false; error: string } {
-  if (kind === 'foreign') return { ok: false, error: 'messages are accepted only from this extension' };
+/** Validates a raw message and checks the sender may send it; the error says what is wrong, as a code with values. */
+export function acceptRequest(raw: unknown, kind: SenderKind): { ok: true; request: Request } | { ok: false; error: Wording } {
+  if (kind === 'foreign') return { ok: false, error: wording('error_message_foreign') };
   const parsed = RequestSchema.safeParse(raw);
   if (!parsed.success) {
     const type = (raw as { type?: unknown } | null)?.type;
-    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; ');
-    return { ok: false, error: `malformed ${typeof type === 'string' ? `'${type.slice(0, 40)}' ` : ''}message (${where})` };
+    // zod's own words are English: each problem goes out as its field and zod's code for it.
+    const where = parsed.error.issues.slice(0, 3).map((i) => wording('error_message_field', i.path.join('.') || 'type', i.code));
+    return { ok: false, error: wording('error_message_malformed', typeof type === 'string' ? type.slice(0, 40) : '', { list: where }) };
   }
   const request = parsed.data as Request;
   if (PAGE_ONLY.has(request.type) && kind !== 'extension-page') {
-    return { ok: false, error: `'${request.type}' is accepted only from the extension's own pages` };
+    return { ok: false, error: wording('error_message_page_only', request.type) };
   }
   return { ok: true, request };
 }

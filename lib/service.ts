@@ -4,7 +4,8 @@ import { budgetState } from './budget';
 import { score } from './risk';
 import { localDate } from './clock';
 import { isKnown } from './summary';
-import { describeError } from './errors';
+import { errorText } from './errors';
+import { codedError, type Wording } from './wording';
 import { languageOf } from './i18n';
 import {
   countCustomersUpTo, putFlag, readAllSummaries, readCustomerDetail, readMeta, readOverdueHead, readTriage, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem, setChecklistItems,
@@ -163,7 +164,7 @@ export function createService(deps: ServiceDeps) {
     async 'alert.triage'({ id, status, reason, note }) {
       const { now } = clock();
       const { staffName } = await readSettings(db);
-      if (status === 'resolved' && !reason) throw new Error('a resolved alert needs a reason: legitimate, ignore or fraud');
+      if (status === 'resolved' && !reason) throw codedError('error_alert_needs_reason');
       const tenantId = await triageAlert(db, id, { status, ...(reason ? { reason } : {}), ...(note ? { note } : {}), by: staffName, at: now });
       changed(['alerts'], [tenantId]);
       return { ok: true };
@@ -220,12 +221,12 @@ export function createService(deps: ServiceDeps) {
     /** The types this service answers: every type of the messages table (a test holds them equal). */
     handles: Object.keys(handlers) as Request['type'][],
     /** Answers one already-validated request; errors become `{ ok: false, error }`, never a throw. */
-    async handle(req: Request): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
+    async handle(req: Request): Promise<{ ok: true; data: unknown } | { ok: false; error: Wording }> {
       try {
         const handler = handlers[req.type] as Handler<typeof req.type>;
         return { ok: true, data: await handler(req as never) };
       } catch (e) {
-        return { ok: false, error: describeError(e) };
+        return { ok: false, error: errorText(e) };
       }
     },
   };

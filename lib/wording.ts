@@ -23,3 +23,6 @@ export function sayAny(t: Translate, s: Sub): string | number {
 export class WordedError extends Error {
   constructor(message: string, readonly text: Wording) { super(message); }
 }
+
+/** An error of lib/ as a code with values, no sentence: the views say it (its `message`, for logs, is the code). */
+export const codedError = (key: string, ...subs: Sub[]): WordedError => new WordedError(`${key} ${JSON.stringify(subs)}`, wording(key, ...subs));
