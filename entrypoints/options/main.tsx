@@ -8,7 +8,7 @@ import { formatDateTime } from '@/components/panel/format';
 import { SettingsForm } from '@/components/options/SettingsForm';
 import { BackupError, checkBackup } from '@/lib/backup';
 import { localDate } from '@/lib/clock';
-import { describeError, describeOpenError } from '@/lib/errors';
+import { describeOpenError, errorText } from '@/lib/errors';
 import {
   commitImport, countClosedBySnapshot, countRecords, DB_VERSION, exportBackup, mergeBatches, openStore, readAlerts, readAllSummaries,
   readCustomerDomains, readMeta, readSettings, readTriage, restoreBackup, type PrlDb,
@@ -20,7 +20,7 @@ import type { Meta, Settings } from '@/lib/schema';
 import { buildTriage } from '@/lib/triage';
 import { send } from '@/utils/send';
 import { loadStringsLocal } from '@/utils/strings';
-import { WordedError, wording } from '@/lib/wording';
+import { say, WordedError, wording } from '@/lib/wording';
 import './style.css';
 
 function download(name: string, type: string, text: string) {
@@ -53,7 +53,7 @@ function App({ db }: { db: PrlDb }) {
     setStrings(str);
   };
   useEffect(() => {
-    reload().catch((e) => setError(describeError(e)));
+    reload().catch(async (e) => setError(say((await loadStringsLocal({ language: 'auto' }).catch(() => undefined))?.t ?? ((k: string) => k), errorText(e))));
     const onMessage = (m: unknown) => { if ((m as { type?: string })?.type === 'changed') void reload().catch(() => undefined); };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);

@@ -6,9 +6,11 @@ import {
   readSettings, recordSeen, restoreBackup, saveSettings, setChecklistItem, triageAlert, updateCustomer,
 } from '../../lib/db';
 import { BackupError, checkBackup, say } from '../../lib/backup';
+import { makeTranslate } from '../../lib/i18n';
 import type { Alert, Customer, Invoice } from '../../lib/schema';
 
 const NOW = '2026-11-25T10:00:00.000Z';
+const en = makeTranslate(JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')));
 const A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const B = 'bbbbbbbb-0000-4000-8000-000000000002';
 const customer = (tenantId: string, name: string, extra: Partial<Customer> = {}): Customer => ({ tenantId, name, updatedAt: NOW, origin: 'import', ...extra });
@@ -46,7 +48,7 @@ describe('the store', () => {
     const db = await openStore();
     await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
     await expect(commitImport(db, { customers: [customer(B, 'Fabrikam')], invoices: [invoice('cccccccc-0000-4000-8000-000000000003', 'X', '2026-01-01', 1)] }, NOW))
-      .rejects.toThrow(/no customer with tenant id cccccccc/);
+      .rejects.toThrow(/^import_tenant_unknown \["cccccccc/);
     expect(await db.count('customers')).toBe(1);
     expect(await db.count('invoices')).toBe(0);
   });
@@ -196,10 +198,10 @@ describe('the store', () => {
     const db = await openStore();
     await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
     const backup = await exportBackup(db, NOW);
-    await expect(restoreBackup(db, { ...backup, schemaVersion: 99 })).rejects.toThrow(/newer version/);
+    await expect(restoreBackup(db, { ...backup, schemaVersion: 99 })).rejects.toThrow(/^restore_newer \[99,3\]$/);
     const damaged = JSON.parse(JSON.stringify(backup));
     damaged.stores.customers[0].tenantId = 'nope';
-    await expect(restoreBackup(db, damaged)).rejects.toThrow(/damaged \(stores\.customers\.0\.tenantId/);
+    await expect(restoreBackup(db, damaged)).rejects.toThrow(/^restore_damaged \["stores\.customers\.0\.tenantId: invalid_format/);
     expect(await db.count('customers')).toBe(1);
   });
 });
@@ -217,7 +219,7 @@ describe('restore of an inconsistent backup, and of one the disk has no room for
     await commitImport(target, { customers: [customer(A, 'Kept')] }, NOW);
     backup.stores.invoices.push({ ...backup.stores.invoices[0], amount: 999 });
     const error = await restoreBackup(target, backup).then(() => undefined, (e: unknown) => e);
-    expect((error as Error).message).toBe(`This backup is inconsistent: it lists invoices '${A} INV-1' twice, so fewer records would be stored than it holds. Nothing was changed.`);
+    expect(say(en, (error as BackupError).text)).toBe(`This backup is inconsistent: it lists invoices “${A} INV-1” twice, so it would store fewer records than it announces. Nothing was changed.`);
     expect((error as BackupError).text).toEqual({ key: 'restore_duplicate', subs: [{ key: 'store_invoices' }, `${A} INV-1`] });
     const dupCustomer = JSON.parse(JSON.stringify((await exportBackup(db, NOW))));
     dupCustomer.stores.customers.push({ ...dupCustomer.stores.customers[0], name: 'Other' });
@@ -232,7 +234,8 @@ describe('restore of an inconsistent backup, and of one the disk has no room for
     const C = 'cccccccc-0000-4000-8000-000000000003';
     const orphan = JSON.parse(JSON.stringify(backup));
     orphan.stores.invoices.push({ ...backup.stores.invoices[0], tenantId: C });
-    await expect(restoreBackup(target, orphan)).rejects.toThrow(`This backup is inconsistent: it holds invoices of customer ${C}, which it does not list. Nothing was changed.`);
+    const orphaned = await restoreBackup(target, orphan).then(() => undefined, (e: BackupError) => e);
+    expect(say(en, orphaned!.text)).toBe(`This backup is inconsistent: it holds invoices of customer ${C}, which it does not list. Nothing was changed.`);
     const spending = JSON.parse(JSON.stringify(backup));
     spending.stores.spending.push({ tenantId: C, budget: 1, spendToDate: 1, asOf: '2026-11-20', currency: 'EUR' });
     expect(checkBackup(spending, DB_VERSION)).toMatchObject({ ok: false, text: { key: 'restore_orphan', subs: [{ key: 'store_spending' }, C] } });
@@ -259,7 +262,7 @@ describe('restore of an inconsistent backup, and of one the disk has no room for
       proto.put = put;
     }
     expect(error).toBeInstanceOf(BackupError);
-    expect((error as BackupError).message).toMatch(/^the restore failed: the browser has no storage left for the extension: nothing was written/);
+    expect((error as BackupError).text).toEqual({ key: 'restore_no_storage', subs: [] });
     expect((error as BackupError).text).toEqual({ key: 'restore_no_storage', subs: [] });
     expect((await db.get('customers', A))!.name).toBe('Before');
   });

@@ -91,6 +91,11 @@ describe('house conventions', () => {
     expect(browserApi('lib/x.ts', `const el = document.querySelector('a');`)).toEqual(['lib/x.ts: page global']);
   });
 
+  it('has no English sentence in lib/: errors and notices are message keys with values', () => {
+    const offenders = files('lib').flatMap((f) => englishIn(f, read(f)));
+    expect(offenders).toEqual([]);
+  });
+
   it('has no file over ~300 lines outside saved pages and locale files', () => {
     const all = ['lib', 'components', 'entrypoints', 'utils', 'tests', 'bench', 'scripts'].flatMap((d) => files(d, /\.(ts|tsx|mjs|js)$/));
     expect(all.flatMap((f) => tooLong(f, readFileSync(f, 'utf8'))).filter((x) => !ELSEWHERE.some((e) => x.startsWith(e)))).toEqual([]);
