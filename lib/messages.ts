@@ -16,7 +16,7 @@ import {
 
 const Name = z.string().check(z.maxLength(300));
 const Note = z.string().check(z.maxLength(500));
-const ItemId = z.string().check(z.regex(/^[a-z][a-z-]{1,40}$/, 'is not a checklist item id'));
+const ItemId = z.string().check(z.regex(/^[a-z][a-z-]{1,40}$/));
 const Via = z.optional(z.enum(['panel', 'popup']));
 
 export const CustomerPatch = z.object({
