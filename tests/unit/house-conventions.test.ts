@@ -123,5 +123,9 @@ const NOT_SENTENCES: Record<string, readonly string[]> = {
   ],
 };
 
-/** Files that other branches of the house issue split (the content script's badges, the portal and import tests). */
-const ELSEWHERE = ['entrypoints/content/badges.ts', 'tests/unit/portal.test.ts', 'tests/unit/import-csv.test.ts'];
+/**
+ * Files that other branches of the house issue are rewriting now and split there: the content script's badges
+ * and the portal tests (portal and content branch), the import tests, the bench (list budget branch), and
+ * lib/schema.ts (its settings and import kinds change in the settings and import branches). Remove at merge.
+ */
+const ELSEWHERE = ['entrypoints/content/badges.ts', 'tests/unit/portal.test.ts', 'tests/unit/import-csv.test.ts', 'bench/run.ts', 'lib/schema.ts'];
