@@ -7,6 +7,7 @@ import { languageOf, makeTranslate, type MessageBundle } from '@/lib/i18n';
 import { acceptRequest, senderKind, type Changed } from '@/lib/messages';
 import { PORTAL_MATCHES } from '@/lib/portal/hosts';
 import { createService, type Service } from '@/lib/service';
+import { wording } from '@/lib/wording';
 import type { AccountSummary, TriageReason } from '@/lib/schema';
 import { reasonsOf } from '@/lib/triage';
 
@@ -160,7 +161,7 @@ export default defineBackground(() => {
     try {
       ({ service } = await boot());
     } catch (e) {
-      return { ok: false, error: openFailure(e) };
+      return { ok: false, error: wording('error_detail', openFailure(e)) }; // already in the browser's language
     }
     return service.handle(accepted.request);
   });

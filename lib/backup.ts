@@ -1,6 +1,6 @@
 // The backup file format: every record of every store, with the schema version, validated whole on restore.
 import * as z from 'zod/mini';
-import { WordedError, wording, type Wording } from './wording';
+import { codeLine, WordedError, wording, type Wording } from './wording';
 import { Alert, ChecklistChange, ChecklistEntry, Customer, Flag, Invoice, Meta, Settings, Spending, Subscription, Triage, TriageV2 } from './schema';
 
 export const BACKUP_FORMAT = 'partner-risk-lens-backup';
@@ -67,6 +67,9 @@ const KEYS: { [S in keyof CheckedStores]: (r: CheckedStores[S][number]) => strin
 // in the portal but never recorded, and are shown on that customer's page.
 const NEED_CUSTOMER = ['invoices', 'spending', 'subscriptions', 'alerts'] as const;
 
+/** A problem as its wording, with the code line beside it for logs and tests. */
+const coded = (text: Wording) => ({ error: codeLine(text), text });
+
 /** Duplicate keys, or records of a customer the backup does not list: what is wrong, or undefined. */
 function inconsistency(stores: CheckedStores): { error: string; text: Wording } | undefined {
   for (const store of Object.keys(KEYS) as Array<keyof CheckedStores>) {
@@ -76,10 +79,7 @@ function inconsistency(stores: CheckedStores): { error: string; text: Wording } 
       const k = keyOf(r);
       if (k === undefined) continue;
       if (seen.has(k)) {
-        return {
-          error: `This backup is inconsistent: it lists ${store} '${k}' twice, so fewer records would be stored than it holds. Nothing was changed.`,
-          text: { key: 'restore_duplicate', subs: [{ key: `store_${store}` }, k] },
-        };
+        return coded(wording('restore_duplicate', { key: `store_${store}` }, k));
       }
       seen.add(k);
     }
@@ -88,10 +88,7 @@ function inconsistency(stores: CheckedStores): { error: string; text: Wording } 
   for (const store of NEED_CUSTOMER) {
     const orphan = (stores[store] as Array<{ tenantId: string }>).find((r) => !customers.has(r.tenantId));
     if (orphan) {
-      return {
-        error: `This backup is inconsistent: it holds ${store} of customer ${orphan.tenantId}, which it does not list. Nothing was changed.`,
-        text: { key: 'restore_orphan', subs: [{ key: `store_${store}` }, orphan.tenantId] },
-      };
+      return coded(wording('restore_orphan', { key: `store_${store}` }, orphan.tenantId));
     }
   }
   return undefined;
@@ -100,16 +97,17 @@ function inconsistency(stores: CheckedStores): { error: string; text: Wording } 
 /** Validates a parsed backup file against the version this build reads; the first problems are named. */
 export function checkBackup(raw: unknown, currentVersion: number): BackupCheck {
   if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
-    return { ok: false, error: 'This file is not a Partner Risk Lens backup.', text: wording('restore_not_backup') };
+    return { ok: false, ...coded(wording('restore_not_backup')) };
   }
   const version = (raw as { schemaVersion?: unknown }).schemaVersion;
   if (typeof version === 'number' && version > currentVersion) {
-    return { ok: false, error: `This backup was written by a newer version (schema ${version}; this one reads up to ${currentVersion}). Update the extension first. Nothing was changed.`, text: wording('restore_newer', version, currentVersion) };
+    return { ok: false, ...coded(wording('restore_newer', version, currentVersion)) };
   }
   const parsed = (typeof version === 'number' && version < TRIAGE_PER_REASON_FROM ? OldBackup : CurrentBackup).safeParse(raw);
   if (!parsed.success) {
-    const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    return { ok: false, error: `This backup is damaged (${where}). Nothing was changed.`, text: wording('restore_damaged', where) };
+    // zod's own words are English: each problem is its place in the file and zod's code for it.
+    const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.code}`).join('; ');
+    return { ok: false, ...coded(wording('restore_damaged', where)) };
   }
   const wrong = inconsistency(parsed.data.stores);
   if (wrong) return { ok: false, ...wrong };

@@ -1,17 +1,6 @@
-// Errors in words a user can act on. Storage errors keep their cause; nothing here hides that a write failed.
+// Errors as wordings a user can act on (message keys with values, said by the views). Storage errors keep their
+// cause; nothing here hides that a write failed.
 import { say, WordedError, wording, type Wording } from './wording';
-
-export function describeError(e: unknown): string {
-  const name = (e as { name?: string } | null)?.name;
-  const message = e instanceof Error ? e.message : String(e);
-  if (name === 'QuotaExceededError' || /quota/i.test(message)) {
-    return 'the browser has no storage left for the extension: nothing was written. Free disk space (or delete old data with a backup first), then try again.';
-  }
-  if (name === 'VersionError') return 'the data was written by a newer version of Partner Risk Lens: update the extension. Nothing was changed.';
-  if (name === 'AbortError' && !message) return 'the write was interrupted: nothing was written. Try again.';
-  if (!message.trim()) return `an unexpected error${name && name !== 'Error' ? ` (${name})` : ''} gave no reason. Try again; if it persists, reload the page.`;
-  return message;
-}
 
 /**
  * The same for the user's language: an error that carries its wording keeps it; storage errors get theirs; any
@@ -28,12 +17,18 @@ export function errorWording(e: unknown): string | Wording {
   return message;
 }
 
+/** Any error as a wording, to answer a message with: an error's own text (the browser's) goes in as a value. */
+export function errorText(e: unknown): Wording {
+  const w = errorWording(e);
+  return typeof w === 'string' ? wording('error_detail', w) : w;
+}
+
 /** Why the store did not open, in the user's language: a failed upgrade says that nothing was changed. */
 export function describeOpenError(e: unknown, t: (key: string, ...subs: Array<string | number>) => string): string {
-  const u = e as { name?: string; from?: number; to?: number; reason?: string } | null;
-  if (u?.name === 'StoreUpgradeError' && u.from !== undefined && u.to !== undefined) return t('store_upgrade_failed', u.from, u.to, u.reason ?? '');
-  // The cause in the same language where the strings have it (a full disk), else in English: never a bare key.
+  const u = e as { name?: string; from?: number; to?: number; reason?: string | Wording } | null;
+  if (u?.name === 'StoreUpgradeError' && u.from !== undefined && u.to !== undefined) {
+    return t('store_upgrade_failed', u.from, u.to, typeof u.reason === 'object' ? say(t, u.reason) : u.reason ?? '');
+  }
   const w = errorWording(e);
-  const said = typeof w === 'string' ? w : say(t, w);
-  return t('store_open_failed', typeof w === 'string' || said.startsWith(w.key) ? describeError(e) : said);
+  return t('store_open_failed', typeof w === 'string' ? w : say(t, w));
 }

@@ -1,4 +1,6 @@
-// Every message between the extension's parts: request schemas, who may send which, and the response types.
+// Every message between the extension's parts, as one table: for each type its request schema, its response
+// schema and who may send it. The request union, the sender rules and the response types derive from it; the
+// background's handler of each type is lib/service.ts's map over the same table.
 import * as z from 'zod/mini';
 import type { Factor, RiskResult, ShownLevel } from './risk';
 import type { AgingResult, DunningInfo } from './receivables';
@@ -6,11 +8,16 @@ import type { BudgetResult } from './budget';
 import type { CustomerDetail } from './db/reads';
 import type { BadgeTable } from './badge-table';
 import { isPortalHost } from './portal/hosts';
-import { AdminAccess, AlertReason, PanelSection, Country, FlagKind, Guid, IsoDate, PaymentInstrument, TriageReason, type AccountSummary, type ChecklistEntry, type Customer, type Flag, type Meta, type RiskFacts, type Settings, type Triage } from './schema';
+import { wording, type Wording } from './wording';
+import {
+  AccountSummary, AdminAccess, AlertReason, ChecklistEntry, Country, Customer, Flag, FlagKind, Guid, IsoDate, IsoDateTime, Meta, PaymentInstrument, PanelSection, Settings,
+  Triage, TriageReason, type RiskFacts,
+} from './schema';
 
 const Name = z.string().check(z.maxLength(300));
 const Note = z.string().check(z.maxLength(500));
-const ItemId = z.string().check(z.regex(/^[a-z][a-z-]{1,40}$/, 'is not a checklist item id'));
+const ItemId = z.string().check(z.regex(/^[a-z][a-z-]{1,40}$/));
+const Via = z.optional(z.enum(['panel', 'popup']));
 
 export const CustomerPatch = z.object({
   paymentInstrument: z.optional(z.nullable(PaymentInstrument)),
@@ -21,63 +28,100 @@ export const CustomerPatch = z.object({
   country: z.optional(z.nullable(Country)),
 });
 
-/** What a content script may ask: read, tick, and edit the facts and flags of the customer on screen. */
-const contentRequests = [
-  z.object({ type: z.literal('panel.get'), tenantId: Guid }),
-  z.object({ type: z.literal('badges.get'), tenantIds: z.array(Guid).check(z.maxLength(5000)) }),
+/** What changed in the store: every writer's broadcast names it, so panels, the popup and the badge refresh. */
+export const ChangeKind = z.enum(['customers', 'invoices', 'spending', 'subscriptions', 'alerts', 'checklist', 'flags', 'triage', 'settings', 'import', 'restore']);
+export type ChangeKind = z.infer<typeof ChangeKind>;
+export const Changed = z.object({ type: z.literal('changed'), what: z.array(ChangeKind).check(z.maxLength(20)), tenantIds: z.optional(z.array(Guid)) });
+export type Changed = z.infer<typeof Changed>;
+
+const Level = z.enum(['unknown', 'low', 'medium', 'high', 'critical']);
+const BudgetMark = z.optional(z.enum(['breached', 'approaching', 'forecast']));
+/** `unknown` (no imported record, no staff change: "No data") has no score. */
+export const Badge = z.object({
+  tenantId: z.string(), level: Level, score: z.optional(z.number()), overdue: z.boolean(), budget: BudgetMark,
+  /** false when the store has no record of this customer at all: the page records it with the name it shows. */
+  known: z.optional(z.boolean()),
+});
+export type Badge = z.infer<typeof Badge>;
+// lib/badge-table.ts stays free of zod (the content script reads it): its interface is checked against this.
+const BadgeTableSchema = z.object({ ids: z.string(), looks: z.string(), unknown: z.object({ level: Level, score: z.optional(z.number()), overdue: z.boolean(), budget: BudgetMark }) });
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const badgeTableMatches: Same<z.infer<typeof BadgeTableSchema>, BadgeTable> = true;
+void badgeTableMatches;
+const badgeLevelMatches: Same<Badge['level'], ShownLevel> = true;
+void badgeLevelMatches;
+
+const Bundle = z.record(z.string(), z.object({ message: z.string(), placeholders: z.optional(z.record(z.string(), z.object({ content: z.string() }))) }));
+const Ok = z.object({ ok: z.literal(true) });
+
+/** The head of the overdue list and what the popup needs to show it (see lib/db readOverdueHead). */
+const PopupHeadSchema = z.object({
+  head: z.array(AccountSummary), triage: z.array(Triage), meta: Meta,
+  /** How many customers the store holds, counted up to the request's `countUpTo`. */
+  customers: z.number(),
+  settings: Settings, today: IsoDate, now: IsoDateTime,
+});
+export type PopupHead = z.infer<typeof PopupHeadSchema>;
+
+/** Who may send a message: `content` (content scripts and extension pages) or `page` (extension pages only). */
+type From = 'content' | 'page';
+const message = <F extends From, S extends z.core.$ZodLooseShape, R extends z.ZodMiniType>(from: F, request: S, response: R) => ({ from, request, response });
+
+/**
+ * The table. A content script may read, tick, and edit the facts and flags of the customer on screen;
+ * settings, the staff name and the notice that an extension page wrote to the store come from our pages only.
+ */
+export const MESSAGES = {
+  'panel.get': message('content', { tenantId: Guid }, z.custom<PanelData>()),
+  'badges.get': message('content', { tenantIds: z.array(Guid).check(z.maxLength(5000)) }, z.array(Badge)),
   // Every customer's badge at once, for a customers list (see BadgeTable).
-  z.object({ type: z.literal('badges.all') }),
-  z.object({
-    type: z.literal('customers.seen'),
+  'badges.all': message('content', {}, z.nullable(BadgeTableSchema)),
+  'customers.seen': message('content', {
     customers: z.array(z.object({ tenantId: Guid, name: Name })).check(z.maxLength(5000)),
     portal: z.optional(z.object({ family: z.enum(['v2', 'commerce2']), locale: z.optional(z.string().check(z.regex(/^[a-z]{2}-[a-z]{2}$/))) })),
-  }),
-  z.object({ type: z.literal('checklist.set'), tenantId: Guid, itemId: ItemId, done: z.boolean(), note: z.optional(Note), via: z.optional(z.enum(['panel', 'popup'])) }),
+  }, z.object({ added: z.number() })),
+  'checklist.set': message('content', { tenantId: Guid, itemId: ItemId, done: z.boolean(), note: z.optional(Note), via: Via }, z.extend(ChecklistEntry, { nameMissing: z.boolean() })),
   // The ticks of a burst (made while the previous write was on its way), written in one transaction, in order.
-  z.object({
-    type: z.literal('checklist.setMany'), tenantId: Guid, via: z.optional(z.enum(['panel', 'popup'])),
+  'checklist.setMany': message('content', {
+    tenantId: Guid, via: Via,
     items: z.array(z.object({ itemId: ItemId, done: z.boolean(), note: z.optional(Note) })).check(z.minLength(1), z.maxLength(100)),
-  }),
-  z.object({ type: z.literal('customer.update'), tenantId: Guid, patch: CustomerPatch }),
-  z.object({ type: z.literal('flag.add'), tenantId: Guid, kind: FlagKind, note: Note }),
-  z.object({ type: z.literal('flag.resolve'), id: z.string().check(z.maxLength(100)) }),
-  z.object({ type: z.literal('alert.triage'), id: z.string().check(z.maxLength(200)), status: z.enum(['investigating', 'resolved']), reason: z.optional(AlertReason), note: z.optional(Note) }),
-  z.object({ type: z.literal('triage.set'), tenantId: Guid, reason: TriageReason, acknowledged: z.optional(z.boolean()), snoozedUntil: z.optional(z.nullable(IsoDate)) }),
+  }, z.object({ entries: z.array(ChecklistEntry), nameMissing: z.boolean() })),
+  'customer.update': message('content', { tenantId: Guid, patch: CustomerPatch }, Customer),
+  'flag.add': message('content', { tenantId: Guid, kind: FlagKind, note: Note }, Flag),
+  'flag.resolve': message('content', { id: z.string().check(z.maxLength(100)) }, Flag),
+  'alert.triage': message('content', { id: z.string().check(z.maxLength(200)), status: z.enum(['investigating', 'resolved']), reason: z.optional(AlertReason), note: z.optional(Note) }, Ok),
+  'triage.set': message('content', { tenantId: Guid, reason: TriageReason, acknowledged: z.optional(z.boolean()), snoozedUntil: z.optional(z.nullable(IsoDate)) }, Triage),
   // The panel points staff to the options page to set their name (a page script must not be able to type it).
-  z.object({ type: z.literal('options.open') }),
-  z.object({ type: z.literal('i18n.get') }),
-  z.object({ type: z.literal('panel.setOpen'), open: z.boolean() }),
+  'options.open': message('content', {}, Ok),
+  'i18n.get': message('content', {}, z.object({ language: z.enum(['en', 'fr']), messages: Bundle })),
+  'panel.setOpen': message('content', { open: z.boolean() }, z.object({ open: z.boolean() })),
   // A panel section folded or unfolded by staff: remembered in this browser, per section.
-  z.object({ type: z.literal('panel.setSection'), section: PanelSection, collapsed: z.boolean() }),
+  'panel.setSection': message('content', { section: PanelSection, collapsed: z.boolean() }, Ok),
   // "Guidance: theft of service" and the like open the extension's guidance page at that part.
-  z.object({ type: z.literal('guidance.open'), part: z.enum(['theft-of-service', 'transaction-risk', 'abuse-of-service', 'account-management']) }),
-] as const;
-
-/** What only the extension's own pages may send: settings, and the notice that they wrote to the store. */
-const pageRequests = [
-  z.object({ type: z.literal('settings.set'), settings: z.unknown() }),
+  'guidance.open': message('content', { part: z.enum(['theft-of-service', 'transaction-risk', 'abuse-of-service', 'account-management']) }, Ok),
+  'settings.set': message('page', { settings: z.unknown() }, Settings),
   // The staff name alone. Not from content scripts: whatever the portal page can click or type there, it could
   // sign as staff with (see SECURITY.md).
-  z.object({ type: z.literal('staff.setName'), name: z.string().check(z.minLength(1), z.maxLength(100)) }),
+  'staff.setName': message('page', { name: z.string().check(z.minLength(1), z.maxLength(100)) }, z.object({ staffName: z.string() })),
   // The popup's first rows: the head of the overdue list, read by the background whose store is already open.
-  z.object({ type: z.literal('popup.head'), limit: z.number().check(z.int(), z.minimum(1), z.maximum(500)), countUpTo: z.number().check(z.int(), z.minimum(1), z.maximum(100_000)) }),
-  z.object({ type: z.literal('data.changed'), what: z.array(z.string().check(z.maxLength(40))), tenantIds: z.optional(z.array(Guid)) }),
-] as const;
-
-export const Request = z.discriminatedUnion('type', [...contentRequests, ...pageRequests]);
-export type Request = z.infer<typeof Request>;
-export type RequestType = Request['type'];
-export const PAGE_ONLY: ReadonlySet<string> = new Set(pageRequests.map((s) => s.shape.type.def.values[0]));
-
-/** The broadcast every writer sends after a write, so panels, the popup and the badge refresh. */
-export interface Changed { type: 'changed'; what: string[]; tenantIds?: string[] }
-
-export type Badge = {
-  /** `unknown` (no imported record, no staff change: "No data") has no score. */
-  tenantId: string; level: ShownLevel; score?: number; overdue: boolean; budget?: 'breached' | 'approaching' | 'forecast';
-  /** false when the store has no record of this customer at all: the page records it with the name it shows. */
-  known?: boolean;
+  'popup.head': message('page', {
+    limit: z.number().check(z.int(), z.minimum(1), z.maximum(500)), countUpTo: z.number().check(z.int(), z.minimum(1), z.maximum(100_000)),
+  }, PopupHeadSchema),
+  'data.changed': message('page', { what: z.array(ChangeKind).check(z.maxLength(20)), tenantIds: z.optional(z.array(Guid)) }, Ok),
 };
+
+export type RequestType = keyof typeof MESSAGES;
+type Table = typeof MESSAGES;
+type Fields<S extends z.core.$ZodLooseShape> = [keyof S] extends [never] ? unknown : z.infer<z.ZodMiniObject<S>>;
+type RequestOf<T extends RequestType> = { type: T } & Fields<Table[T]['request']>;
+export type Request = { [T in RequestType]: RequestOf<T> }[RequestType];
+export type Responses = { [T in RequestType]: z.infer<Table[T]['response']> };
+
+const TYPES = Object.keys(MESSAGES) as RequestType[];
+/** Each type's request schema, its `type` included. */
+export const REQUEST_SCHEMAS = Object.fromEntries(TYPES.map((t) => [t, z.object({ type: z.literal(t), ...MESSAGES[t].request })])) as unknown as { [T in RequestType]: z.ZodMiniType<RequestOf<T>> };
+export const PAGE_ONLY: ReadonlySet<string> = new Set(TYPES.filter((t) => MESSAGES[t].from === 'page'));
+const RequestSchema = z.discriminatedUnion('type', Object.values(REQUEST_SCHEMAS) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]]);
 
 export type { BadgeTable } from './badge-table';
 
@@ -100,42 +144,8 @@ export interface PanelData extends Omit<CustomerDetail, 'summary'> {
   now: string;
 }
 
-export interface Responses {
-  'panel.get': PanelData;
-  'badges.get': Badge[];
-  'badges.all': BadgeTable | null;
-  'customers.seen': { added: number };
-  'checklist.set': ChecklistEntry & { nameMissing: boolean };
-  'checklist.setMany': { entries: ChecklistEntry[]; nameMissing: boolean };
-  'options.open': { ok: true };
-  'customer.update': Customer;
-  'flag.add': Flag;
-  'flag.resolve': Flag;
-  'alert.triage': { ok: true };
-  'triage.set': Triage;
-  'staff.setName': { staffName: string };
-  'panel.setOpen': { open: boolean };
-  'panel.setSection': { ok: true };
-  'guidance.open': { ok: true };
-  'i18n.get': { language: 'en' | 'fr'; messages: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> };
-  'settings.set': unknown;
-  'data.changed': { ok: true };
-  'popup.head': PopupHead;
-}
-
-/** The head of the overdue list and what the popup needs to show it (see lib/db readOverdueHead). */
-export interface PopupHead {
-  head: AccountSummary[];
-  triage: Triage[];
-  meta: Meta;
-  /** How many customers the store holds, counted up to the request's `countUpTo`. */
-  customers: number;
-  settings: Settings;
-  today: string;
-  now: string;
-}
-
-export type Reply<T extends RequestType> = { ok: true; data: Responses[T] } | { ok: false; error: string };
+/** An answer; a refusal or failure is a message key with values (lib/wording), said by the view in the user's language. */
+export type Reply<T extends RequestType> = { ok: true; data: Responses[T] } | { ok: false; error: Wording };
 export type { AccountSummary, Factor };
 
 export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
@@ -156,17 +166,19 @@ export function senderKind(sender: { id?: string; url?: string; tab?: unknown },
   return 'foreign';
 }
 
-/** Validates a raw message and checks the sender may send it; the error says what is wrong. */
-export function acceptRequest(raw: unknown, kind: SenderKind): { ok: true; request: Request } | { ok: false; error: string } {
-  if (kind === 'foreign') return { ok: false, error: 'messages are accepted only from this extension' };
-  const parsed = Request.safeParse(raw);
+/** Validates a raw message and checks the sender may send it; the error says what is wrong, as a code with values. */
+export function acceptRequest(raw: unknown, kind: SenderKind): { ok: true; request: Request } | { ok: false; error: Wording } {
+  if (kind === 'foreign') return { ok: false, error: wording('error_message_foreign') };
+  const parsed = RequestSchema.safeParse(raw);
   if (!parsed.success) {
     const type = (raw as { type?: unknown } | null)?.type;
-    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; ');
-    return { ok: false, error: `malformed ${typeof type === 'string' ? `'${type.slice(0, 40)}' ` : ''}message (${where})` };
+    // zod's own words are English: each problem goes out as its field and zod's code for it.
+    const where = parsed.error.issues.slice(0, 3).map((i) => wording('error_message_field', i.path.join('.') || 'type', i.code));
+    return { ok: false, error: wording('error_message_malformed', typeof type === 'string' ? type.slice(0, 40) : '', { list: where }) };
   }
-  if (PAGE_ONLY.has(parsed.data.type) && kind !== 'extension-page') {
-    return { ok: false, error: `'${parsed.data.type}' is accepted only from the extension's own pages` };
+  const request = parsed.data as Request;
+  if (PAGE_ONLY.has(request.type) && kind !== 'extension-page') {
+    return { ok: false, error: wording('error_message_page_only', request.type) };
   }
-  return { ok: true, request: parsed.data };
+  return { ok: true, request };
 }

@@ -4,13 +4,14 @@ import { budgetState } from './budget';
 import { score } from './risk';
 import { localDate } from './clock';
 import { isKnown } from './summary';
-import { describeError } from './errors';
+import { errorText } from './errors';
+import { codedError, type Wording } from './wording';
 import { languageOf } from './i18n';
 import {
   countCustomersUpTo, putFlag, readAllSummaries, readCustomerDetail, readMeta, readOverdueHead, readTriage, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem, setChecklistItems,
   triageAlert, updateCustomer, updateMeta, updateSettings, updateTriage, type PrlDb,
 } from './db';
-import type { Badge, Changed, PanelData, Request, Responses } from './messages';
+import type { Badge, ChangeKind, Changed, PanelData, Request, Responses } from './messages';
 import { BADGE_TABLE_MAX, encodeBadgeTable, type BadgeTable } from './badge-table';
 import { emptyFacts, type AccountSummary, type Customer, type Settings } from './schema';
 
@@ -70,7 +71,7 @@ export function createService(deps: ServiceDeps) {
     if (today !== badgeDay) { badgeCache.clear(); badgeTable = undefined; badgeDay = today; }
   };
   // Every write, ours or an extension page's (imports, restores), drops the badges worked out before it.
-  const changed = (what: string[], tenantIds?: string[]) => {
+  const changed = (what: ChangeKind[], tenantIds?: string[]) => {
     badgeCache.clear();
     badgeTable = undefined;
     writes++;
@@ -166,7 +167,7 @@ export function createService(deps: ServiceDeps) {
     async 'alert.triage'({ id, status, reason, note }) {
       const { now } = clock();
       const { staffName } = await readSettings(db);
-      if (status === 'resolved' && !reason) throw new Error('a resolved alert needs a reason: legitimate, ignore or fraud');
+      if (status === 'resolved' && !reason) throw codedError('error_alert_needs_reason');
       const tenantId = await triageAlert(db, id, { status, ...(reason ? { reason } : {}), ...(note ? { note } : {}), by: staffName, at: now });
       changed(['alerts'], [tenantId]);
       return { ok: true };
@@ -228,13 +229,15 @@ export function createService(deps: ServiceDeps) {
   };
 
   return {
+    /** The types this service answers: every type of the messages table (a test holds them equal). */
+    handles: Object.keys(handlers) as Request['type'][],
     /** Answers one already-validated request; errors become `{ ok: false, error }`, never a throw. */
-    async handle(req: Request): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
+    async handle(req: Request): Promise<{ ok: true; data: unknown } | { ok: false; error: Wording }> {
       try {
         const handler = handlers[req.type] as Handler<typeof req.type>;
         return { ok: true, data: await handler(req as never) };
       } catch (e) {
-        return { ok: false, error: describeError(e) };
+        return { ok: false, error: errorText(e) };
       }
     },
   };

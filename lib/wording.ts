@@ -23,3 +23,9 @@ export function sayAny(t: Translate, s: Sub): string | number {
 export class WordedError extends Error {
   constructor(message: string, readonly text: Wording) { super(message); }
 }
+
+/** An error of lib/ as a code with values, no sentence: the views say it (its `message`, for logs, is the code). */
+export const codedError = (key: string, ...subs: Sub[]): WordedError => new WordedError(codeLine(wording(key, ...subs)), wording(key, ...subs));
+
+/** A wording as one line for logs and tests: its key and values, no sentence. */
+export const codeLine = (w: Wording): string => `${w.key} ${JSON.stringify(w.subs)}`;

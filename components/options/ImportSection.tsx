@@ -14,6 +14,8 @@ export interface ImportSectionProps {
   t: Translate;
   locale: string;
   lastImport: Meta['lastImport'];
+  /** The time of this render (ISO 8601), from the page: a component reads no clock. */
+  now: string;
   /** Reads and checks the files; progress per file from 0 to 1. */
   onParse(files: File[], onProgress: (file: number, fraction: number) => void): Promise<ParsedFile[]>;
   /** How many open invoices in the store the invoices files, taken as a full list, would close. */
@@ -31,7 +33,7 @@ type Stage =
   | { at: 'writing'; files: ParsedFile[] }
   | { at: 'done'; files: ParsedFile[]; outcome: ImportOutcome };
 
-export function ImportSection({ t, locale, lastImport, onParse, onSnapshotImpact, onCommit }: ImportSectionProps) {
+export function ImportSection({ t, locale, lastImport, now, onParse, onSnapshotImpact, onCommit }: ImportSectionProps) {
   const [stage, setStage] = useState<Stage>({ at: 'idle' });
   const [snapshot, setSnapshot] = useState(false);
   const [closing, setClosing] = useState<number>();
@@ -84,7 +86,7 @@ export function ImportSection({ t, locale, lastImport, onParse, onSnapshotImpact
     <section aria-labelledby="import-title">
       <h2 id="import-title">{t('import_title')}</h2>
       <p class="muted">{t('import_hint')}</p>
-      <LastImports t={t} locale={locale} lastImport={lastImport} />
+      <LastImports t={t} locale={locale} lastImport={lastImport} now={now} />
       <label class="file">
         {t('import_choose')}{' '}
         <input type="file" multiple accept=".csv,.json,text/csv,application/json" data-testid="import-file"
@@ -111,7 +113,7 @@ export function ImportSection({ t, locale, lastImport, onParse, onSnapshotImpact
           <label>
             <input type="checkbox" data-testid="import-snapshot" checked={snapshot} disabled={stage.at === 'writing'}
               onChange={(e) => void toggleSnapshot((e.target as HTMLInputElement).checked, invoiceFiles)} />{' '}
-            {t('import_snapshot', formatDate(invoiceFiles[0].asOf ?? new Date().toISOString().slice(0, 10), locale))}
+            {t('import_snapshot', formatDate(invoiceFiles[0].asOf ?? now.slice(0, 10), locale))}
           </label>
           {snapshot && closing !== undefined && <span class="warn small" data-testid="import-snapshot-impact"> {t('import_snapshot_closes', closing)}</span>}
         </p>
@@ -185,9 +187,9 @@ function Preview({ file, t }: { file: ParsedFile; t: Translate }) {
   );
 }
 
-function LastImports({ t, locale, lastImport }: { t: Translate; locale: string; lastImport: Meta['lastImport'] }) {
+function LastImports({ t, locale, lastImport, now }: { t: Translate; locale: string; lastImport: Meta['lastImport']; now: string }) {
   const entries = KINDS.filter((k) => lastImport[k]);
-  const staleDays = staleReceivablesDays(lastImport, Date.now());
+  const staleDays = staleReceivablesDays(lastImport, Date.parse(now));
   return (
     <div data-testid="last-imports">
       {entries.length === 0 ? (

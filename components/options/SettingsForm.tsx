@@ -15,11 +15,13 @@ export interface SettingsFormProps {
   locale?: string;
   today: string;
   onSave(s: Settings): Promise<void>;
+  /** Asks the person a yes/no question (the page's `confirm`): a component calls no browser dialog itself. */
+  ask(question: string): boolean;
 }
 
 const codes = (s: string) => s.split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean);
 
-export function SettingsForm({ settings, t, locale = 'en', today, onSave }: SettingsFormProps) {
+export function SettingsForm({ settings, t, locale = 'en', today, onSave, ask }: SettingsFormProps) {
   const [draft, setDraft] = useState<Settings>(settings);
   const [black, setBlack] = useState(settings.regions.black.join(', '));
   const [grey, setGrey] = useState(settings.regions.grey.join(', '));
@@ -52,7 +54,7 @@ export function SettingsForm({ settings, t, locale = 'en', today, onSave }: Sett
     void save({ ...draft, regions: { ...draft.regions, black: codes(black), grey: codes(grey) } });
   };
   const reset = () => {
-    if (!confirm(t('settings_reset_confirm'))) return;
+    if (!ask(t('settings_reset_confirm'))) return;
     void save({ ...Settings.parse({}), staffName: draft.staffName });
   };
 

@@ -11,6 +11,8 @@ import type { PanelActions, PendingTick } from '@/components/panel/actions';
 import type { Translate } from '@/lib/i18n';
 import type { PanelData } from '@/lib/messages';
 import { send } from '@/utils/send';
+import { errorWording } from '@/lib/errors';
+import { say, wording } from '@/lib/wording';
 
 interface HostProps {
   tenantId: string;
@@ -79,7 +81,7 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
       setError(undefined);
       return d;
     } catch (e) {
-      if (mine === latest.current) setError(t('panel_error', e instanceof Error ? e.message : String(e)));
+      if (mine === latest.current) setError(say(t, wording('panel_error', errorWording(e))));
       return undefined;
     }
   }, [tenantId, t]);
@@ -89,7 +91,7 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
   useEffect(() => { if (data) performance.mark('prl:panel-shown', { detail: { tenantId } }); }, [data?.tenantId]);
 
   const fail = (e: unknown, retry?: () => void) => setFailure({
-    message: t('panel_error', e instanceof Error ? e.message : String(e)),
+    message: say(t, wording('panel_error', errorWording(e))),
     ...(retry ? { onRetry: () => { setFailure(undefined); retry(); } } : {}),
     onDismiss: () => { setFailure(undefined); setPending((now) => new Map([...now].filter(([, p]) => p.state !== 'error'))); },
   });

@@ -8,9 +8,9 @@ import { formatDateTime } from '@/components/panel/format';
 import { SettingsForm } from '@/components/options/SettingsForm';
 import { BackupError, checkBackup } from '@/lib/backup';
 import { localDate } from '@/lib/clock';
-import { describeError, describeOpenError } from '@/lib/errors';
+import { describeOpenError, errorText } from '@/lib/errors';
 import {
-  commitImport, countClosedBySnapshot, DB_VERSION, DATA_STORES, exportBackup, mergeBatches, openStore, readAlerts, readAllSummaries,
+  commitImport, countClosedBySnapshot, countRecords, DB_VERSION, exportBackup, mergeBatches, openStore, readAlerts, readAllSummaries,
   readCustomerDomains, readMeta, readSettings, readTriage, restoreBackup, type PrlDb,
 } from '@/lib/db';
 import type { Translate } from '@/lib/i18n';
@@ -20,7 +20,7 @@ import type { Meta, Settings } from '@/lib/schema';
 import { buildTriage } from '@/lib/triage';
 import { send } from '@/utils/send';
 import { loadStringsLocal } from '@/utils/strings';
-import { WordedError, wording } from '@/lib/wording';
+import { say, WordedError, wording } from '@/lib/wording';
 import './style.css';
 
 function download(name: string, type: string, text: string) {
@@ -53,7 +53,7 @@ function App({ db }: { db: PrlDb }) {
     setStrings(str);
   };
   useEffect(() => {
-    reload().catch((e) => setError(describeError(e)));
+    reload().catch(async (e) => setError(say((await loadStringsLocal({ language: 'auto' }).catch(() => undefined))?.t ?? ((k: string) => k), errorText(e))));
     const onMessage = (m: unknown) => { if ((m as { type?: string })?.type === 'changed') void reload().catch(() => undefined); };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
@@ -108,8 +108,7 @@ function App({ db }: { db: PrlDb }) {
     }
     const check = checkBackup(raw, DB_VERSION);
     if (!check.ok) throw new BackupError(check.error, check.text);
-    const current: Record<string, number> = {};
-    for (const s of DATA_STORES) if (s !== 'settings' && s !== 'meta') current[s] = await db.count(s);
+    const current: Record<string, number> = await countRecords(db);
     setPendingRestore(raw);
     return { incoming: check.counts, current, exportedAt: formatDateTime(check.backup.exportedAt, locale) };
   };
@@ -121,12 +120,12 @@ function App({ db }: { db: PrlDb }) {
         <a href="#import-title">{t('import_title')}</a> · <a href="#settings-title">{t('settings_title')}</a> · <a href="#backup-title">{t('backup_title')}</a>
         {' · '}<a href="/privacy.html" data-testid="privacy-link">{t('privacy_link')}</a>
       </nav>
-      <ImportSection t={t} locale={locale} lastImport={meta.lastImport} onParse={parse}
+      <ImportSection t={t} locale={locale} lastImport={meta.lastImport} now={now()} onParse={parse}
         onSnapshotImpact={(files) => countClosedBySnapshot(db, files.flatMap((f) => f.batch.invoices ?? []))}
         onCommit={commit} />
       <section aria-labelledby="settings-title">
         <h2 id="settings-title">{t('settings_title')}</h2>
-        <SettingsForm settings={settings} t={t} locale={locale} today={localDate(new Date())} onSave={async (s) => {
+        <SettingsForm settings={settings} t={t} locale={locale} today={localDate(new Date())} ask={(question) => confirm(question)} onSave={async (s) => {
           await send({ type: 'settings.set', settings: s });
           await reload();
         }} />

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { Popup, type PopupProps } from '@/components/popup/Popup';
 import { indexTriage } from '@/lib/attention';
 import { localDate } from '@/lib/clock';
-import { describeOpenError } from '@/lib/errors';
+import { describeOpenError, errorText } from '@/lib/errors';
+import { say } from '@/lib/wording';
 import { openStore, readAlerts, readAllSummaries, readMeta, readSettings, readTriage, type PrlDb } from '@/lib/db';
 import type { PopupHead } from '@/lib/messages';
 import { customerUrl } from '@/lib/portal/page';
@@ -73,7 +74,8 @@ function App({ store, first }: { store: Promise<PrlDb>; first: Promise<Loaded | 
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, []);
-  const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+  // An error is a message key with values (or a browser's own words): said in the popup's language once it has one.
+  const fail = (e: unknown) => setError(say(state?.t ?? ((k, ...subs) => [k, ...subs].join(' ')), errorText(e)));
   const actions: PopupProps['actions'] = {
     open(tenantId, newTab) {
       const url = customerUrl(tenantId, state?.meta?.portal ?? {});

@@ -1,7 +1,8 @@
 // Backup (every store to one JSON object) and restore (replace the whole store, in one transaction).
 import { BACKUP_FORMAT, BackupError, BackupStores, checkBackup, isOldBackup, type Backup } from '../backup';
 import { localDate } from '../clock';
-import { describeError, errorWording } from '../errors';
+import { errorWording } from '../errors';
+import { codeLine, wording } from '../wording';
 import { triageFromV2 } from '../triage';
 import { DATA_STORES, DB_VERSION, type PrlDb } from './open';
 import { rebuildSummaries } from './summaries';
@@ -17,6 +18,13 @@ export async function exportBackup(db: PrlDb, now: string): Promise<Backup> {
   // Parsing normalises key order, so the same store always gives the same bytes.
   const stores = BackupStores.parse(Object.fromEntries(RECORD_STORES.map((s, i) => [s, lists[i]])));
   return { format: BACKUP_FORMAT, schemaVersion: DB_VERSION, exportedAt: now, settings, meta, stores };
+}
+
+/** How many records each store holds that a restore would replace, read in one transaction. */
+export async function countRecords(db: PrlDb): Promise<Record<keyof BackupStores, number>> {
+  const tx = db.transaction(RECORD_STORES);
+  const counts = await Promise.all(RECORD_STORES.map((s) => tx.objectStore(s).count()));
+  return Object.fromEntries(RECORD_STORES.map((s, i) => [s, counts[i]])) as Record<keyof BackupStores, number>;
 }
 
 /** Replaces everything with the backup's content; a damaged or newer file is refused before anything changes. */
@@ -51,10 +59,8 @@ export async function restoreBackup(db: PrlDb, raw: unknown): Promise<Record<key
     await tx.done.catch(() => undefined);
     // A full disk aborts the transaction with a DOMException whose message may be empty: say it in words.
     const quota = (e as { name?: string } | null)?.name === 'QuotaExceededError' || /quota/i.test(e instanceof Error ? e.message : '');
-    const words = describeError(e) || (e as { name?: string } | null)?.name || 'unknown error';
-    throw quota
-      ? new BackupError(`the restore failed: ${words}`, { key: 'restore_no_storage', subs: [] })
-      : new BackupError(`the restore failed, nothing was changed: ${words}`, { key: 'restore_failed', subs: [errorWording(e)] });
+    const text = quota ? wording('restore_no_storage') : wording('restore_failed', errorWording(e));
+    throw new BackupError(codeLine(text), text);
   }
   return check.counts;
 }

@@ -1,4 +1,5 @@
 // Commits a whole import (every previewed file) in one transaction: upserts by key, all or nothing.
+import { codeLine, WordedError, wording } from '../wording';
 import { Customer as CustomerSchema, type AccountSummary, type Alert, type Customer, type ImportKind, type Invoice, type Spending, type Subscription } from '../schema';
 import { eachPage, type PagedStore } from './pages';
 import type { PrlDb, Tx } from './open';
@@ -29,7 +30,8 @@ export function sameRecord(a: object, b: object, ignore: string[] = []): boolean
   return ka.every((k) => JSON.stringify((a as never)[k]) === JSON.stringify((b as never)[k]));
 }
 
-export class ImportCommitError extends Error {}
+/** An import that cannot be written: its wording names why (lib/wording). */
+export class ImportCommitError extends WordedError {}
 
 // Records per step: each step is one task of the page that imports (500 made tasks of 50–100 ms).
 const CHUNK = 200;
@@ -94,7 +96,7 @@ export function commitImport(db: PrlDb, batch: ImportBatch, now: string): Promis
     const known = await keysOf(tx.objectStore('customers') as unknown as PagedStore<unknown>);
     for (const c of batch.customers ?? []) known.add(c.tenantId);
     const unknown = [...(batch.invoices ?? []), ...(batch.spending ?? []), ...(batch.subscriptions ?? [])].find((r) => !known.has(r.tenantId));
-    if (unknown) throw new ImportCommitError(`no customer with tenant id ${unknown.tenantId} is known: import the customers first`);
+    if (unknown) throw new ImportCommitError(codeLine(wording('import_tenant_unknown', unknown.tenantId)), wording('import_tenant_unknown', unknown.tenantId));
 
     if (batch.customers?.length) {
       outcome.customers = await upsert(tx, 'customers', batch.customers, (c) => c.tenantId, mergeCustomer, ['updatedAt'], touched);

@@ -1,4 +1,6 @@
 // The IndexedDB schema (typed with idb's DBSchema) and its cumulative, versioned upgrades.
+import { errorWording } from '../errors';
+import { codeLine, type Wording } from '../wording';
 import { rebuildSummaries } from './summaries';
 import { migrateTriageToV3 } from './triage-v3';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
@@ -47,8 +49,9 @@ export const DATA_STORES = ALL_STORES.filter((s) => s !== 'summaries');
 
 /** A schema upgrade that failed: it was rolled back whole, so the store is still at `from` with every record. */
 export class StoreUpgradeError extends Error {
-  constructor(readonly from: number, readonly to: number, readonly reason: string) {
-    super(`the stored data could not be upgraded from version ${from} to ${to}, so nothing was changed: ${reason}`);
+  /** `reason`: why the upgrade failed, as a wording where lib/ threw one, else the error's own words. */
+  constructor(readonly from: number, readonly to: number, readonly reason: string | Wording) {
+    super(`store_upgrade_failed ${from} ${to}: ${typeof reason === 'string' ? reason : codeLine(reason)}`);
     this.name = 'StoreUpgradeError';
   }
 }
@@ -82,7 +85,7 @@ export async function openStore(name = DB_NAME): Promise<PrlDb> {
   } catch (e) {
     if (!failure) throw e;
     const { from, error } = failure;
-    throw new StoreUpgradeError(from, DB_VERSION, error instanceof Error ? error.message : String(error));
+    throw new StoreUpgradeError(from, DB_VERSION, errorWording(error));
   }
 }
 

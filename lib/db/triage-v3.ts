@@ -3,6 +3,7 @@ import type { IDBPDatabase } from 'idb';
 import { localDate } from '../clock';
 import { Settings, TriageV2 } from '../schema';
 import { triageFromV2 } from '../triage';
+import { codedError } from '../wording';
 import type { PrlSchema, Tx } from './open';
 
 /** Old records parsed, or an error naming the first damaged one (the caller rolls the upgrade back). */
@@ -10,8 +11,9 @@ export function parseOldTriage(raw: unknown[]): TriageV2[] {
   return raw.map((r, i) => {
     const parsed = TriageV2.safeParse(r);
     if (parsed.success) return parsed.data;
-    const where = parsed.error.issues.slice(0, 3).map((x) => `${x.path.join('.')}: ${x.message}`).join('; ');
-    throw new Error(`triage record ${i + 1} (${String((r as { tenantId?: unknown } | null)?.tenantId ?? 'no tenant id')}) is damaged: ${where}`);
+    // zod's own words are English: each problem is its field and zod's code for it.
+    const where = parsed.error.issues.slice(0, 3).map((x) => `${x.path.join('.')}: ${x.code}`).join('; ');
+    throw codedError('error_triage_damaged', i + 1, String((r as { tenantId?: unknown } | null)?.tenantId ?? '?'), where);
   });
 }
 

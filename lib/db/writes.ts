@@ -3,6 +3,7 @@ import { Customer, Settings, Meta, Triage, type AlertTriage, type ChecklistEntry
 import type * as z from 'zod/mini';
 import type { PrlDb, StoreName, Tx } from './open';
 import { SEEN_CAPS } from '../seen-caps';
+import { codedError } from '../wording';
 import { SUMMARY_INPUTS, rebuildSummaries } from './summaries';
 
 /** Runs `fn` in one readwrite transaction over `stores` plus the summary inputs, then rebuilds those tenants. */
@@ -113,7 +114,7 @@ export function updateCustomer(db: PrlDb, tenantId: string, patch: CustomerPatch
   return writeAndSummarize(db, [], async (tx) => {
     const store = tx.objectStore('customers');
     const existing = await store.get(tenantId);
-    if (!existing) throw new Error(`unknown customer ${tenantId}`);
+    if (!existing) throw codedError('error_unknown_customer', tenantId);
     // A fact typed by staff makes a customer only seen in the portal a known one.
     const next: Record<string, unknown> = { ...existing, updatedAt: now, ...(existing.origin === 'portal' ? { origin: 'manual' } : {}) };
     for (const k of CustomerFacts) if (k in patch) next[k] = patch[k];
@@ -134,7 +135,7 @@ export function putFlag(db: PrlDb, flag: Flag): Promise<Flag> {
 export function resolveFlag(db: PrlDb, id: string, by: string, at: string): Promise<Flag> {
   return writeAndSummarize(db, [], async (tx) => {
     const flag = await tx.objectStore('flags').get(id);
-    if (!flag) throw new Error(`unknown flag ${id}`);
+    if (!flag) throw codedError('error_unknown_flag', id);
     const next = { ...flag, resolvedAt: at, resolvedBy: by };
     await tx.objectStore('flags').put(next);
     return { result: next, tenants: [flag.tenantId] };
@@ -145,7 +146,7 @@ export function resolveFlag(db: PrlDb, id: string, by: string, at: string): Prom
 export function triageAlert(db: PrlDb, id: string, staff: z.infer<typeof AlertTriage>): Promise<string> {
   return writeAndSummarize(db, [], async (tx) => {
     const alert = await tx.objectStore('alerts').get(id);
-    if (!alert) throw new Error(`unknown alert ${id}`);
+    if (!alert) throw codedError('error_unknown_alert', id);
     await tx.objectStore('alerts').put({ ...alert, staff });
     return { result: alert.tenantId, tenants: [alert.tenantId] };
   });

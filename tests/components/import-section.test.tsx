@@ -32,7 +32,7 @@ function parsedInvoices(): ParsedFile {
 function setup(files: ParsedFile[], commit = vi.fn(async () => ({ closed: 0, customers: { added: 2, updated: 0, unchanged: 0 } }))) {
   const onParse = vi.fn(async (_f: File[], progress: (i: number, x: number) => void) => { progress(0, 0.5); return files; });
   const onSnapshotImpact = vi.fn(async () => 4);
-  render(<ImportSection t={t} locale="en" lastImport={{}} onParse={onParse} onSnapshotImpact={onSnapshotImpact} onCommit={commit} />);
+  render(<ImportSection t={t} locale="en" lastImport={{}} now="2026-11-25T10:00:00.000Z" onParse={onParse} onSnapshotImpact={onSnapshotImpact} onCommit={commit} />);
   const input = screen.getByTestId('import-file') as HTMLInputElement;
   const chosen = [new File(['x'], 'a.csv', { type: 'text/csv' })];
   Object.defineProperty(input, 'files', { value: chosen, configurable: true });
@@ -98,7 +98,7 @@ describe('import errors in the user’s language', () => {
   /** The real import reads the chosen files, as the options page does, and the preview speaks French. */
   function chooseInFrench(files: Array<[string, string]>) {
     const onParse = async (chosen: File[]) => Promise.all(chosen.map(async (f) => parseImportFile(f.name, await f.text(), ctx)));
-    render(<ImportSection t={fr} locale="fr" lastImport={{}} onParse={onParse} onSnapshotImpact={async () => 0} onCommit={vi.fn()} />);
+    render(<ImportSection t={fr} locale="fr" lastImport={{}} now="2026-11-25T10:00:00.000Z" onParse={onParse} onSnapshotImpact={async () => 0} onCommit={vi.fn()} />);
     const input = screen.getByTestId('import-file') as HTMLInputElement;
     Object.defineProperty(input, 'files', { value: files.map(([name, text]) => new File([text], name, { type: 'text/csv' })), configurable: true });
     fireEvent.change(input);
@@ -132,7 +132,7 @@ describe('import errors in the user’s language', () => {
   });
 
   it('says in French that reading failed, even for an error without a message', async () => {
-    render(<ImportSection t={fr} locale="fr" lastImport={{}} onParse={async () => { throw new Error(''); }} onSnapshotImpact={async () => 0} onCommit={vi.fn()} />);
+    render(<ImportSection t={fr} locale="fr" lastImport={{}} now="2026-11-25T10:00:00.000Z" onParse={async () => { throw new Error(''); }} onSnapshotImpact={async () => 0} onCommit={vi.fn()} />);
     const input = screen.getByTestId('import-file') as HTMLInputElement;
     Object.defineProperty(input, 'files', { value: [new File(['x'], 'a.csv')], configurable: true });
     fireEvent.change(input);
@@ -168,5 +168,16 @@ describe('backup and export errors in the user’s language', () => {
     await waitFor(() => expect(screen.getByTestId('backup-message').textContent).toBe(
       'Cette sauvegarde a été écrite par une version plus récente (schéma 99 ; celle-ci lit jusqu’au schéma 3). Mettez d’abord l’extension à jour. Rien n’a été modifié.',
     ));
+  });
+});
+
+describe('the last imports', () => {
+  it('warns of stale receivables by the time the page passes in, not a clock of its own', () => {
+    const lastImport = { invoices: '2026-11-10T10:00:00.000Z' };
+    const { unmount } = render(<ImportSection t={t} locale="en" lastImport={lastImport} now="2026-11-25T10:00:00.000Z" onParse={vi.fn()} onSnapshotImpact={vi.fn()} onCommit={vi.fn()} />);
+    expect(screen.getByTestId('receivables-stale').textContent).toBe('import_receivables_stale(15)');
+    unmount();
+    render(<ImportSection t={t} locale="en" lastImport={lastImport} now="2026-11-12T10:00:00.000Z" onParse={vi.fn()} onSnapshotImpact={vi.fn()} onCommit={vi.fn()} />);
+    expect(screen.queryByTestId('receivables-stale')).toBeNull();
   });
 });

@@ -55,7 +55,7 @@ describe('the mounted panel', () => {
     await vi.waitFor(() => expect(item('phone-contact').dataset.state).toBe('error'));
     expect(box('phone-contact').checked).toBe(false);
     const error = () => root.querySelector('[data-testid="panel-error"]');
-    expect(error()?.textContent).toContain('the extension did not answer');
+    expect(error()?.textContent).toContain('panel_error(error_no_answer)');
     // The store changes elsewhere and the panel reloads: the error stays.
     panel.update({});
     personClick(box('dunning'));

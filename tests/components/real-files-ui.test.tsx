@@ -19,7 +19,7 @@ const SUB = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
 const NOW = '2026-11-25T12:00:00.000Z';
 
 async function preview(file: ParsedFile) {
-  render(<ImportSection t={t} locale="en" lastImport={{}} onParse={vi.fn(async () => [file])} onSnapshotImpact={vi.fn(async () => 0)} onCommit={vi.fn()} />);
+  render(<ImportSection t={t} locale="en" lastImport={{}} now="2026-11-25T10:00:00.000Z" onParse={vi.fn(async () => [file])} onSnapshotImpact={vi.fn(async () => 0)} onCommit={vi.fn()} />);
   const input = screen.getByTestId('import-file') as HTMLInputElement;
   Object.defineProperty(input, 'files', { value: [new File(['x'], file.name)], configurable: true });
   fireEvent.change(input);

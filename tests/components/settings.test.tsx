@@ -5,8 +5,8 @@ import { defaultSettings, type Settings } from '../../lib/schema';
 
 const t = (key: string, ...subs: Array<string | number>) => (subs.length ? `${key}(${subs.join('|')})` : key);
 
-function setup(settings = defaultSettings(), onSave = vi.fn(async (_s: Settings) => undefined)) {
-  render(<SettingsForm settings={settings} t={t} today="2026-11-25" onSave={onSave} />);
+function setup(settings = defaultSettings(), onSave = vi.fn(async (_s: Settings) => undefined), ask = vi.fn((_q: string) => true)) {
+  render(<SettingsForm settings={settings} t={t} today="2026-11-25" onSave={onSave} ask={ask} />);
   return onSave;
 }
 
@@ -44,11 +44,17 @@ describe('settings form', () => {
     const custom = defaultSettings();
     custom.staffName = 'Ana';
     custom.weights['no-budget'] = 50;
-    const onSave = setup(custom);
-    vi.stubGlobal('confirm', () => true);
+    const ask = vi.fn((_q: string) => true);
+    const onSave = setup(custom, undefined, ask);
     fireEvent.click(screen.getByTestId('settings-reset'));
     await waitFor(() => expect(onSave).toHaveBeenCalled());
+    expect(ask).toHaveBeenCalledWith('settings_reset_confirm');
     expect(onSave.mock.calls[0][0]).toEqual({ ...defaultSettings(), staffName: 'Ana' });
-    vi.unstubAllGlobals();
+  });
+
+  it('keeps the settings when the reset is not confirmed', async () => {
+    const onSave = setup(defaultSettings(), undefined, vi.fn(() => false));
+    fireEvent.click(screen.getByTestId('settings-reset'));
+    expect(onSave).not.toHaveBeenCalled();
   });
 });

@@ -7,6 +7,7 @@ import { badgeInTable } from '../../lib/badge-table';
 import { localDate } from '../../lib/clock';
 import { makeTranslate, type MessageBundle } from '../../lib/i18n';
 import { oldFixture, writeOld } from './old-store';
+import { say, type Wording } from '../../lib/wording';
 
 const A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const ID = fakeBrowser.runtime.id;
@@ -20,6 +21,8 @@ async function deliver(message: unknown, sender: object): Promise<any> {
 }
 
 const bundle = (lang: string) => JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as MessageBundle;
+/** A reply's error as the views say it. */
+const words = (w: Wording, lang: 'en' | 'fr' = 'en') => say(makeTranslate(bundle(lang)), w);
 
 /** The browser's language and its bundled strings, which the fake browser does not have. */
 function speak(lang: 'en' | 'fr') {
@@ -40,7 +43,9 @@ describe('the background', () => {
   });
 
   it('refuses a web page or another extension, whatever they ask', async () => {
-    expect(await deliver({ type: 'panel.get', tenantId: A }, { url: 'https://evil.example/' })).toEqual({ ok: false, error: 'messages are accepted only from this extension' });
+    const refused = await deliver({ type: 'panel.get', tenantId: A }, { url: 'https://evil.example/' });
+    expect(refused).toEqual({ ok: false, error: { key: 'error_message_foreign', subs: [] } });
+    expect(words(refused.error)).toBe('messages are accepted only from this extension');
     expect(await deliver({ type: 'panel.get', tenantId: A }, { id: 'other-extension', url: 'chrome-extension://other-extension/x.html' }))
       .toMatchObject({ ok: false });
     // A page of another origin that somehow carries our id is still not a portal tab nor our page.
@@ -50,8 +55,11 @@ describe('the background', () => {
   it('answers a malformed message with a clear error', async () => {
     const r = await deliver({ type: 'checklist.set', tenantId: 'x', done: 'yes' }, content);
     expect(r.ok).toBe(false);
-    expect(r.error).toMatch(/^malformed 'checklist.set' message \(tenantId: is not a GUID/);
-    expect(await deliver({ type: 'nope' }, content)).toMatchObject({ ok: false, error: expect.stringMatching(/malformed 'nope' message/) });
+    expect(words(r.error)).toMatch(/^malformed 'checklist.set' message \(tenantId: invalid_format; itemId: invalid_type; done: invalid_type\)$/);
+    expect(words(r.error, 'fr')).toMatch(/^message « checklist.set » mal formé \(tenantId : invalid_format/);
+    const nope = await deliver({ type: 'nope' }, content);
+    expect(nope).toMatchObject({ ok: false, error: { key: 'error_message_malformed' } });
+    expect(words(nope.error)).toMatch(/^malformed 'nope' message/);
     expect(await deliver(null, content)).toMatchObject({ ok: false });
   });
 
@@ -65,13 +73,14 @@ describe('the background', () => {
     expect(panel.data.customer.name).toBe('Contoso');
     expect(panel.data.checklist).toEqual([expect.objectContaining({ itemId: 'phone-contact', done: true })]);
     expect(await deliver({ type: 'settings.set', settings: { staffName: 'Mallory' } }, content))
-      .toEqual({ ok: false, error: "'settings.set' is accepted only from the extension's own pages" });
+      .toEqual({ ok: false, error: { key: 'error_message_page_only', subs: ['settings.set'] } });
+    expect(words({ key: 'error_message_page_only', subs: ['settings.set'] })).toBe("'settings.set' is accepted only from the extension's own pages");
     expect(await deliver({ type: 'settings.set', settings: { staffName: 'Ana' } }, page)).toMatchObject({ ok: true, data: { staffName: 'Ana' } });
   });
 
   it('refuses the staff name from a content script: whatever the portal page can reach, it could sign with', async () => {
     expect(await deliver({ type: 'staff.setName', name: 'Mallory (page script)' }, content))
-      .toEqual({ ok: false, error: "'staff.setName' is accepted only from the extension's own pages" });
+      .toEqual({ ok: false, error: { key: 'error_message_page_only', subs: ['staff.setName'] } });
     expect(await deliver({ type: 'staff.setName', name: 'Ana' }, page)).toMatchObject({ ok: true, data: { staffName: 'Ana' } });
   });
 
@@ -245,7 +254,8 @@ describe('the background', () => {
     (v2.stores.triage.records[0] as { snoozedUntil: string }).snoozedUntil = 'soon';
     await writeOld(v2);
     const r = await deliver({ type: 'panel.get', tenantId: A }, content);
-    expect(r).toEqual({ ok: false, error: expect.stringMatching(/^Partner Risk Lens could not upgrade its data from version 2 to 3, so it changed nothing: every record is still there.*triage record 1 \(aaaaaaaa-0000-4000-8000-000000000001\) is damaged: snoozedUntil: is not a date/) });
+    expect(r).toMatchObject({ ok: false, error: { key: 'error_detail' } });
+    expect(words(r.error)).toEqual(expect.stringMatching(/^Partner Risk Lens could not upgrade its data from version 2 to 3, so it changed nothing: every record is still there.*triage record 1 \(aaaaaaaa-0000-4000-8000-000000000001\) is damaged: snoozedUntil: invalid_format/));
   });
 });
 

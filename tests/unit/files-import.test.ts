@@ -188,6 +188,6 @@ describe('JSON files', () => {
     expect((await parseImportFile('a.json', '{"hello": 1}', ctx())).fatal).toMatch(/not a shape/);
     const newer = await parseImportFile('b.json', JSON.stringify({ format: BACKUP_FORMAT, schemaVersion: 99 }), ctx());
     expect(newer.kind).toBe('backup');
-    expect(newer.fatal).toMatch(/newer version/);
+    expect(newer.fatalText).toEqual({ key: 'restore_newer', subs: [99, 3] });
   });
 });

@@ -178,10 +178,10 @@ describe('backups and unreadable files', () => {
   it('refuses a newer or damaged backup as a whole file', async () => {
     const newer = await parse(backup({ schemaVersion: DB_VERSION + 1 }));
     expect(newer).toMatchObject({ kind: 'backup', rowsRead: 0 });
-    expect(newer.fatal).toMatch(/newer version/);
+    expect(newer.fatalText).toMatchObject({ key: 'restore_newer' });
     expect(newer.backup).toBeUndefined();
     const damaged = await parse(backup({ stores: { customers: [{ tenantId: 'x' }] } }));
-    expect(damaged.fatal).toMatch(/^This backup is damaged \(.*\)\. Nothing was changed\.$/);
+    expect(damaged.fatalText).toMatchObject({ key: 'restore_damaged', subs: [expect.stringMatching(/^stores\.customers\.0\.tenantId: invalid_format/)] });
   });
 
   it('refuses text that is not JSON, shapes it does not read, and empty collections, saying which', async () => {

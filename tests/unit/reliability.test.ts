@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commitImport, openStore, readCustomerDetail, setChecklistItem } from '../../lib/db';
-import { describeError } from '../../lib/errors';
+import { errorWording } from '../../lib/errors';
+import { wording } from '../../lib/wording';
 import { createService } from '../../lib/service';
 import type { Customer, Invoice } from '../../lib/schema';
 
@@ -28,7 +29,7 @@ describe('storage full', () => {
     try {
       const error = await commitImport(db, { invoices: Array.from({ length: 200 }, (_, i) => invoice(i)) }, NOW).then(() => undefined, (e: unknown) => e);
       expect((error as DOMException).name).toBe('QuotaExceededError');
-      expect(describeError(error)).toMatch(/no storage left.*nothing was written/);
+      expect(errorWording(error)).toEqual(wording('error_no_storage'));
     } finally {
       proto.put = put;
     }
@@ -74,7 +75,7 @@ describe('concurrent edits', () => {
     proto.put = () => Promise.reject(new DOMException('quota', 'QuotaExceededError'));
     try {
       const reply = await service.handle({ type: 'checklist.set', tenantId: A, itemId: 'phone-contact', done: true });
-      expect(reply).toEqual({ ok: false, error: expect.stringMatching(/no storage left/) });
+      expect(reply).toEqual({ ok: false, error: wording('error_no_storage') });
     } finally {
       proto.put = put;
     }
@@ -98,7 +99,7 @@ describe('a burst of ticks', () => {
     try {
       const items = ['phone-contact', 'background-check', 'sms-verification', 'dunning'].map((itemId) => ({ itemId, done: true }));
       const reply = await service.handle({ type: 'checklist.setMany', tenantId: A, items });
-      expect(reply).toEqual({ ok: false, error: expect.stringMatching(/no storage left/) });
+      expect(reply).toEqual({ ok: false, error: wording('error_no_storage') });
     } finally {
       proto.put = put;
     }

@@ -22,7 +22,7 @@ async function setup() {
   const service = createService({ db, now: () => new Date(NOW), broadcast: () => undefined, loadMessages: async () => ({}), browserLanguage: () => 'en' });
   const ask = async <T>(req: Parameters<typeof service.handle>[0]): Promise<T> => {
     const r = await service.handle(req);
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(r.error.key);
     return r.data as T;
   };
   const badge = async (id: string) => (await ask<Badge[]>({ type: 'badges.get', tenantIds: [id] }))[0];

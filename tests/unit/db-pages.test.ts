@@ -1,0 +1,62 @@
+// Reading the store in pages: customer domains for an import, every key of a store page by page, and the record
+// counts a restore shows before it replaces them.
+import { describe, expect, it } from 'vitest';
+import { commitImport, countRecords, openStore, setChecklistItem } from '../../lib/db';
+import type { Customer, Invoice } from '../../lib/schema';
+
+const NOW = '2026-11-25T10:00:00.000Z';
+const customer = (tenantId: string, name: string, extra: Partial<Customer> = {}): Customer => ({ tenantId, name, updatedAt: NOW, origin: 'import', ...extra });
+
+describe('the records a restore would replace', () => {
+  it('are counted per store in one read, from lib/db', async () => {
+    const db = await openStore(`counts-${Math.random()}`);
+    const id = (n: number) => `ffffffff-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    await commitImport(db, { customers: [customer(id(1), 'A'), customer(id(2), 'B')] }, NOW);
+    await setChecklistItem(db, { tenantId: id(1), itemId: 'dunning', done: true, by: 'Ana', at: NOW, via: 'panel' });
+    expect(await countRecords(db)).toEqual({
+      customers: 2, subscriptions: 0, invoices: 0, spending: 0, checklist: 1, checklistHistory: 1, flags: 0, alerts: 0, triage: 0,
+    });
+    db.close();
+  });
+});
+
+describe('customer domains for an import', () => {
+  it('reads every domain, lower case, across pages of 2,000 customers', async () => {
+    const { readCustomerDomains } = await import('../../lib/db');
+    const db = await openStore(`domains-${Math.random()}`);
+    const id = (n: number) => `dddddddd-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const customers = Array.from({ length: 4_500 }, (_, n) => customer(id(n), `C${n}`, n % 10 === 9 ? {} : { domain: `C${n}.Example.com` }));
+    await commitImport(db, { customers }, NOW);
+    const domains = await readCustomerDomains(db);
+    expect(domains.size).toBe(4_050);
+    expect(domains.get('c0.example.com')).toBe(id(0));
+    expect(domains.get('c4498.example.com')).toBe(id(4498));
+    expect(domains.has('c9.example.com')).toBe(false);
+    db.close();
+  });
+});
+
+describe('reading a store a page at a time', () => {
+  it('gives every key once, in order, with its value, across pages and compound keys', async () => {
+    const { eachPage } = await import('../../lib/db/pages');
+    const db = await openStore(`pages-${Math.random()}`);
+    const id = (n: number) => `eeeeeeee-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const customers = [0, 1, 2].map((n) => customer(id(n), `C${n}`));
+    const invoices: Invoice[] = Array.from({ length: 25 }, (_, n) => ({ tenantId: id(n % 3), number: `I${String(n).padStart(2, '0')}`, issuedOn: '2026-01-01', dueOn: '2026-02-01', amount: n, paid: 0, currency: 'USD' }));
+    await commitImport(db, { customers, invoices }, NOW);
+    const seen: Array<[IDBValidKey, number]> = [];
+    const sizes: number[] = [];
+    await eachPage(db.transaction('invoices').store as never, 10, true, (keys, values: Invoice[]) => {
+      sizes.push(keys.length);
+      keys.forEach((k, i) => seen.push([k, values[i].amount]));
+    });
+    expect(sizes).toEqual([10, 10, 5]);
+    expect(seen.map(([k]) => (k as string[]).join('/'))).toEqual([...invoices].map((i) => `${i.tenantId}/${i.number}`).sort());
+    expect(seen.every(([k, amount]) => (k as string[])[1] === `I${String(amount).padStart(2, '0')}`)).toBe(true);
+    // Keys alone when values are not asked for.
+    let values = -1;
+    await eachPage(db.transaction('invoices').store as never, 10, false, (_, v) => { values = Math.max(values, v.length); });
+    expect(values).toBe(0);
+    db.close();
+  });
+});
