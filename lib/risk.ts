@@ -85,9 +85,7 @@ export function score(customer: Customer, facts: RiskFacts, settings: Settings, 
       days: aging.oldestDaysPastDue, bucket: aging.bucket, amounts: aging.overdueByCurrency, invoices: aging.overdueCount,
     });
   }
-  // Loops rather than callbacks here and below: 100,000 customers are scored at once (a closure each costs).
-  const missing: string[] = [];
-  for (const id of IDENTITY_ITEMS) if (!facts.checklist[id]?.done) missing.push(id);
+  const missing = IDENTITY_ITEMS.filter((id) => !facts.checklist[id]?.done);
   if (missing.length) add('unverified-identity', w['unverified-identity'] * missing.length, 'theft-of-service', { count: missing.length, items: missing.join(',') });
 
   // Transaction risk.
@@ -103,12 +101,12 @@ export function score(customer: Customer, facts: RiskFacts, settings: Settings, 
   }
 
   // Abuse of service.
-  const abuse = facts.openFlags.length ? facts.openFlags.filter((f) => f.kind !== 'microsoft_notice') : facts.openFlags;
+  const abuse = facts.openFlags.filter((f) => f.kind !== 'microsoft_notice');
   if (abuse.length) {
     add('abuse-flag', Math.min(w['abuse-flag'] * abuse.length, w['abuse-flag-cap']), 'abuse-of-service', { count: abuse.length, kinds: [...new Set(abuse.map((f) => f.kind))].join(',') });
   }
   const notices = facts.openFlags.length - abuse.length;
-  const openAlerts = facts.alerts.length ? facts.alerts.filter((a) => a.open) : facts.alerts;
+  const openAlerts = facts.alerts.filter((a) => a.open);
   const cap = w['microsoft-notice-cap'];
   const noticePoints = Math.min(w['microsoft-notice'] * notices, cap);
   if (notices) add('microsoft-notice', noticePoints, 'abuse-of-service', { count: notices });
@@ -122,7 +120,7 @@ export function score(customer: Customer, facts: RiskFacts, settings: Settings, 
     if (now) data.hoursOpen = Math.max(0, Math.floor((Date.parse(now) - Date.parse(a.detectedAt)) / 3_600_000));
     add('microsoft-alert', points, isAbuseAlert(a.type) ? 'abuse-of-service' : 'account-management', data);
   }
-  const fraud = facts.alerts.length ? facts.alerts.filter((a) => a.fraud) : facts.alerts;
+  const fraud = facts.alerts.filter((a) => a.fraud);
   if (fraud.length) add('confirmed-fraud', w['confirmed-fraud'], 'abuse-of-service', { count: fraud.length });
   if (facts.spending && facts.spending.priorRunRate !== undefined) {
     const budget = budgetState(facts.spending, settings, today);
@@ -152,8 +150,7 @@ export function score(customer: Customer, facts: RiskFacts, settings: Settings, 
     }
   }
 
-  let rawTotal = 0;
-  for (const f of factors) rawTotal += f.points;
+  const rawTotal = factors.reduce((s, f) => s + f.points, 0);
   const total = Math.min(100, rawTotal);
   return { score: total, rawTotal, level: levelOf(total, settings.levels), factors };
 }
