@@ -17,9 +17,11 @@ export const SETTLE_MS = 1000;
  */
 export async function scrollWhole(p: Page) {
   await p.evaluate(SCROLL_PROBE);
-  const { height, screen, t0 } = await p.evaluate(() => ({ height: document.documentElement.scrollHeight, screen: innerHeight, t0: performance.now() }));
+  const { screen, t0 } = await p.evaluate(() => ({ screen: innerHeight, t0: performance.now() }));
   await p.mouse.move(700, 450);
-  for (let y = 0; y < height; y += screen) {
+  // To the end of the list, however long the page has grown (a step may scroll less than asked).
+  const atEnd = () => p.evaluate(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 1);
+  for (let steps = 0; steps < 5000 && !(await atEnd()); steps++) {
     await p.mouse.wheel(0, screen);
     await p.waitForTimeout(100);
   }

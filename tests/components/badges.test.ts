@@ -176,7 +176,7 @@ describe('badge manager', () => {
     // All reported near the view at once (no layout here): their badges asked for together, then placed (the
     // manager marks how many went in; walking 6,000 rows to count them is slow here, so it is done once).
     const near = () => performance.getEntriesByName('prl:badges-near').map((e) => (e as PerformanceMark).detail?.shown ?? 0);
-    await vi.waitFor(() => expect(Math.max(0, ...near())).toBe(6000), { timeout: 150_000, interval: 100 });
+    await vi.waitFor(() => expect(Math.max(0, ...near())).toBe(6000), { timeout: 150_000, interval: 2000 });
     expect(badgesIn(document)).toHaveLength(6000);
     expect(fetchBadges.mock.calls.map((c) => c[0].length).sort()).toEqual([1000, 5000]);
     manager.stop();
