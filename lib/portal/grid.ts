@@ -5,6 +5,7 @@
 // and are skipped; the header row is `#column-header`. The grid host's tag (…data-grid) is not relied on.
 import { GUID_SOURCE, isGuid } from './guid';
 import { isOurs, scopesOf, type ScanOptions } from './roots';
+import { NAME_CELL_PREFIX, ROW_ID_PREFIX, SELECTORS, rowOfTenant } from './selectors';
 
 export interface GridRow {
   row: Element;
@@ -17,7 +18,7 @@ export interface GridRow {
 }
 
 // The GUID must start right after `row-` and not run on into more hex: `row-1` and `row-he-row-0` fail.
-const ROW_ID = new RegExp(`^row-(${GUID_SOURCE})(?![0-9a-f])`, 'i');
+const ROW_ID = new RegExp(`^${ROW_ID_PREFIX}(${GUID_SOURCE})(?![0-9a-f])`, 'i');
 // The messages refuse longer names; a name this long is not a company name anyway.
 const MAX_NAME = 300;
 
@@ -30,7 +31,7 @@ export function findGridRows(root: ParentNode, opts: ScanOptions & { names?: boo
  * thread back. */
 export function* eachGridRow(root: ParentNode, opts: ScanOptions & { names?: boolean } = {}): Generator<GridRow> {
   for (const scope of scopesOf(root, opts.maxDepth)) {
-    for (const row of scope.querySelectorAll('tr[id^="row-"]')) {
+    for (const row of scope.querySelectorAll(SELECTORS.gridRow.css)) {
       const r = gridRowOf(row, opts.names !== false);
       if (r) yield r;
     }
@@ -54,8 +55,7 @@ export function gridRowName(root: ParentNode, tenantId: string, opts: ScanOption
   const id = tenantId.toLowerCase();
   if (!isGuid(id)) return undefined;
   for (const scope of scopesOf(root, opts.maxDepth)) {
-    // Any letter case (the `i` flag; lower and upper case spelled out for DOMs without it).
-    for (const row of scope.querySelectorAll(`tr[id="row-${id}"], tr[id="row-${id.toUpperCase()}"], tr[id="row-${id}" i]`)) {
+    for (const row of scope.querySelectorAll(rowOfTenant(id))) {
       if (isOurs(row)) continue;
       const cell = nameCellOf(row, id);
       const name = cell ? visibleText(cell) : '';
@@ -65,9 +65,17 @@ export function gridRowName(root: ParentNode, tenantId: string, opts: ScanOption
   return undefined;
 }
 
+/** Whether an element (a link, say) sits in a grid row: that row carries the customer's badge, not the link. */
+export const inGridRow = (el: Element): boolean => el.closest(SELECTORS.gridRow.css) !== null;
+
+/** The name a grid row's cell shows when it is the row's name cell (`GridRow.cell` may be its first cell). */
+export function shownName(cell: Element): string | undefined {
+  return cell.id.toLowerCase().startsWith(NAME_CELL_PREFIX) ? visibleText(cell) || undefined : undefined;
+}
+
 function nameCellOf(row: Element, id: string): Element | undefined {
   // Cells are the row's children; comparing ids in lower case copes with a cell id cased unlike the row's.
-  const want = `cell-displayname-${id.toLowerCase()}`;
+  const want = `${NAME_CELL_PREFIX}${id.toLowerCase()}`;
   // (Siblings walked and lengths compared first: the other cells' ids differ in length, and a list has
   // thousands of rows.)
   for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {

@@ -5,6 +5,7 @@
 import { GUID_SOURCE } from './guid';
 import { pageOfUrl } from './page';
 import { isOurs, scopesOf, type ScanOptions } from './roots';
+import { SELECTORS } from './selectors';
 
 export interface CustomerLink {
   el: HTMLAnchorElement;
@@ -20,7 +21,7 @@ const HAS_GUID = new RegExp(GUID_SOURCE, 'i');
 export function findCustomerLinks(root: ParentNode, opts: ScanOptions = {}): CustomerLink[] {
   const found: CustomerLink[] = [];
   for (const scope of scopesOf(root, opts.maxDepth)) {
-    for (const a of scope.querySelectorAll('a[href]')) {
+    for (const a of scope.querySelectorAll(SELECTORS.link.css)) {
       // An SVG <a> matches the selector too; it is never the portal's customer link.
       if (a.namespaceURI !== HTML_NS || isOurs(a)) continue;
       const tenantId = customerOfHref(a);

@@ -10,6 +10,7 @@ import { gridRowName, visibleText } from './grid';
 import { isGuid } from './guid';
 import { PORTAL_HOSTS, isPortalHost } from './hosts';
 import { isOurs, scopesOf } from './roots';
+import { SELECTORS } from './selectors';
 
 const FAMILIES = ['v2', 'commerce2'] as const;
 export type PortalFamily = (typeof FAMILIES)[number];
@@ -96,7 +97,7 @@ export function visibleCustomerName(root: ParentNode, tenantId: string): string 
  */
 export function pageHeading(root: ParentNode): string | undefined {
   for (const scope of scopesOf(root)) {
-    for (const h of scope.querySelectorAll('h1, [role="heading"][aria-level="1"]')) {
+    for (const h of scope.querySelectorAll(SELECTORS.heading.css)) {
       const text = isOurs(h) ? '' : visibleText(h);
       if (text) return text;
     }

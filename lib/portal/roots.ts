@@ -1,6 +1,7 @@
 // Open shadow roots under a node, walked level by level with a depth limit, never into our own UI.
 // The portal's data grids are web components whose tables sit several open shadow roots deep, where
 // `querySelectorAll` on the document does not reach; every scan here runs once per root it returns.
+import { ROW_ID_PREFIX } from './selectors';
 
 /** Our own hosts carry this attribute: nothing inside them is the portal's. */
 export const OURS = '[data-prl]';
@@ -40,7 +41,7 @@ export function collectShadowRoots(root: ParentNode, maxDepth: number = DEFAULT_
       const el = stack.pop()!;
       const sr = el.shadowRoot;
       if (sr && !isOurs(el)) into.push(sr);
-      if (el.localName === 'tr' && el.id.startsWith('row-')) continue;
+      if (el.localName === 'tr' && el.id.startsWith(ROW_ID_PREFIX)) continue;
       for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
     }
   };

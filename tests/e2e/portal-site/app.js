@@ -1,6 +1,9 @@
 // The fake portal's single-page app. Plain DOM, text through textContent only.
 (() => {
   const cfg = window.__PORTAL__;
+  // `?rows=N` lists the first N customers only (the benchmarks open lists of several lengths on one site).
+  const rowsWanted = Number(new URLSearchParams(location.search).get('rows'));
+  if (rowsWanted > 0) cfg.customers = cfg.customers.slice(0, rowsWanted);
   const app = document.getElementById('app');
   const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   let timers = [];

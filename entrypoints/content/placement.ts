@@ -1,0 +1,173 @@
+// Where badges go: one host per link or grid row, painted from the badge source; and which grid rows are near
+// the view. A grid row gets its host only within two screens of the view (IntersectionObserver, margin of two
+// viewport heights), so the cost follows the rows shown, not the length of the list.
+// Measured here: any element shown in a cell after the portal laid its table out makes it lay the whole table
+// out again (2,000 rows: 40–50 ms; 10,000 rows: 150–275 ms), whatever the element's size or containment. So
+// rows are placed in batches reaching well ahead of the view: a few large relayouts while scrolling, not one
+// per row.
+import { BADGE_CSS, renderBadge } from '@/components/RiskBadge';
+import type { Badge } from '@/lib/messages';
+import type { Translate } from '@/lib/i18n';
+
+/** A link or grid row that carries (or will carry) a badge, and how its host goes in. */
+export interface Target { target: Element; tenantId: string; cell?: Element; link?: true; insert(h: HTMLElement): void }
+
+interface Placed { target: Element; host: HTMLElement; slot: ParentNode & { replaceChildren(...n: Node[]): void }; tenantId: string; link: boolean; painted?: Badge }
+
+/** Rows near the view: within two screens above or below it. */
+export const NEAR_MARGIN = '200% 0px';
+/** Rows are watched a block at a time, through its first and last row: Chromium works out every watched
+ * target's intersection in every frame (1,900 targets: 6–7 ms a frame here). */
+const BLOCK = 50;
+/** Blocks placed on each side of one that comes near, in the same frame: one table relayout for them all. */
+const AHEAD = 2;
+
+let sharedSheet: CSSStyleSheet | null | undefined;
+function sheet(): CSSStyleSheet | null {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(BADGE_CSS);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  return sharedSheet;
+}
+
+export function createPlacement(deps: { badgeOf(tenantId: string): Badge | undefined; t(): Translate }) {
+  const placed = new Map<Element, Placed>(); // link or row -> its badge
+  // A painted badge per distinct look (level, score, marks), cloned for each row: many rows cost a clone and one
+  // attribute each. Cleared when the language changes.
+  const looks = new Map<string, HTMLElement>();
+
+  function paint(p: Placed) {
+    const badge = deps.badgeOf(p.tenantId);
+    if (badge === p.painted) return;
+    p.painted = badge;
+    if (!badge) {
+      p.slot.replaceChildren();
+      return;
+    }
+    const key = `${badge.level}|${badge.score}|${badge.overdue}|${badge.budget ?? ''}`;
+    let look = looks.get(key);
+    if (!look) {
+      look = document.createElement('span');
+      renderBadge(look, { ...badge, tenantId: '' }, deps.t());
+      looks.set(key, look);
+    }
+    const el = look.cloneNode(true) as HTMLElement;
+    el.setAttribute('data-tenant-id', badge.tenantId);
+    p.slot.replaceChildren(el);
+  }
+
+  function makeHost(): Placed['host'] {
+    const host = document.createElement('prl-badge');
+    host.setAttribute('data-prl', '');
+    host.attachShadow({ mode: 'open' });
+    return host;
+  }
+  function styleShadow(p: Placed) {
+    const shadow = p.host.shadowRoot!;
+    const s = sheet();
+    if (s) {
+      try { shadow.adoptedStyleSheets = [s]; return; } catch { /* Firefox: sheets built in a content script are refused */ }
+    }
+    // Without shared sheets: a <style> of its own, and the badge in a span beside it.
+    const style = document.createElement('style');
+    style.textContent = BADGE_CSS;
+    const slot = document.createElement('span');
+    shadow.replaceChildren(style, slot);
+    p.slot = slot;
+  }
+
+  /** Takes a target's badge off the page. */
+  function unplace(target: Element) {
+    const p = placed.get(target);
+    if (!p) return;
+    p.host.remove();
+    placed.delete(target);
+  }
+
+  return {
+    /** A new host for this target, painted, in the page. */
+    place(x: Target) {
+      unplace(x.target);
+      const host = makeHost();
+      const p: Placed = { target: x.target, host, slot: host.shadowRoot!, tenantId: x.tenantId, link: x.link === true };
+      styleShadow(p);
+      paint(p);
+      placed.set(x.target, p);
+      x.insert(host);
+    },
+    unplace,
+    /** Whether this target has its host in the page, for this customer. */
+    has(target: Element, tenantId: string): boolean {
+      const p = placed.get(target);
+      return p !== undefined && p.tenantId === tenantId && p.host.isConnected;
+    },
+    /** Hosts whose target left the page or is no longer one (`current`), taken off. */
+    prune(current: Set<Element>) {
+      for (const [target] of placed) if (!current.has(target) || !target.isConnected) unplace(target);
+    },
+    /** Painted again from the source: all, or those of these customers. */
+    repaint(tenantIds?: Set<string>) {
+      for (const p of placed.values()) if (!tenantIds || tenantIds.has(p.tenantId)) paint(p);
+    },
+    rerender() { looks.clear(); for (const p of placed.values()) { p.painted = undefined; paint(p); } },
+    /** The customers with a badge on the page. */
+    tenants(): Set<string> { return new Set([...placed.values()].map((p) => p.tenantId)); },
+    /** Links to this customer lose their badges (its own page). */
+    dropLinksTo(tenantId: string) {
+      for (const [target, p] of placed) if (p.link && p.tenantId === tenantId) unplace(target);
+    },
+    get size() { return placed.size; },
+    clear() { for (const p of placed.values()) p.host.remove(); placed.clear(); },
+  };
+}
+export type Placement = ReturnType<typeof createPlacement>;
+
+/**
+ * Grid rows waiting for their badge, watched until they come within two screens of the view; `near` gets them
+ * then (a block and its neighbours, in document order). A nested scrolling grid is covered by `scrollMargin`
+ * where the browser has it: `rootMargin` applies to the viewport only.
+ */
+export function watchNearView(near: (targets: Target[]) => void) {
+  interface Block { targets: Target[]; at: number; done: boolean }
+  let blocks: Block[] = [];
+  const blockOf = new Map<Element, Block>();
+  const options = { rootMargin: NEAR_MARGIN, scrollMargin: NEAR_MARGIN } as IntersectionObserverInit;
+  const observer = new IntersectionObserver((entries) => {
+    const due: Block[] = [];
+    for (const e of entries) {
+      const b = e.isIntersecting ? blockOf.get(e.target) : undefined;
+      if (!b || b.done) continue;
+      for (let i = Math.max(0, b.at - AHEAD); i <= Math.min(blocks.length - 1, b.at + AHEAD); i++) {
+        const n = blocks[i];
+        if (n.done) continue;
+        n.done = true;
+        due.push(n);
+      }
+    }
+    if (!due.length) return;
+    due.sort((a, b) => a.at - b.at);
+    for (const b of due) for (const end of ends(b)) { observer.unobserve(end); blockOf.delete(end); }
+    near(due.flatMap((b) => b.targets));
+  }, options);
+  const ends = (b: Block) => [b.targets[0].target, b.targets[b.targets.length - 1].target];
+
+  return {
+    /** Watches these rows (in document order), instead of any watched before. */
+    watch(targets: Target[]) {
+      observer.disconnect();
+      blockOf.clear();
+      blocks = [];
+      for (let i = 0; i < targets.length; i += BLOCK) {
+        const b: Block = { targets: targets.slice(i, i + BLOCK), at: blocks.length, done: false };
+        blocks.push(b);
+        for (const end of ends(b)) { blockOf.set(end, b); observer.observe(end); }
+      }
+    },
+    stop() { observer.disconnect(); blockOf.clear(); blocks = []; },
+  };
+}
