@@ -1,7 +1,8 @@
 // The backup file format: every record of every store, with the schema version, validated whole on restore.
 import * as z from 'zod/mini';
 import { WordedError, wording, type Wording } from './wording';
-import { Alert, ChecklistChange, ChecklistEntry, Customer, Flag, Invoice, Meta, Settings, Spending, Subscription, Triage, TriageV2 } from './schema';
+import { Alert, ChecklistChange, ChecklistEntry, Customer, Flag, Invoice, Meta, SettingsOverrides, Spending, Subscription, Triage, TriageV2 } from './schema';
+import { overridesFromV3, overridesOf, settingsOf, SettingsV3 } from './settings';
 
 export const BACKUP_FORMAT = 'partner-risk-lens-backup';
 
@@ -21,24 +22,37 @@ export type BackupStores = z.infer<typeof BackupStores>;
 /** Schema versions before this one kept triage per customer only; their backups are still read. */
 export const TRIAGE_PER_REASON_FROM = 3;
 
+/** Schema versions before this one wrote every setting, defaults included, weights under their old ids. */
+export const SETTINGS_OVERRIDES_FROM = 4;
+
 const CurrentBackup = z.object({
   format: z.literal(BACKUP_FORMAT),
-  schemaVersion: z.int().check(z.gte(TRIAGE_PER_REASON_FROM)),
+  schemaVersion: z.int().check(z.gte(SETTINGS_OVERRIDES_FROM)),
   exportedAt: z.iso.datetime({ offset: true }),
-  settings: Settings,
+  /** What the user changed (lib/settings.ts). */
+  settings: SettingsOverrides,
   meta: Meta,
   stores: BackupStores,
 });
-/** A backup written by schema versions 1–2: the same, but one triage record per customer (see lib/triage triageFromV2). */
-const OldBackup = z.object({
+/** A backup written by schema version 3: the same, but its settings as that version kept them (lib/settings.ts). */
+const V3Backup = z.object({
   ...CurrentBackup.def.shape,
+  schemaVersion: z.int().check(z.gte(TRIAGE_PER_REASON_FROM), z.lt(SETTINGS_OVERRIDES_FROM)),
+  settings: SettingsV3,
+});
+/** A backup written by schema versions 1–2: as version 3's, but one triage record per customer (see lib/triage triageFromV2). */
+const OldBackup = z.object({
+  ...V3Backup.def.shape,
   schemaVersion: z.int().check(z.gte(1), z.lt(TRIAGE_PER_REASON_FROM)),
   stores: z.object({ ...BackupStores.def.shape, triage: z.array(TriageV2) }),
 });
 export type OldBackup = z.infer<typeof OldBackup>;
-export const Backup = z.union([CurrentBackup, OldBackup]);
+export const Backup = z.union([CurrentBackup, V3Backup, OldBackup]);
 export type Backup = z.infer<typeof Backup>;
 export const isOldBackup = (b: Backup): b is OldBackup => b.schemaVersion < TRIAGE_PER_REASON_FROM;
+/** The settings overrides a backup restores: an older backup's settings mapped as the version 4 upgrade maps them. */
+export const backupOverrides = (b: Backup): SettingsOverrides =>
+  (b.schemaVersion >= SETTINGS_OVERRIDES_FROM ? overridesOf(settingsOf(b.settings)) : overridesFromV3(b.settings));
 
 export { say, type Wording } from './wording';
 
@@ -106,7 +120,8 @@ export function checkBackup(raw: unknown, currentVersion: number): BackupCheck {
   if (typeof version === 'number' && version > currentVersion) {
     return { ok: false, error: `This backup was written by a newer version (schema ${version}; this one reads up to ${currentVersion}). Update the extension first. Nothing was changed.`, text: wording('restore_newer', version, currentVersion) };
   }
-  const parsed = (typeof version === 'number' && version < TRIAGE_PER_REASON_FROM ? OldBackup : CurrentBackup).safeParse(raw);
+  const schema = typeof version !== 'number' || version >= SETTINGS_OVERRIDES_FROM ? CurrentBackup : version >= TRIAGE_PER_REASON_FROM ? V3Backup : OldBackup;
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     return { ok: false, error: `This backup is damaged (${where}). Nothing was changed.`, text: wording('restore_damaged', where) };

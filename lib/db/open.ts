@@ -1,6 +1,7 @@
 // The IndexedDB schema (typed with idb's DBSchema) and its cumulative, versioned upgrades.
 import { rebuildSummaries } from './summaries';
 import { migrateTriageToV3 } from './triage-v3';
+import { overridesFromV3 } from '../settings';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type {
   AccountSummary,
@@ -10,7 +11,7 @@ import type {
   Customer,
   Flag,
   Invoice,
-  Settings,
+  SettingsOverrides,
   Spending,
   Subscription,
   Triage,
@@ -18,7 +19,7 @@ import type {
 
 export const DB_NAME = 'partner-risk-lens';
 /** Bump with a new `if (oldVersion < N)` block below, a fixture of the old version and a test that opens it. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface PrlSchema extends DBSchema {
   customers: { key: string; value: Customer; indexes: { 'by-domain': string } };
@@ -31,7 +32,8 @@ export interface PrlSchema extends DBSchema {
   alerts: { key: string; value: Alert; indexes: { 'by-tenant': string } };
   triage: { key: [string, string]; value: Triage; indexes: { 'by-tenant': string } };
   summaries: { key: string; value: AccountSummary; indexes: { 'by-attention': number; 'by-oldest-due': string } };
-  settings: { key: string; value: Settings };
+  /** What the user changed (version 4 on); versions 1–3 kept every setting, weights by old id. */
+  settings: { key: string; value: SettingsOverrides };
   meta: { key: string; value: unknown };
 }
 
@@ -120,5 +122,15 @@ function upgradeStore(
     // Version 3: triage is kept per customer and reason (DECISIONS "Triage is per customer and reason").
     if (oldVersion < 1) db.createObjectStore('triage', { keyPath: ['tenantId', 'reason'] }).createIndex('by-tenant', 'tenantId');
     else queue(() => migrateTriageToV3(db, tx));
+  }
+  if (oldVersion < 4) {
+    // Version 4: settings keep only what the user changed (lib/settings.ts); weights go under their factor's id.
+    if (oldVersion >= 1) {
+      queue(async () => {
+        const store = tx.objectStore('settings');
+        const old = await store.get('settings');
+        if (old !== undefined) await store.put(overridesFromV3(old), 'settings');
+      });
+    }
   }
 }

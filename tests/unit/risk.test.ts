@@ -260,7 +260,7 @@ describe('factor details and boundaries', () => {
   it('follows the weights and the regions list of the settings', () => {
     const s = defaultSettings();
     s.weights['prepaid-card'] = 60;
-    s.weights['overdue-91+'] = 55;
+    s.weights.overdue['91+'] = 55;
     s.weights['unverified-identity'] = 0; // a weight of 0 drops the factor
     s.regions = { ...s.regions, grey: [...s.regions.grey, 'FR'], asOf: '2026-06-30' };
     const r = score(base({ paymentInstrument: 'prepaid_card', country: 'FR' }), facts({ openInvoices: [due(100)], checklist: without(...IDENTITY_ITEMS) }), s, TODAY);
@@ -408,7 +408,8 @@ describe('properties', () => {
   });
 
   it('stays within 0..100 under any weights of the settings', () => {
-    const weightsArb = fc.record(Object.fromEntries(Object.keys(settings.weights).map((k) => [k, fc.integer({ min: 0, max: 100 })])) as Record<keyof Settings['weights'], fc.Arbitrary<number>>);
+    const weight = fc.integer({ min: 0, max: 100 });
+    const weightsArb = fc.record(Object.fromEntries(Object.entries(settings.weights).map(([k, d]) => [k, typeof d === 'number' ? weight : fc.record(Object.fromEntries(Object.keys(d).map((g) => [g, weight])))]))) as unknown as fc.Arbitrary<Settings['weights']>;
     fc.assert(fc.property(customerArb, factsArb, weightsArb, (c, f, weights) => {
       const r = run(c, f, { ...settings, weights });
       expect(r.score).toBeGreaterThanOrEqual(0);
