@@ -1,6 +1,10 @@
 // The data model: every record the store holds, as zod/mini schemas; every type is z.infer of one of them.
 import * as z from 'zod/mini';
 import type { FactorId } from './risk';
+import { ImportKind } from './import/kinds';
+
+/** The version of this data model: the store's (lib/db/open.ts DB_VERSION) and the backups' `schemaVersion`. */
+export const SCHEMA_VERSION = 4;
 
 /** A tenant id or other GUID, stored lower case whatever case it came in. */
 export const Guid = z.guid({ error: 'is not a GUID' }).check(z.toLowerCase());
@@ -282,9 +286,8 @@ export const SettingsOverrides = z.object({
 }) as unknown as z.ZodMiniType<SettingsOverrides>;
 export type SettingsOverrides = Omit<Partial<Settings>, 'weights'> & { weights?: WeightOverrides };
 
-/** The kinds of data an import can bring. */
-export const ImportKind = z.enum(['customers', 'invoices', 'spending', 'subscriptions', 'alerts', 'backup']);
-export type ImportKind = z.infer<typeof ImportKind>;
+/** The kinds of data an import can bring: lib/import owns the list. */
+export { ImportKind } from './import/kinds';
 
 /**
  * What the risk score, the triage lists and the badges need to know of one customer besides the customer

@@ -3,6 +3,7 @@ import { rebuildSummaries } from './summaries';
 import { migrateTriageToV3 } from './triage-v3';
 import { overridesFromV3 } from '../settings';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { SCHEMA_VERSION } from '../schema';
 import type {
   AccountSummary,
   Alert,
@@ -18,8 +19,11 @@ import type {
 } from '../schema';
 
 export const DB_NAME = 'partner-risk-lens';
-/** Bump with a new `if (oldVersion < N)` block below, a fixture of the old version and a test that opens it. */
-export const DB_VERSION = 4;
+/**
+ * The data model's version (lib/schema.ts SCHEMA_VERSION, which backups carry too): bump it there with a new
+ * `if (oldVersion < N)` block below, a fixture of the old version and a test that opens it.
+ */
+export const DB_VERSION = SCHEMA_VERSION;
 
 export interface PrlSchema extends DBSchema {
   customers: { key: string; value: Customer; indexes: { 'by-domain': string } };
