@@ -1,7 +1,7 @@
 // The backup file format: every record of every store, with the schema version, validated whole on restore.
 import * as z from 'zod/mini';
 import { WordedError, wording, type Wording } from './wording';
-import { Alert, ChecklistChange, ChecklistEntry, Customer, Flag, Invoice, Meta, SettingsOverrides, Spending, Subscription, Triage, TriageV2 } from './schema';
+import { Alert, ChecklistChange, ChecklistEntry, Customer, Flag, Invoice, Meta, Settings, SettingsOverrides, Spending, Subscription, Triage, TriageV2 } from './schema';
 import { overridesFromV3, overridesOf, settingsOf, SettingsV3 } from './settings';
 
 export const BACKUP_FORMAT = 'partner-risk-lens-backup';
@@ -29,14 +29,17 @@ const CurrentBackup = z.object({
   format: z.literal(BACKUP_FORMAT),
   schemaVersion: z.int().check(z.gte(SETTINGS_OVERRIDES_FROM)),
   exportedAt: z.iso.datetime({ offset: true }),
-  /** What the user changed (lib/settings.ts). */
-  settings: SettingsOverrides,
+  /** The settings in effect, every one (as every version wrote them). */
+  settings: Settings,
+  /** What the user changed of them (lib/settings.ts): what a restore keeps, so the rest follows the defaults. */
+  overrides: z.optional(SettingsOverrides),
   meta: Meta,
   stores: BackupStores,
 });
 /** A backup written by schema version 3: the same, but its settings as that version kept them (lib/settings.ts). */
+const { overrides: _, ...currentShape } = CurrentBackup.def.shape;
 const V3Backup = z.object({
-  ...CurrentBackup.def.shape,
+  ...currentShape,
   schemaVersion: z.int().check(z.gte(TRIAGE_PER_REASON_FROM), z.lt(SETTINGS_OVERRIDES_FROM)),
   settings: SettingsV3,
 });
@@ -50,9 +53,12 @@ export type OldBackup = z.infer<typeof OldBackup>;
 export const Backup = z.union([CurrentBackup, V3Backup, OldBackup]);
 export type Backup = z.infer<typeof Backup>;
 export const isOldBackup = (b: Backup): b is OldBackup => b.schemaVersion < TRIAGE_PER_REASON_FROM;
-/** The settings overrides a backup restores: an older backup's settings mapped as the version 4 upgrade maps them. */
+/**
+ * The settings overrides a backup restores: what it says the user changed (else what of its settings differs from
+ * the defaults); an older backup's settings mapped as the version 4 upgrade maps them.
+ */
 export const backupOverrides = (b: Backup): SettingsOverrides =>
-  (b.schemaVersion >= SETTINGS_OVERRIDES_FROM ? overridesOf(settingsOf(b.settings)) : overridesFromV3(b.settings));
+  (b.schemaVersion >= SETTINGS_OVERRIDES_FROM ? overridesOf(settingsOf(('overrides' in b ? b.overrides : undefined) ?? b.settings)) : overridesFromV3(b.settings));
 
 export { say, type Wording } from './wording';
 

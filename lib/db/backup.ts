@@ -6,7 +6,7 @@ import { triageFromV2 } from '../triage';
 import { DATA_STORES, DB_VERSION, type PrlDb } from './open';
 import { rebuildSummaries } from './summaries';
 import { settingsOf } from '../settings';
-import { metaFrom, readSettingsOverrides } from './writes';
+import { metaFrom, readSettings, readSettingsOverrides } from './writes';
 
 const RECORD_STORES = Object.keys(BackupStores.def.shape) as Array<keyof BackupStores>;
 
@@ -14,10 +14,10 @@ export async function exportBackup(db: PrlDb, now: string): Promise<Backup> {
   const tx = db.transaction(DATA_STORES);
   const lists = await Promise.all(RECORD_STORES.map((s) => tx.objectStore(s).getAll()));
   const meta = metaFrom(await tx.objectStore('meta').get('meta'));
-  const settings = await readSettingsOverrides(db);
+  const [settings, overrides] = [await readSettings(db), await readSettingsOverrides(db)];
   // Parsing normalises key order, so the same store always gives the same bytes.
   const stores = BackupStores.parse(Object.fromEntries(RECORD_STORES.map((s, i) => [s, lists[i]])));
-  return { format: BACKUP_FORMAT, schemaVersion: DB_VERSION, exportedAt: now, settings, meta, stores };
+  return { format: BACKUP_FORMAT, schemaVersion: DB_VERSION, exportedAt: now, settings, overrides, meta, stores };
 }
 
 /** Replaces everything with the backup's content; a damaged or newer file is refused before anything changes. */

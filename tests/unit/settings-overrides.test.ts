@@ -128,13 +128,20 @@ describe('settings store what the user changed', () => {
     await restoreBackup(db, { ...empty, format: BACKUP_FORMAT, schemaVersion: 3, settings: V3_RECORD });
     expect(await db.get('settings', 'settings')).toEqual(V3_CHANGES);
     expect((await readSettings(db)).weights.overdue['91+']).toBe(55);
-    // And today's backup carries only the changes, which restore as they are.
+    // And today's backup carries the settings in effect and what of them was changed, which restores as it is.
     const backup = await exportBackup(db, NOW);
-    expect(backup.settings).toEqual(V3_CHANGES);
+    expect(backup.settings).toEqual(await readSettings(db));
+    expect('overrides' in backup && backup.overrides).toEqual(V3_CHANGES);
     await updateSettings(db, { staffName: 'Someone else' });
     await restoreBackup(db, JSON.parse(JSON.stringify(backup)));
     expect(await db.get('settings', 'settings')).toEqual(V3_CHANGES);
     db.close();
+    // The backup's settings in effect froze no default: a better one still reaches the restored store.
+    await withDefault('prepaid-card', 30, async () => {
+      const again = await openStore();
+      expect((await readSettings(again)).weights['prepaid-card']).toBe(30);
+      again.close();
+    });
   });
 
   it('drops alone an old value that does not validate', () => {
