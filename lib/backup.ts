@@ -1,7 +1,8 @@
 // The backup file format: every record of every store, with the schema version, validated whole on restore.
 import * as z from 'zod/mini';
 import { codeLine, WordedError, wording, type Wording } from './wording';
-import { Alert, ChecklistChange, ChecklistEntry, Customer, Flag, Invoice, Meta, Settings, Spending, Subscription, Triage, TriageV2 } from './schema';
+import { Alert, ChecklistChange, ChecklistEntry, Customer, Flag, Invoice, Meta, Settings, SettingsOverrides, Spending, Subscription, Triage, TriageV2 } from './schema';
+import { overridesFromV3, overridesOf, settingsOf, SettingsV3 } from './settings';
 
 export const BACKUP_FORMAT = 'partner-risk-lens-backup';
 
@@ -21,24 +22,43 @@ export type BackupStores = z.infer<typeof BackupStores>;
 /** Schema versions before this one kept triage per customer only; their backups are still read. */
 export const TRIAGE_PER_REASON_FROM = 3;
 
+/** Schema versions before this one wrote every setting, defaults included, weights under their old ids. */
+export const SETTINGS_OVERRIDES_FROM = 4;
+
 const CurrentBackup = z.object({
   format: z.literal(BACKUP_FORMAT),
-  schemaVersion: z.int().check(z.gte(TRIAGE_PER_REASON_FROM)),
+  schemaVersion: z.int().check(z.gte(SETTINGS_OVERRIDES_FROM)),
   exportedAt: z.iso.datetime({ offset: true }),
+  /** The settings in effect, every one (as every version wrote them). */
   settings: Settings,
+  /** What the user changed of them (lib/settings.ts): what a restore keeps, so the rest follows the defaults. */
+  overrides: z.optional(SettingsOverrides),
   meta: Meta,
   stores: BackupStores,
 });
-/** A backup written by schema versions 1–2: the same, but one triage record per customer (see lib/triage triageFromV2). */
+/** A backup written by schema version 3: the same, but its settings as that version kept them (lib/settings.ts). */
+const { overrides: _, ...currentShape } = CurrentBackup.def.shape;
+const V3Backup = z.object({
+  ...currentShape,
+  schemaVersion: z.int().check(z.gte(TRIAGE_PER_REASON_FROM), z.lt(SETTINGS_OVERRIDES_FROM)),
+  settings: SettingsV3,
+});
+/** A backup written by schema versions 1–2: as version 3's, but one triage record per customer (see lib/triage triageFromV2). */
 const OldBackup = z.object({
-  ...CurrentBackup.def.shape,
+  ...V3Backup.def.shape,
   schemaVersion: z.int().check(z.gte(1), z.lt(TRIAGE_PER_REASON_FROM)),
   stores: z.object({ ...BackupStores.def.shape, triage: z.array(TriageV2) }),
 });
 export type OldBackup = z.infer<typeof OldBackup>;
-export const Backup = z.union([CurrentBackup, OldBackup]);
+export const Backup = z.union([CurrentBackup, V3Backup, OldBackup]);
 export type Backup = z.infer<typeof Backup>;
 export const isOldBackup = (b: Backup): b is OldBackup => b.schemaVersion < TRIAGE_PER_REASON_FROM;
+/**
+ * The settings overrides a backup restores: what it says the user changed (else what of its settings differs from
+ * the defaults); an older backup's settings mapped as the version 4 upgrade maps them.
+ */
+export const backupOverrides = (b: Backup): SettingsOverrides =>
+  (b.schemaVersion >= SETTINGS_OVERRIDES_FROM ? overridesOf(settingsOf(('overrides' in b ? b.overrides : undefined) ?? b.settings)) : overridesFromV3(b.settings));
 
 export { say, type Wording } from './wording';
 
@@ -103,7 +123,8 @@ export function checkBackup(raw: unknown, currentVersion: number): BackupCheck {
   if (typeof version === 'number' && version > currentVersion) {
     return { ok: false, ...coded(wording('restore_newer', version, currentVersion)) };
   }
-  const parsed = (typeof version === 'number' && version < TRIAGE_PER_REASON_FROM ? OldBackup : CurrentBackup).safeParse(raw);
+  const schema = typeof version !== 'number' || version >= SETTINGS_OVERRIDES_FROM ? CurrentBackup : version >= TRIAGE_PER_REASON_FROM ? V3Backup : OldBackup;
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     // zod's own words are English: each problem is its place in the file and zod's code for it.
     const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.code}`).join('; ');

@@ -81,7 +81,7 @@ export function score(customer: Customer, facts: RiskFacts, settings: Settings, 
   for (const i of facts.openInvoices) if (i.balance > 0 && i.dueOn < today && (!oldestDue || i.dueOn < oldestDue)) oldestDue = i.dueOn;
   if (oldestDue) {
     const aging = agingOf(facts.openInvoices, today);
-    add('overdue', w[`overdue-${aging.bucket}` as 'overdue-1-30'], 'theft-of-service', {
+    add('overdue', w.overdue[aging.bucket as keyof typeof w.overdue], 'theft-of-service', {
       days: aging.oldestDaysPastDue, bucket: aging.bucket, amounts: aging.overdueByCurrency, invoices: aging.overdueCount,
     });
   }
@@ -90,7 +90,7 @@ export function score(customer: Customer, facts: RiskFacts, settings: Settings, 
 
   // Transaction risk.
   const list = regionListOf(customer.country, settings.regions);
-  if (list) add('high-risk-region', w[`high-risk-region-${list}`], 'transaction-risk', { country: customer.country!, list, asOf: settings.regions.asOf });
+  if (list) add('high-risk-region', w['high-risk-region'][list], 'transaction-risk', { country: customer.country!, list, asOf: settings.regions.asOf });
   if (customer.createdOn && created.length) {
     const age = daysBetween(customer.createdOn, today);
     const start = dayNumber(customer.createdOn);
@@ -103,17 +103,17 @@ export function score(customer: Customer, facts: RiskFacts, settings: Settings, 
   // Abuse of service.
   const abuse = facts.openFlags.filter((f) => f.kind !== 'microsoft_notice');
   if (abuse.length) {
-    add('abuse-flag', Math.min(w['abuse-flag'] * abuse.length, w['abuse-flag-cap']), 'abuse-of-service', { count: abuse.length, kinds: [...new Set(abuse.map((f) => f.kind))].join(',') });
+    add('abuse-flag', Math.min(w['abuse-flag'].each * abuse.length, w['abuse-flag'].cap), 'abuse-of-service', { count: abuse.length, kinds: [...new Set(abuse.map((f) => f.kind))].join(',') });
   }
   const notices = facts.openFlags.length - abuse.length;
   const openAlerts = facts.alerts.filter((a) => a.open);
-  const cap = w['microsoft-notice-cap'];
-  const noticePoints = Math.min(w['microsoft-notice'] * notices, cap);
+  const noticePoints = Math.min(w['microsoft-notice'].each * notices, w['microsoft-notice'].cap);
   if (notices) add('microsoft-notice', noticePoints, 'abuse-of-service', { count: notices });
-  // Each unresolved alert is its own factor (type, severity, detection, hours open), sharing the cap with notices.
-  let left = cap - noticePoints;
+  // Each unresolved alert is its own factor (type, severity, detection, hours open); the alerts' cap is that of
+  // notices and alerts together.
+  let left = Math.max(0, w['microsoft-alert'].cap - noticePoints);
   for (const a of [...openAlerts].sort((x, y) => x.detectedAt.localeCompare(y.detectedAt) || x.id.localeCompare(y.id))) {
-    const points = Math.min(w['microsoft-notice'], left);
+    const points = Math.min(w['microsoft-alert'].each, left);
     left -= points;
     const data: FactorData = { type: a.type, name: a.name, detectedAt: a.detectedAt };
     if (a.severity) data.severity = a.severity;

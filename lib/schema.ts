@@ -1,5 +1,10 @@
 // The data model: every record the store holds, as zod/mini schemas; every type is z.infer of one of them.
 import * as z from 'zod/mini';
+import type { FactorId } from './risk';
+import { ImportKind } from './import/kinds';
+
+/** The version of this data model: the store's (lib/db/open.ts DB_VERSION) and the backups' `schemaVersion`. */
+export const SCHEMA_VERSION = 4;
 
 /** A tenant id or other GUID, stored lower case whatever case it came in. */
 export const Guid = z.guid({ error: 'is not a GUID' }).check(z.toLowerCase());
@@ -191,39 +196,59 @@ export const FATF_DEFAULT = {
   asOf: '2026-02-13',
 } as const;
 
+/**
+ * Default weights, one per factor of lib/risk.ts, under the factor's own id (DECISIONS.md "Risk defaults"). A factor
+ * graded by bucket or list, or counted up to a cap, holds its grades. Settings keep only what the user changed
+ * (lib/settings.ts), so a better default here reaches everyone who left that weight alone.
+ */
 export const DEFAULT_WEIGHTS = {
   'prepaid-card': 25,
   'card-not-present': 10,
   'no-prepayment': 10,
   'provisioned-before-payment': 10,
-  'overdue-1-30': 10,
-  'overdue-31-60': 20,
-  'overdue-61-90': 30,
-  'overdue-91+': 40,
+  overdue: { '1-30': 10, '31-60': 20, '61-90': 30, '91+': 40 },
   'unverified-identity': 3,
-  'high-risk-region-black': 25,
-  'high-risk-region-grey': 10,
+  'high-risk-region': { black: 25, grey: 10 },
   'fast-purchasing': 15,
-  'abuse-flag': 20,
-  'abuse-flag-cap': 40,
-  'microsoft-notice': 15,
-  'microsoft-notice-cap': 45,
+  'abuse-flag': { each: 20, cap: 40 },
+  'microsoft-notice': { each: 15, cap: 45 },
+  /** `cap`: notices and alerts together. */
+  'microsoft-alert': { each: 15, cap: 45 },
   'confirmed-fraud': 40,
   'spend-spike': 15,
   'full-admin-unchecked': 10,
   'no-budget': 5,
   'activity-log-review': 5,
-} as const;
+} as const satisfies Record<FactorId, number | Readonly<Record<string, number>>>;
 export type WeightId = keyof typeof DEFAULT_WEIGHTS;
+type DefaultWeights = typeof DEFAULT_WEIGHTS;
+export type Weights = { [K in WeightId]: DefaultWeights[K] extends number ? number : { -readonly [G in keyof DefaultWeights[K]]: number } };
+export type WeightOverrides = { [K in WeightId]?: DefaultWeights[K] extends number ? number : { -readonly [G in keyof DefaultWeights[K]]?: number } };
 
-const weightShape = Object.fromEntries(
-  Object.entries(DEFAULT_WEIGHTS).map(([k, v]) => [k, z._default(z.number().check(z.gte(0), z.lte(100)), v)]),
-) as { [K in WeightId]: z.ZodMiniDefault<z.ZodMiniNumber<number>> };
+const Weight = z.number().check(z.gte(0), z.lte(100));
+const mapObject = <T, U>(o: Readonly<Record<string, T>>, f: (v: T) => U) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
+/**
+ * Every weight and grade with its default: a stored override of one grade keeps the others' defaults. Defaults
+ * are read from DEFAULT_WEIGHTS at each parse, never copied.
+ */
+const Weights = z.object(Object.fromEntries(Object.entries(DEFAULT_WEIGHTS).map(([id, d]) => {
+  const now = () => (DEFAULT_WEIGHTS as Record<string, number | Record<string, number>>)[id];
+  return [id, typeof d === 'number'
+    ? z._default(Weight, () => now() as number)
+    : z._default(
+      z.object(Object.fromEntries(Object.keys(d).map((g) => [g, z._default(Weight, () => (now() as Record<string, number>)[g])]))),
+      () => ({ ...(now() as Record<string, number>) }),
+    )];
+}))) as unknown as z.ZodMiniType<Weights, WeightOverrides>;
+/** What the user changed of the weights: any factor, any grade of it. */
+export const WeightOverrides = z.object(mapObject<number | Readonly<Record<string, number>>, z.ZodMiniType>(DEFAULT_WEIGHTS, (d) => (typeof d === 'number'
+  ? z.optional(Weight)
+  : z.optional(z.partial(z.object(mapObject(d, () => Weight))))))) as unknown as z.ZodMiniType<WeightOverrides>;
 
 export const Settings = z.object({
   staffName: z._default(z.string().check(z.maxLength(100)), ''),
   language: z._default(LanguageSetting, 'auto'),
-  weights: z._default(z.object(weightShape), () => ({ ...DEFAULT_WEIGHTS })),
+  weights: z._default(Weights, () => structuredClone(DEFAULT_WEIGHTS) as Weights),
   /** Lower bounds of the levels; low starts at 0. */
   levels: z._default(
     z.object({ medium: z.number(), high: z.number(), critical: z.number() }).check(
@@ -251,9 +276,18 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 export const defaultSettings = (): Settings => Settings.parse({});
 
-/** The kinds of data an import can bring. */
-export const ImportKind = z.enum(['customers', 'invoices', 'spending', 'subscriptions', 'alerts', 'backup']);
-export type ImportKind = z.infer<typeof ImportKind>;
+/**
+ * What the settings store keeps: only what the user changed (lib/settings.ts). Each setting whole, but weights
+ * by factor and grade; the effective settings are the defaults with these on top (`Settings.parse(overrides)`).
+ */
+export const SettingsOverrides = z.object({
+  ...mapObject(Settings.def.shape, (field) => z.optional((field as unknown as z.ZodMiniDefault<z.ZodMiniType>).def.innerType)),
+  weights: z.optional(WeightOverrides),
+}) as unknown as z.ZodMiniType<SettingsOverrides>;
+export type SettingsOverrides = Omit<Partial<Settings>, 'weights'> & { weights?: WeightOverrides };
+
+/** The kinds of data an import can bring: lib/import owns the list. */
+export { ImportKind } from './import/kinds';
 
 /**
  * What the risk score, the triage lists and the badges need to know of one customer besides the customer

@@ -6,6 +6,7 @@ import { errorWording } from '@/lib/errors';
 import type { ImportOutcome } from '@/lib/db/import';
 import { staleReceivablesDays } from '@/lib/freshness';
 import type { ParsedFile } from '@/lib/import';
+import { DATA_KINDS } from '@/lib/import/kinds';
 import type { Meta } from '@/lib/schema';
 import { say, wording } from '@/lib/wording';
 import { formatDate, formatDateTime } from '../panel/format';
@@ -24,7 +25,6 @@ export interface ImportSectionProps {
 }
 
 const ERRORS_SHOWN = 200;
-const KINDS = ['customers', 'invoices', 'spending', 'subscriptions', 'alerts'] as const;
 
 type Stage =
   | { at: 'idle' }
@@ -135,7 +135,7 @@ export function ImportSection({ t, locale, lastImport, now, onParse, onSnapshotI
         <div role="status" data-testid="import-result" class="ok">
           <p>{t('import_done')}</p>
           <ul>
-            {KINDS.filter((k) => stage.outcome[k]).map((k) => {
+            {DATA_KINDS.filter((k) => stage.outcome[k]).map((k) => {
               const c = stage.outcome[k]!;
               return <li key={k} data-kind={k} data-added={c.added} data-updated={c.updated} data-unchanged={c.unchanged}>
                 {t('import_result_kind', t(`import_kind_${k}`), c.added, c.updated, c.unchanged)}
@@ -188,7 +188,7 @@ function Preview({ file, t }: { file: ParsedFile; t: Translate }) {
 }
 
 function LastImports({ t, locale, lastImport, now }: { t: Translate; locale: string; lastImport: Meta['lastImport']; now: string }) {
-  const entries = KINDS.filter((k) => lastImport[k]);
+  const entries = DATA_KINDS.filter((k) => lastImport[k]);
   const staleDays = staleReceivablesDays(lastImport, Date.parse(now));
   return (
     <div data-testid="last-imports">

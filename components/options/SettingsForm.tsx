@@ -6,7 +6,8 @@ import { errorWording } from '@/lib/errors';
 import { listIsStale } from '@/lib/regions';
 import { say, wording } from '@/lib/wording';
 import { formatDate } from '../panel/format';
-import { DEFAULT_WEIGHTS, Settings, type WeightId } from '@/lib/schema';
+import { Settings } from '@/lib/schema';
+import { WEIGHT_FIELDS, weightOf, withWeight } from '@/lib/settings';
 
 export interface SettingsFormProps {
   settings: Settings;
@@ -76,10 +77,10 @@ export function SettingsForm({ settings, t, locale = 'en', today, onSave, ask }:
       <fieldset>
         <legend>{t('settings_weights')}</legend>
         <div class="weights">
-          {(Object.keys(DEFAULT_WEIGHTS) as WeightId[]).map((id) => (
-            <label key={id}>{t(`weight_${id.replace(/[-+]/g, '_')}`)}
-              <input type="number" min={0} max={100} step={1} data-weight={id} value={draft.weights[id]}
-                onInput={(e) => set('weights', { ...draft.weights, [id]: num((e.target as HTMLInputElement).value) })} />
+          {WEIGHT_FIELDS.map((f) => (
+            <label key={f.path}>{t(f.label)}
+              <input type="number" min={0} max={100} step={1} data-weight={f.path} value={weightOf(draft.weights, f)}
+                onInput={(e) => set('weights', withWeight(draft.weights, f, num((e.target as HTMLInputElement).value)))} />
             </label>
           ))}
         </div>

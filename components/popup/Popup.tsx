@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
 import { daysSince, staleReceivablesDays } from '@/lib/freshness';
+import { DATA_KINDS } from '@/lib/import/kinds';
 import type { Meta } from '@/lib/schema';
 import { attentionCount } from '@/lib/attention';
 import { matchesSearch, type AlertStats, type RowBase, type TriageLists } from '@/lib/triage';
@@ -131,11 +132,10 @@ function AttentionLine({ t, count }: { t: Translate; count?: number }) {
   return <p class="small" data-testid="popup-attention">{count === 1 ? t('popup_attention_one') : t('popup_attention', count ?? '…')}</p>;
 }
 
-const IMPORT_KINDS = ['customers', 'invoices', 'spending', 'subscriptions', 'alerts'] as const;
 
 /** When each kind of data was last imported, in days: staff see how fresh the lists are. */
 function LastImports({ meta, t, now }: { meta?: Meta; t: Translate; now: string }) {
-  const known = IMPORT_KINDS.filter((k) => meta?.lastImport[k]);
+  const known = DATA_KINDS.filter((k) => meta?.lastImport[k]);
   if (!known.length) return null;
   return (
     <p class="small muted footer" data-testid="popup-last-import">

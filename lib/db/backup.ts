@@ -1,12 +1,13 @@
 // Backup (every store to one JSON object) and restore (replace the whole store, in one transaction).
-import { BACKUP_FORMAT, BackupError, BackupStores, checkBackup, isOldBackup, type Backup } from '../backup';
+import { BACKUP_FORMAT, BackupError, BackupStores, backupOverrides, checkBackup, isOldBackup, type Backup } from '../backup';
 import { localDate } from '../clock';
 import { errorWording } from '../errors';
 import { codeLine, wording } from '../wording';
 import { triageFromV2 } from '../triage';
 import { DATA_STORES, DB_VERSION, type PrlDb } from './open';
 import { rebuildSummaries } from './summaries';
-import { metaFrom, readSettings } from './writes';
+import { settingsOf } from '../settings';
+import { metaFrom, readSettings, readSettingsOverrides } from './writes';
 
 const RECORD_STORES = Object.keys(BackupStores.def.shape) as Array<keyof BackupStores>;
 
@@ -14,10 +15,10 @@ export async function exportBackup(db: PrlDb, now: string): Promise<Backup> {
   const tx = db.transaction(DATA_STORES);
   const lists = await Promise.all(RECORD_STORES.map((s) => tx.objectStore(s).getAll()));
   const meta = metaFrom(await tx.objectStore('meta').get('meta'));
-  const settings = await readSettings(db);
+  const [settings, overrides] = [await readSettings(db), await readSettingsOverrides(db)];
   // Parsing normalises key order, so the same store always gives the same bytes.
   const stores = BackupStores.parse(Object.fromEntries(RECORD_STORES.map((s, i) => [s, lists[i]])));
-  return { format: BACKUP_FORMAT, schemaVersion: DB_VERSION, exportedAt: now, settings, meta, stores };
+  return { format: BACKUP_FORMAT, schemaVersion: DB_VERSION, exportedAt: now, settings, overrides, meta, stores };
 }
 
 /** How many records each store holds that a restore would replace, read in one transaction. */
@@ -43,14 +44,15 @@ export async function restoreBackup(db: PrlDb, raw: unknown): Promise<Record<key
       const os = tx.objectStore(s) as unknown as { put(v: unknown): Promise<unknown> };
       for (const r of backup.stores[s]) puts.push(os.put(r));
     }
-    puts.push(tx.objectStore('settings').put(backup.settings, 'settings'));
+    const overrides = backupOverrides(backup);
+    puts.push(tx.objectStore('settings').put(overrides, 'settings'));
     puts.push(tx.objectStore('meta').put(backup.meta, 'meta'));
     await Promise.all(puts);
     await rebuildSummaries(tx, backup.stores.customers.map((c) => c.tenantId));
     if (oldTriage) {
       const [summaries, alerts] = await Promise.all([tx.objectStore('summaries').getAll(), tx.objectStore('alerts').getAll()]);
       const now = new Date();
-      const triage = triageFromV2(oldTriage, summaries, alerts, backup.settings, localDate(now), now.toISOString());
+      const triage = triageFromV2(oldTriage, summaries, alerts, settingsOf(overrides), localDate(now), now.toISOString());
       await Promise.all(triage.map((t) => tx.objectStore('triage').put(t)));
     }
     await tx.done;

@@ -1,24 +1,16 @@
 // Commits a whole import (every previewed file) in one transaction: upserts by key, all or nothing.
 import { codeLine, WordedError, wording } from '../wording';
-import { Customer as CustomerSchema, type AccountSummary, type Alert, type Customer, type ImportKind, type Invoice, type Spending, type Subscription } from '../schema';
+import { DATA_KINDS, type DataKind } from '../import/kinds';
+import type { ImportBatch } from '../import/types';
+import { Customer as CustomerSchema, type AccountSummary, type Alert, type Customer, type Invoice, type Spending, type Subscription } from '../schema';
 import { eachPage, type PagedStore } from './pages';
 import type { PrlDb, Tx } from './open';
 import { metaFrom, writeAndSummarize } from './writes';
 
-export interface ImportBatch {
-  customers?: Customer[];
-  invoices?: Invoice[];
-  /** The invoices file lists every open invoice: open invoices missing from it are closed (paid, date unknown). */
-  invoicesAreSnapshot?: boolean;
-  spending?: Spending[];
-  subscriptions?: Subscription[];
-  alerts?: Alert[];
-  /** Customers named by alerts; added when unknown so that no alert is dropped. */
-  alertCustomers?: Array<{ tenantId: string; name: string }>;
-}
+export type { ImportBatch } from '../import/types';
 
 export interface Counts { added: number; updated: number; unchanged: number }
-export type ImportOutcome = Partial<Record<Exclude<ImportKind, 'backup'>, Counts>> & { closed: number };
+export type ImportOutcome = Partial<Record<DataKind, Counts>> & { closed: number };
 
 const zero = (): Counts => ({ added: 0, updated: 0, unchanged: 0 });
 
@@ -159,10 +151,7 @@ async function closeMissing(tx: Tx, listed: Invoice[], touched: Set<string>): Pr
 async function stampImports(tx: Tx, batch: ImportBatch, now: string): Promise<void> {
   const metaStore = tx.objectStore('meta');
   const meta = metaFrom(await metaStore.get('meta'));
-  const kinds: Array<[keyof ImportBatch, ImportKind]> = [
-    ['customers', 'customers'], ['invoices', 'invoices'], ['spending', 'spending'], ['subscriptions', 'subscriptions'], ['alerts', 'alerts'],
-  ];
-  for (const [field, kind] of kinds) if ((batch[field] as unknown[] | undefined)?.length) meta.lastImport[kind] = now;
+  for (const kind of DATA_KINDS) if (batch[kind]?.length) meta.lastImport[kind] = now;
   await metaStore.put(meta, 'meta');
 }
 

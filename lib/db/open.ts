@@ -3,7 +3,9 @@ import { errorWording } from '../errors';
 import { codeLine, type Wording } from '../wording';
 import { rebuildSummaries } from './summaries';
 import { migrateTriageToV3 } from './triage-v3';
+import { overridesFromV3 } from '../settings';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { SCHEMA_VERSION } from '../schema';
 import type {
   AccountSummary,
   Alert,
@@ -12,15 +14,18 @@ import type {
   Customer,
   Flag,
   Invoice,
-  Settings,
+  SettingsOverrides,
   Spending,
   Subscription,
   Triage,
 } from '../schema';
 
 export const DB_NAME = 'partner-risk-lens';
-/** Bump with a new `if (oldVersion < N)` block below, a fixture of the old version and a test that opens it. */
-export const DB_VERSION = 3;
+/**
+ * The data model's version (lib/schema.ts SCHEMA_VERSION, which backups carry too): bump it there with a new
+ * `if (oldVersion < N)` block below, a fixture of the old version and a test that opens it.
+ */
+export const DB_VERSION = SCHEMA_VERSION;
 
 export interface PrlSchema extends DBSchema {
   customers: { key: string; value: Customer; indexes: { 'by-domain': string } };
@@ -33,7 +38,8 @@ export interface PrlSchema extends DBSchema {
   alerts: { key: string; value: Alert; indexes: { 'by-tenant': string } };
   triage: { key: [string, string]; value: Triage; indexes: { 'by-tenant': string } };
   summaries: { key: string; value: AccountSummary; indexes: { 'by-attention': number; 'by-oldest-due': string } };
-  settings: { key: string; value: Settings };
+  /** What the user changed (version 4 on); versions 1–3 kept every setting, weights by old id. */
+  settings: { key: string; value: SettingsOverrides };
   meta: { key: string; value: unknown };
 }
 
@@ -123,5 +129,15 @@ function upgradeStore(
     // Version 3: triage is kept per customer and reason (DECISIONS "Triage is per customer and reason").
     if (oldVersion < 1) db.createObjectStore('triage', { keyPath: ['tenantId', 'reason'] }).createIndex('by-tenant', 'tenantId');
     else queue(() => migrateTriageToV3(db, tx));
+  }
+  if (oldVersion < 4) {
+    // Version 4: settings keep only what the user changed (lib/settings.ts); weights go under their factor's id.
+    if (oldVersion >= 1) {
+      queue(async () => {
+        const store = tx.objectStore('settings');
+        const old = await store.get('settings');
+        if (old !== undefined) await store.put(overridesFromV3(old), 'settings');
+      });
+    }
   }
 }

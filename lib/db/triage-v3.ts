@@ -1,7 +1,8 @@
 // The version 3 upgrade of the triage store: from one record per customer to one per customer and reason.
 import type { IDBPDatabase } from 'idb';
 import { localDate } from '../clock';
-import { Settings, TriageV2 } from '../schema';
+import { TriageV2 } from '../schema';
+import { overridesFromV3, settingsOf } from '../settings';
 import { triageFromV2 } from '../triage';
 import { codedError } from '../wording';
 import type { PrlSchema, Tx } from './open';
@@ -24,9 +25,10 @@ export async function migrateTriageToV3(db: IDBPDatabase<PrlSchema>, tx: Tx): Pr
     oldStore.getAll(), tx.objectStore('summaries').getAll(), tx.objectStore('alerts').getAll(), tx.objectStore('settings').get('settings'),
   ]);
   const old = parseOldTriage(raw);
-  const settings = Settings.safeParse(storedSettings ?? {});
+  // The settings are still as version 1–2 kept them here (the version 4 block maps them after this one).
+  const settings = settingsOf(overridesFromV3(storedSettings));
   const now = new Date();
-  const records = triageFromV2(old, summaries, alerts, settings.success ? settings.data : Settings.parse({}), localDate(now), now.toISOString());
+  const records = triageFromV2(old, summaries, alerts, settings, localDate(now), now.toISOString());
   db.deleteObjectStore('triage');
   const store = db.createObjectStore('triage', { keyPath: ['tenantId', 'reason'] });
   store.createIndex('by-tenant', 'tenantId');

@@ -1,5 +1,6 @@
 // Small writes from the panel and the popup: each one transaction that also rebuilds the customer's summary.
-import { Customer, Settings, Meta, Triage, type AlertTriage, type ChecklistEntry, type Flag } from '../schema';
+import { Customer, Settings, Meta, Triage, type AlertTriage, type ChecklistEntry, type Flag, type SettingsOverrides } from '../schema';
+import { applyPatch, overridesOf, settingsOf, type SettingsPatch } from '../settings';
 import type * as z from 'zod/mini';
 import type { PrlDb, StoreName, Tx } from './open';
 import { SEEN_CAPS } from '../seen-caps';
@@ -165,27 +166,29 @@ export async function updateTriage(db: PrlDb, key: Pick<Triage, 'tenantId' | 're
   return next;
 }
 
-/** A stored settings record, or the defaults where it no longer validates (e.g. written by a newer version). */
-function settingsFrom(raw: unknown): Settings {
-  const parsed = Settings.safeParse(raw ?? {});
-  return parsed.success ? parsed.data : Settings.parse({});
-}
-
+/** The effective settings: the defaults with what the user changed on top (lib/settings.ts). */
 export async function readSettings(db: PrlDb): Promise<Settings> {
-  return settingsFrom(await db.get('settings', 'settings'));
+  return settingsOf(await db.get('settings', 'settings'));
 }
 
-export async function saveSettings(db: PrlDb, s: Settings): Promise<Settings> {
-  const valid = Settings.parse(s);
-  await db.put('settings', valid, 'settings');
-  return valid;
+/** What the user changed of the settings, as the store keeps it (a backup carries this). */
+export async function readSettingsOverrides(db: PrlDb): Promise<SettingsOverrides> {
+  return overridesOf(settingsOf(await db.get('settings', 'settings')));
 }
 
-/** Changes some settings, read and written in one readwrite transaction: a write in between is never undone. */
-export async function updateSettings(db: PrlDb, patch: Partial<Settings>): Promise<Settings> {
+/** Saves every setting: what equals its default is not stored, so it follows the defaults. */
+export function saveSettings(db: PrlDb, s: Settings): Promise<Settings> {
+  return updateSettings(db, s);
+}
+
+/**
+ * The one write of settings: changes some, read and written in one readwrite transaction (a write in between is
+ * never undone). The store keeps only what differs from the defaults; a patch that does not validate writes nothing.
+ */
+export async function updateSettings(db: PrlDb, patch: SettingsPatch): Promise<Settings> {
   const tx = db.transaction('settings', 'readwrite');
-  const next = Settings.parse({ ...settingsFrom(await tx.store.get('settings')), ...patch });
-  await tx.store.put(next, 'settings');
+  const next = Settings.parse(applyPatch(settingsOf(await tx.store.get('settings')), patch));
+  await tx.store.put(overridesOf(next), 'settings');
   await tx.done;
   return next;
 }

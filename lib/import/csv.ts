@@ -6,8 +6,10 @@ import Papa from 'papaparse';
 import type { Customer, Invoice, Spending, Subscription } from '../schema';
 import { decimalEvidence } from './amounts';
 import { DateColumns } from './date-columns';
-import { detectCsvKind, FIELDS, mapHeaders, MONEY, RECONCILIATION_FIELDS, reconciliationKind, REQUIRED, unknownKind, type CsvKind } from './fields';
-import { convertRow, keyOf } from './rows';
+import { mapHeaders, reconciliationKind, unknownKind } from './fields';
+import type { CsvFormat } from './format';
+import { csvFormatOf } from './registry';
+import { convertRow } from './rows';
 import { rowError, type ParseContext, type ParsedFile, type ReconciliationKind, type RowError } from './types';
 import { wording, type Wording } from '../wording';
 
@@ -34,16 +36,9 @@ export function headerDelimiter(text: string): string | undefined {
   return n > 0 ? best : undefined;
 }
 
-/**
- * The same key twice in one file: the later row wins (as a re-import would), except that a customer listed
- * twice (direct and indirect relationship) keeps the fields the later row leaves empty and both relationships.
- */
-function mergeDuplicate(kind: CsvKind, earlier: Rec, later: Rec): Rec {
-  if (kind !== 'customers') return later;
-  const [a, b] = [earlier as Customer, later as Customer];
-  const merged: Customer = { ...a, ...b };
-  if (a.relationship && b.relationship && !a.relationship.split(', ').includes(b.relationship)) merged.relationship = `${a.relationship}, ${b.relationship}`;
-  return merged;
+/** The same key twice in one file: the later row wins (as a re-import would), unless the format merges them. */
+function mergeDuplicate(format: CsvFormat, earlier: Rec, later: Rec): Rec {
+  return format.merge ? (format.merge(earlier as never, later as never) as Rec) : later;
 }
 
 export async function parseCsv(name: string, text: string, ctx: ParseContext, onProgress?: (f: number) => void): Promise<ParsedFile> {
@@ -52,7 +47,7 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
   if (!body.trim()) return { ...base, kind: 'unknown', fatal: 'This file is empty.', fatalText: wording('import_file_empty') };
 
   let headers: string[] | undefined;
-  let kind = 'unknown' as CsvKind | 'unknown';
+  let format = undefined as CsvFormat | undefined;
   let map: Record<string, number> = {};
   let line = 1;
   let rowsRead = 0;
@@ -72,9 +67,9 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
   let dates: DateColumns | undefined;
   let reconciliation: ReconciliationKind | undefined;
 
-  const keep = (k: CsvKind, { record, asOf: rowAsOf }: { record: Rec; asOf?: string }, at: number) => {
+  const keep = (k: CsvFormat, { record, asOf: rowAsOf }: { record: Rec; asOf?: string }, at: number) => {
     if (rowAsOf && (!asOf || rowAsOf > asOf)) asOf = rowAsOf;
-    const key = keyOf(k, record);
+    const key = k.key(record as never);
     const earlier = records.get(key);
     if (!earlier) records.set(key, { record, line: at });
     else if (earlier.line < at) records.set(key, { record: mergeDuplicate(k, earlier.record, record), line: at });
@@ -87,28 +82,32 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
     for (const [i, cells] of rows.entries()) {
       if (!headers) {
         headers = cells.map((h) => h.trim());
-        kind = detectCsvKind(headers);
-        if (kind === 'unknown') {
+        format = csvFormatOf(headers);
+        if (!format) {
           fatal = unknownKind(headers);
           return false;
         }
-        map = mapHeaders(kind, headers);
+        const f = format;
+        map = mapHeaders(f.fields, headers);
         // A reconciliation file (one row per charge) is read for the customers it names, and for nothing else.
-        reconciliation = reconciliationKind(headers);
-        if (reconciliation) map = Object.fromEntries(Object.entries(map).filter(([f]) => RECONCILIATION_FIELDS.includes(f)));
-        dates = new DateColumns(kind, headers, map);
-        const missing = REQUIRED[kind].filter((f) => !(f in map));
+        const only = f.only?.(headers);
+        if (only) {
+          reconciliation = reconciliationKind(headers);
+          map = Object.fromEntries(Object.entries(map).filter(([field]) => only.includes(field)));
+        }
+        dates = new DateColumns(f, headers, map);
+        const missing = f.required.filter((field) => !(field in map));
         if (missing.length) {
-          const columns = missing.map((f) => `'${FIELDS[kind as CsvKind][f][0]}'`).join(', ');
+          const columns = missing.map((field) => `'${f.fields[field][0]}'`).join(', ');
           fatal = {
-            message: `This ${kind} file lacks the column${missing.length > 1 ? 's' : ''} ${columns}.`,
-            text: wording(missing.length > 1 ? 'import_missing_columns' : 'import_missing_column', wording(`import_kind_${kind}`), columns),
+            message: `This ${f.kind} file lacks the column${missing.length > 1 ? 's' : ''} ${columns}.`,
+            text: wording(missing.length > 1 ? 'import_missing_columns' : 'import_missing_column', wording(`import_kind_${f.kind}`), columns),
           };
           return false;
         }
         continue;
       }
-      const k = kind as CsvKind; // set with the header row
+      const k = format!; // set with the header row
       line++;
       if (cells.every((c) => !c.trim())) continue; // a blank line: not a row, but it keeps its line number
       rowsRead++;
@@ -117,13 +116,13 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
         continue;
       }
       if (inferAmounts) {
-        for (const f of MONEY[k]) {
+        for (const f of k.money) {
           const sep = f in map ? decimalEvidence(cells[map[f]] ?? '') : undefined;
           if (sep) evidence[sep]++;
         }
       }
       if (dates!.see(cells, line)) { waiting.push({ line, cells }); continue; }
-      const r = convertRow(cells, { kind: k, headers, map, ctx });
+      const r = convertRow(cells, { format: k, headers, map, ctx });
       if (!r.ok) {
         if (inferAmounts && r.ambiguousAmount) waiting.push({ line, cells });
         else errors.push(rowError(line, `line ${line}: ${r.problems.join('; ')}`, wording('import_row_problems', line, { list: r.texts })));
@@ -162,18 +161,18 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
   onProgress?.(1);
 
   if (overlong !== undefined) {
-    return { ...base, kind, fatal: `line ${overlong} is over 1 MB: probably a quote that is never closed`, fatalText: { key: 'import_line_over_1mb', subs: [overlong] } };
+    return { ...base, kind: format?.kind ?? 'unknown', fatal: `line ${overlong} is over 1 MB: probably a quote that is never closed`, fatalText: { key: 'import_line_over_1mb', subs: [overlong] } };
   }
-  if (fatal) return { ...base, kind, fatal: fatal.message, fatalText: fatal.text };
-  if (!headers || kind === 'unknown') return { ...base, kind: 'unknown', fatal: 'This file has no header row.', fatalText: wording('import_no_header') };
+  if (fatal) return { ...base, kind: format?.kind ?? 'unknown', fatal: fatal.message, fatalText: fatal.text };
+  if (!headers || !format) return { ...base, kind: 'unknown', fatal: 'This file has no header row.', fatalText: wording('import_no_header') };
   const shown = evidence['.'] && !evidence[','] ? 'dot' : evidence[','] && !evidence['.'] ? 'comma' : undefined;
   const settled: ParseContext = { ...ctx, settings: shown ? { ...ctx.settings, decimalSeparator: shown } : ctx.settings };
   const dateOrders = dates?.orders();
   for (const [i, w] of waiting.entries()) {
     if (i > 0 && i % 5000 === 0) await yieldToPage();
     const clashes = dates?.clashes(w.cells) ?? [];
-    const r = clashes.length ? { ok: false as const, problems: clashes.map((c) => c.message), texts: clashes.map((c) => c.text) } : convertRow(w.cells, { kind, headers, map, ctx: settled, dateOrders });
-    if (r.ok) keep(kind, r, w.line);
+    const r = clashes.length ? { ok: false as const, problems: clashes.map((c) => c.message), texts: clashes.map((c) => c.text) } : convertRow(w.cells, { format, headers, map, ctx: settled, dateOrders });
+    if (r.ok) keep(format, r, w.line);
     else errors.push(rowError(w.line, `line ${w.line}: ${r.problems.join('; ')}`, wording('import_row_problems', w.line, { list: r.texts })));
   }
   const kept = [...records.values()];
@@ -182,10 +181,8 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
     kept.sort((a, b) => a.line - b.line);
   }
   const list = kept.map((r) => r.record);
-  const batch = kind === 'customers' ? { customers: list as Customer[] }
-    : kind === 'invoices' ? { invoices: list as Invoice[] }
-    : kind === 'spending' ? { spending: list as Spending[] }
-    : { subscriptions: list as Subscription[] };
+  const { kind } = format;
+  const batch = { [kind]: list };
   const out: ParsedFile = { ...base, kind, rowsRead, valid, errors, batch };
   // One customer record per customer, however many charges name it; the charges themselves are not imported.
   if (reconciliation) Object.assign(out, { valid: list.length, reconciliation: { kind: reconciliation, charges: rowsRead } });

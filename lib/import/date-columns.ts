@@ -2,19 +2,12 @@
 // itself as its decimal separator is: one date with a first part over 12 makes the whole column day-first
 // (`05/09/2026` beside `15/10/2026`), a second part over 12 month-first; a column that shows both is an
 // error naming both lines; only a column that no row settles falls back to the date-format setting.
-import { columnName, type CsvKind } from './fields';
+import { columnName } from './fields';
+import type { CsvFormat } from './format';
 import { wording, type Wording } from '../wording';
 
 type Reading = 'dmy' | 'mdy' | 'either';
 type Seen = { line: number; raw: string };
-
-/** The date columns of each kind (the fields rows.ts reads with parseDate). */
-const DATE_FIELDS: Record<CsvKind, string[]> = {
-  customers: ['createdOn', 'firstPaymentOn'],
-  invoices: ['issuedOn', 'dueOn', 'paidOn', 'asOf'],
-  spending: ['asOf'],
-  subscriptions: ['createdOn', 'commitmentEndDate'],
-};
 
 // As values.ts parseDate reads a date with its day and month in either order.
 const DAY_MONTH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$/i;
@@ -34,8 +27,8 @@ export class DateColumns {
   /** The first line that showed each order, per column. */
   private readonly seen: Record<string, { dmy?: Seen; mdy?: Seen }> = {};
 
-  constructor(private readonly kind: CsvKind, private readonly headers: string[], private readonly map: Record<string, number>) {
-    this.fields = DATE_FIELDS[kind].filter((f) => f in map);
+  constructor(private readonly format: CsvFormat, private readonly headers: string[], private readonly map: Record<string, number>) {
+    this.fields = format.dates.filter((f) => f in map);
   }
 
   /** Notes what a row's dates show; true when one of them depends on its column's order (the row waits to the end). */
@@ -69,7 +62,7 @@ export class DateColumns {
     for (const f of this.fields) {
       const s = this.seen[f];
       if (!s?.dmy || !s.mdy || !readingOf(cells[this.map[f]] ?? '')) continue;
-      const col = columnName(this.kind, f, this.headers, this.map);
+      const col = columnName(this.format.fields, f, this.headers, this.map);
       out.push({
         message: `${col} cannot be read: this column writes dates day/month on line ${s.dmy.line} ('${s.dmy.raw}') and month/day on line ${s.mdy.line} ('${s.mdy.raw}'); correct the file`,
         text: wording('import_date_clash', col, s.dmy.line, `'${s.dmy.raw}'`, s.mdy.line, `'${s.mdy.raw}'`),

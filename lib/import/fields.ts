@@ -1,95 +1,24 @@
-// The columns each kind of file may carry, with the header synonyms partners' files use (in English and in
-// French, the UI's second language), and the kind a header row shows. Header matching ignores case, accents,
+// Reading header rows: the names shared by several formats (each format's own columns are in formats/), with the
+// header synonyms partners' files use (in English and in French, the UI's second language). Header matching ignores case, accents,
 // spaces, and _ - . / ( ) # : ' ° characters, so `Date d'échéance` and `Date d echeance` are one name.
 import type { ReconciliationKind } from './types';
 import { wording, type Wording } from '../wording';
 
-export type CsvKind = 'customers' | 'invoices' | 'spending' | 'subscriptions';
-
 export const normHeader = (h: string) =>
   h.replace(/^\uFEFF/, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s_\-./()#:'\u2019\u00b0]/g, '');
 
-const TENANT = [
+export const TENANT = [
   'Customer ID', 'Microsoft ID', 'Tenant ID', 'CustomerId', 'Customer tenant ID', 'Customer Microsoft ID', 'Tenant',
   'ID client', 'ID Microsoft', 'Identifiant client', 'Identifiant Microsoft', 'ID du client', 'ID de locataire', 'ID du locataire', 'ID locataire client',
 ];
-const CURRENCY = ['Currency', 'Currency code', 'CurrencyCode', 'Devise', 'Code devise', 'Monnaie'];
+export const CURRENCY = ['Currency', 'Currency code', 'CurrencyCode', 'Devise', 'Code devise', 'Monnaie'];
 
-export const FIELDS: Record<CsvKind, Record<string, string[]>> = {
-  customers: {
-    tenantId: TENANT,
-    // CustomerCompanyName: older reconciliation files.
-    name: [
-      'Company name', 'Customer name', 'CustomerName', 'CustomerCompanyName', 'Name', 'Company', 'Customer',
-      'Nom de la société', "Nom de l'entreprise", 'Nom du client', 'Raison sociale', 'Société', 'Entreprise', 'Client', 'Nom',
-    ],
-    domain: ['Domain', 'Primary domain', 'Primary domain name', 'CustomerDomainName', 'Domain name', 'Domaine', 'Domaine principal', 'Nom de domaine', 'Nom de domaine principal'],
-    country: ['Country', 'Country/region', 'Country or region', 'CustomerCountry', 'Country code', 'Pays', 'Pays/région', 'Pays ou région', 'Code pays'],
-    paymentInstrument: ['Payment instrument', 'Payment method', 'Payment type', 'Moyen de paiement', 'Mode de paiement', 'Mode de règlement', 'Moyen de règlement'],
-    prepaid: ['Prepaid', 'Pre-payment received', 'Prepayment', 'Prepayment received', 'Prépaiement', 'Prépaiement reçu', 'Paiement anticipé', 'Paiement anticipé reçu'],
-    adminAccess: ['Admin access', 'Administrative access', 'Admin rights', 'Accès administrateur', 'Accès admin', "Droits d'administration"],
-    createdOn: ['Created', 'Created on', 'Creation date', 'Customer since', 'Created date', 'Créé le', 'Date de création', 'Client depuis'],
-    firstPaymentOn: ['First payment', 'First payment date', 'First payment on', 'Premier paiement', 'Date du premier paiement'],
-    relationship: ['Relationship', 'Relationship to partner', 'relationshipToPartner', 'Relation', 'Relation avec le partenaire'],
-    tags: ['Tags', 'Étiquettes', 'Balises'],
-  },
-  invoices: {
-    tenantId: TENANT,
-    domain: ['Domain', 'Primary domain', 'Primary domain name', 'CustomerDomainName', 'Customer domain', 'Domaine', 'Domaine principal', 'Nom de domaine', 'Domaine du client'],
-    number: [
-      'Invoice number', 'Invoice', 'Invoice no', 'InvoiceNumber', 'Invoice ID', 'Document number',
-      'Numéro de facture', 'N° de facture', 'N° facture', 'Facture', 'Référence facture', 'Numéro de pièce',
-    ],
-    issuedOn: ['Invoice date', 'Issued', 'Issue date', 'Issued on', 'Document date', 'Date de facture', 'Date de facturation', "Date d'émission", 'Date facture', 'Date de pièce'],
-    dueOn: ['Due date', 'Due', 'Due on', 'Payment due date', "Date d'échéance", 'Échéance', 'Date échéance', 'Date limite de paiement'],
-    amount: ['Amount', 'Invoice amount', 'Total', 'Total amount', 'Amount due', 'Montant', 'Montant TTC', 'Montant de la facture', 'Total TTC', 'Montant dû'],
-    paid: ['Paid', 'Amount paid', 'Paid amount', 'Paid to date', 'Montant payé', 'Payé', 'Déjà payé', 'Montant réglé', 'Réglé'],
-    currency: CURRENCY,
-    paidOn: ['Paid date', 'Payment date', 'Paid on', 'Date paid', 'Date de paiement', 'Payé le', 'Date de règlement', 'Réglé le'],
-    /** An open-items report's own date ("every open invoice as of"); today when absent. */
-    asOf: ['As of', 'As of date', 'As at', 'Report date', 'Snapshot date', 'En date du', 'Date du rapport', 'Situation au', "Date de l'état"],
-  },
-  spending: {
-    tenantId: TENANT,
-    budget: ['Monthly budget', 'Budget', 'Spending budget', 'Budget amount', 'Budget mensuel', 'Budget de dépenses', 'Montant du budget'],
-    spendToDate: [
-      'Spend to date', 'Spend', 'Month to date', 'Total cost', 'Spent', 'Usage to date',
-      'Dépenses à ce jour', 'Dépenses', 'Dépensé', 'Coût total', 'Consommation', 'Consommation à ce jour',
-    ],
-    asOf: ['As of', 'As of date', 'Date', 'Snapshot date', 'Last modified', 'En date du', 'Date du relevé', 'Dernière modification'],
-    currency: CURRENCY,
-  },
-  subscriptions: {
-    tenantId: TENANT,
-    id: ['Subscription ID', 'SubscriptionId', "ID d'abonnement", 'ID abonnement', "Identifiant d'abonnement", "ID de l'abonnement"],
-    offerName: ['Offer', 'Offer name', 'Subscription', 'Subscription name', 'Product', 'Offre', "Nom de l'offre", 'Abonnement', "Nom de l'abonnement", 'Produit'],
-    status: ['Status', 'Subscription status', 'Statut', 'État', "Statut de l'abonnement"],
-    createdOn: ['Created', 'Creation date', 'Created on', 'Start date', 'Créé le', 'Date de création', 'Date de début'],
-    quantity: ['Quantity', 'Seats', 'Licenses', 'Licences', 'Quantité', 'Nombre de licences', 'Nombre de postes'],
-    billingCycle: ['Billing cycle', 'Billing frequency', 'Cycle de facturation', 'Fréquence de facturation'],
-    termDuration: ['Term', 'Term duration', 'Term length', 'Commitment term', 'Durée', "Durée d'engagement", 'Durée du terme'],
-    commitmentEndDate: ['Commitment end date', 'Commitment end', 'End date', 'Renewal date', "Date de fin d'engagement", "Fin d'engagement", 'Date de fin', 'Date de renouvellement'],
-    isTrial: ['Trial', 'Is trial', 'Essai', "Version d'évaluation"],
-    autoRenewEnabled: ['Auto-renew', 'Auto renewal', 'Auto-renew enabled', 'AutoRenewEnabled', 'Renouvellement automatique'],
-  },
-};
-
-/** The amount columns of each kind: what they show of the decimal separator settles a file's ambiguous amounts. */
-export const MONEY: Record<CsvKind, string[]> = { customers: [], invoices: ['amount', 'paid'], spending: ['budget', 'spendToDate'], subscriptions: [] };
-
-export const REQUIRED: Record<CsvKind, string[]> = {
-  customers: ['tenantId', 'name'],
-  invoices: ['number', 'issuedOn', 'dueOn', 'amount', 'currency'],
-  spending: ['tenantId', 'spendToDate', 'asOf', 'currency'],
-  subscriptions: ['tenantId', 'id'],
-};
-
-/** Column index of each field of a kind found in a header row (first match wins). */
-export function mapHeaders(kind: CsvKind, headers: string[]): Record<string, number> {
+/** Column index of each field of a format found in a header row (first match wins). */
+export function mapHeaders(fields: Record<string, string[]>, headers: string[]): Record<string, number> {
   const normalized = headers.map(normHeader);
   const out: Record<string, number> = {};
   const taken = new Set<number>();
-  for (const [field, names] of Object.entries(FIELDS[kind])) {
+  for (const [field, names] of Object.entries(fields)) {
     for (const n of names) {
       const i = normalized.indexOf(normHeader(n));
       if (i >= 0 && !taken.has(i)) { out[field] = i; taken.add(i); break; }
@@ -98,7 +27,11 @@ export function mapHeaders(kind: CsvKind, headers: string[]): Record<string, num
   return out;
 }
 
-const has = (map: Record<string, number>, fields: string[]) => fields.every((f) => f in map);
+/** Whether a header row has a column for each of `wanted` among a format's fields. */
+export const hasFields = (fields: Record<string, string[]>, headers: string[], wanted: string[]) => {
+  const map = mapHeaders(fields, headers);
+  return wanted.every((f) => f in map);
+};
 
 /**
  * Partner Center's reconciliation files, one row per charge, by the columns only each has: new-commerce invoice
@@ -119,21 +52,6 @@ export function reconciliationKind(headers: string[]): ReconciliationKind | unde
 
 /** What a reconciliation file is read for: the customers it names, one record per customer. */
 export const RECONCILIATION_FIELDS = ['tenantId', 'name', 'domain', 'country'];
-
-/** The kind a header row shows; the most specific first (an invoices file also has a Customer ID). */
-export function detectCsvKind(headers: string[]): CsvKind | 'unknown' {
-  const inv = mapHeaders('invoices', headers);
-  if (has(inv, ['number', 'dueOn']) && ('tenantId' in inv || 'domain' in inv)) return 'invoices';
-  const cu = mapHeaders('customers', headers);
-  // Before spending and subscriptions: a charge file is never one of those, whatever its columns are called.
-  if (reconciliationKind(headers)) return has(cu, ['tenantId', 'name']) ? 'customers' : 'unknown';
-  const sp = mapHeaders('spending', headers);
-  if (has(sp, ['tenantId', 'spendToDate'])) return 'spending';
-  const sub = mapHeaders('subscriptions', headers);
-  if (has(sub, ['tenantId', 'id'])) return 'subscriptions';
-  if (has(cu, ['tenantId', 'name'])) return 'customers';
-  return 'unknown';
-}
 
 /**
  * Why a header row shows no kind: what was found, what is expected, and a word on Partner Center's other exports;
@@ -162,6 +80,6 @@ export function unknownKind(headers: string[]): { message: string; text: Wording
 }
 
 /** The column name as the file writes it, for error messages. */
-export function columnName(kind: CsvKind, field: string, headers: string[], map: Record<string, number>): string {
-  return field in map ? headers[map[field]].replace(/^\uFEFF/, '').trim() : FIELDS[kind][field]?.[0] ?? field;
+export function columnName(fields: Record<string, string[]>, field: string, headers: string[], map: Record<string, number>): string {
+  return field in map ? headers[map[field]].replace(/^\uFEFF/, '').trim() : fields[field]?.[0] ?? field;
 }

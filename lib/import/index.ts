@@ -3,17 +3,18 @@
 // Pure: no extension API; the options page and the tests call it alike.
 import { parseCsv } from './csv';
 import { decodeBytes, lineAt, type Encoding } from './decode';
-import { detectCsvKind } from './fields';
+import { csvFormatOf } from './registry';
 import { parseJson } from './json';
 import type { FileKind, ParseContext, ParsedFile } from './types';
 import { wording } from '../wording';
 
-export type { FileKind, ParseContext, ParsedFile, ReconciliationKind, RowError } from './types';
+export type { FileKind, ImportBatch, ParseContext, ParsedFile, ReconciliationKind, RowError } from './types';
+export { DATA_KINDS, IMPORT_KINDS, ImportKind, type DataKind } from './kinds';
 export type { Encoding } from './decode';
 
 /** The kind a CSV header row shows (headers matched without case, spaces or `_ - . / ( ) # :`, with synonyms). */
 export function detectKind(headers: string[]): FileKind | 'unknown' {
-  return detectCsvKind(headers);
+  return csvFormatOf(headers)?.kind ?? 'unknown';
 }
 
 /**

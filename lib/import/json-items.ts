@@ -11,6 +11,16 @@ import { wording, type Wording } from '../wording';
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+/** The list a JSON file holds: an array, or the `items` (Partner Center) or `value` (Graph) of an object. */
+export const jsonList = (raw: unknown): unknown[] | undefined =>
+  (Array.isArray(raw) ? raw : isObj(raw) && Array.isArray(raw.items) ? raw.items : isObj(raw) && Array.isArray(raw.value) ? raw.value : undefined);
+export const hasKey = (e: unknown, ...keys: string[]) => isObj(e) && keys.some((k) => k in e);
+/** A format's detection: a list whose items show it, or one object that does. */
+export const detectItems = (raw: unknown, inList: (e: unknown) => boolean, alone: (o: Obj) => boolean): unknown[] | undefined => {
+  const list = jsonList(raw);
+  if (list) return list.some(inList) ? list : undefined;
+  return isObj(raw) && alone(raw) ? [raw] : undefined;
+};
 export const get = (o: unknown, ...path: string[]): unknown => path.reduce<unknown>((v, k) => (isObj(v) ? v[k] : undefined), o);
 
 /** A date-time in UTC: Microsoft's times without a zone are UTC; seven-digit fractions are accepted. */

@@ -4,46 +4,14 @@
 // customer usage summary {resourceId, budget.amount, totalCost, currencyCode, lastModifiedDate} (or a
 // collection of them); fraud events [{eventId, customerTenantId, eventTime, eventStatus, …}]; Graph partner
 // security alerts {value:[{id, customerTenantId, detectedDateTime, status, …}]}; Partner Risk Lens backups.
-// Errors name the item counting from 1 ("item 3: …").
-import { BACKUP_FORMAT, checkBackup } from '../backup';
-import { DB_VERSION } from '../db/open';
-import type { Alert, Customer, Spending, Subscription } from '../schema';
-import { graphAlert, fraudEvent } from './json-alerts';
-import { isObj, restCustomer, restSubscription, usageSummary, type Item, type Obj, type Reader } from './json-items';
-import { rowError, type FileKind, type ParseContext, type ParsedFile, type RowError } from './types';
+// Each shape is a format module under formats/ (see registry.ts). Errors name the item counting from 1 ("item 3: …").
+import { isObj, type Item, type Obj } from './json-items';
+import { jsonFormatOf } from './registry';
+import { rowError, type ParseContext, type ParsedFile, type RowError } from './types';
 import { wording } from '../wording';
 
 const ITEMS_PER_SLICE = 5000;
 const yieldToPage = () => new Promise<void>((ok) => setTimeout(ok, 0));
-
-type Shape = { kind: Exclude<FileKind, 'backup'>; items: unknown[]; reader: Reader } | { kind: 'backup' };
-
-const has = (e: unknown, ...keys: string[]) => isObj(e) && keys.some((k) => k in e);
-
-function detectJson(raw: unknown): Shape | undefined {
-  if (isObj(raw) && raw.format === BACKUP_FORMAT) return { kind: 'backup' };
-  const list = Array.isArray(raw) ? raw : isObj(raw) && Array.isArray(raw.items) ? raw.items : isObj(raw) && Array.isArray(raw.value) ? raw.value : undefined;
-  if (list) {
-    if (list.some((e) => has(e, 'eventId', 'eventTime'))) return { kind: 'alerts', items: list, reader: fraudEvent };
-    if (list.some((e) => has(e, 'detectedDateTime', 'alertType'))) return { kind: 'alerts', items: list, reader: graphAlert };
-    if (list.some((e) => has(e, 'companyProfile'))) return { kind: 'customers', items: list, reader: restCustomer };
-    if (list.some((e) => has(e, 'offerName', 'offerId') || isSubscription(e))) return { kind: 'subscriptions', items: list, reader: restSubscription };
-    if (list.some((e) => has(e, 'totalCost'))) return { kind: 'spending', items: list, reader: usageSummary };
-    return undefined;
-  }
-  if (!isObj(raw)) return undefined;
-  if ('companyProfile' in raw) return { kind: 'customers', items: [raw], reader: restCustomer };
-  if ('totalCost' in raw && ('resourceId' in raw || 'id' in raw)) return { kind: 'spending', items: [raw], reader: usageSummary };
-  if ('eventId' in raw) return { kind: 'alerts', items: [raw], reader: fraudEvent };
-  if ('detectedDateTime' in raw && 'customerTenantId' in raw) return { kind: 'alerts', items: [raw], reader: graphAlert };
-  if ((('offerName' in raw || 'offerId' in raw) && 'links' in raw) || isSubscription(raw)) return { kind: 'subscriptions', items: [raw], reader: restSubscription };
-  return undefined;
-}
-
-/** Partner Center marks each object with its type: `attributes.objectType`. */
-function isSubscription(e: unknown): boolean {
-  return isObj(e) && isObj(e.attributes) && e.attributes.objectType === 'Subscription';
-}
 
 /**
  * The JSON text with every number written as a string of its own digits, so that amounts reach their reader
@@ -54,9 +22,6 @@ export function numbersAsText(json: string): string {
   return json.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (m) => (m[0] === '"' ? m : `"${m}"`));
 }
 
-/** The key a record is stored under: the same key again in one file, the later item wins. */
-const keyOf = (kind: FileKind, rec: Obj) => (kind === 'spending' ? `${rec.tenantId}\u0000${rec.asOf}` : String(rec.id ?? rec.tenantId));
-
 export async function parseJson(name: string, text: string, ctx: ParseContext, onProgress?: (f: number) => void): Promise<ParsedFile> {
   const base = { name, format: 'json' as const, rowsRead: 0, valid: 0, errors: [] as RowError[], batch: {} };
   let raw: unknown;
@@ -66,7 +31,7 @@ export async function parseJson(name: string, text: string, ctx: ParseContext, o
     const why = e instanceof Error ? e.message : String(e);
     return { ...base, kind: 'unknown', fatal: `This file is not valid JSON (${why}).`, fatalText: wording('import_json_invalid', why) };
   }
-  const shape = detectJson(raw);
+  const shape = jsonFormatOf(raw);
   if (!shape) {
     const empty = (Array.isArray(raw) && !raw.length) || (isObj(raw) && ((Array.isArray(raw.items) && !raw.items.length) || (Array.isArray(raw.value) && !raw.value.length)));
     return {
@@ -76,15 +41,10 @@ export async function parseJson(name: string, text: string, ctx: ParseContext, o
       fatalText: wording(empty ? 'import_json_empty' : 'import_json_unknown'),
     };
   }
-  if (shape.kind === 'backup') {
-    const check = checkBackup(raw, DB_VERSION);
-    if (!check.ok) return { ...base, kind: 'backup', fatal: check.error, fatalText: check.text };
-    const rows = Object.values(check.counts).reduce((a, b) => a + b, 0);
-    return { ...base, kind: 'backup', rowsRead: rows, valid: rows, backup: check.backup };
-  }
-  // Usage summaries carry Microsoft's unrounded amounts: read them again with every number as its text.
-  const again = shape.kind === 'spending' ? detectJson(JSON.parse(numbersAsText(text.replace(/^\uFEFF/, '')))) : undefined;
-  const items = again && 'items' in again ? again.items : shape.items;
+  if ('whole' in shape) return { ...base, kind: shape.whole.kind, ...shape.whole.parse(raw) };
+  const { format } = shape;
+  // Microsoft's unrounded amounts: read again with every number as its text.
+  const items = (format.numbersAsText ? format.detect(JSON.parse(numbersAsText(text.replace(/^\uFEFF/, '')))) : undefined) ?? shape.items;
   const byKey = new Map<string, Obj>();
   const customers = new Map<string, { tenantId: string; name: string }>();
   const errors: RowError[] = [];
@@ -94,19 +54,15 @@ export async function parseJson(name: string, text: string, ctx: ParseContext, o
       onProgress?.(i / items.length);
       await yieldToPage();
     }
-    const r: Item = isObj(item) ? shape.reader(item, ctx) : { ok: false, problems: ['is not an object'], texts: [wording('import_item_not_object')] };
+    const r: Item = isObj(item) ? format.parse(item, ctx) : { ok: false, problems: ['is not an object'], texts: [wording('import_item_not_object')] };
     if (!r.ok) { errors.push(rowError(i + 1, `item ${i + 1}: ${r.problems.join('; ')}`, wording('import_item_problems', i + 1, { list: r.texts }))); continue; }
     valid++;
     const rec = r.record as Obj;
-    byKey.set(keyOf(shape.kind, rec), rec);
+    byKey.set(format.key(rec), rec);
     // Graph alerts name no customer: a fraud event's friendly name wins over an empty one.
     if (r.customer && !customers.get(r.customer.tenantId)?.name) customers.set(r.customer.tenantId, r.customer);
   }
   const records = [...byKey.values()];
-  const batch =
-    shape.kind === 'alerts' ? { alerts: records as unknown as Alert[], alertCustomers: [...customers.values()] }
-    : shape.kind === 'customers' ? { customers: records as unknown as Customer[] }
-    : shape.kind === 'subscriptions' ? { subscriptions: records as unknown as Subscription[] }
-    : { spending: records as unknown as Spending[] };
-  return { ...base, kind: shape.kind, rowsRead: shape.items.length, valid, errors, batch };
+  const batch = { [format.kind]: records, ...(format.namesCustomers ? { alertCustomers: [...customers.values()] } : {}) };
+  return { ...base, kind: format.kind, rowsRead: shape.items.length, valid, errors, batch };
 }

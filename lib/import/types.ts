@@ -1,14 +1,27 @@
 // The shapes an import's parsing step returns to the options page.
 import type { Backup } from '../backup';
-import type { ImportBatch } from '../db/import';
-import type { Settings } from '../schema';
+import type { Alert, Customer, Invoice, Settings, Spending, Subscription } from '../schema';
+import type { ImportKind } from './kinds';
 import type { Encoding } from './decode';
 import type { Wording } from '../wording';
 
 /** Partner Center's reconciliation files, one row per charge: read for the customers they name. */
 export type ReconciliationKind = 'nce-invoice' | 'nce-daily-usage' | 'license' | 'usage';
 
-export type FileKind = 'customers' | 'invoices' | 'spending' | 'subscriptions' | 'alerts' | 'backup';
+export type FileKind = ImportKind;
+
+/** The valid records of one or more files, by data kind (lib/import/kinds.ts): what lib/db commits in one transaction. */
+export interface ImportBatch {
+  customers?: Customer[];
+  invoices?: Invoice[];
+  /** The invoices file lists every open invoice: open invoices missing from it are closed (paid, date unknown). */
+  invoicesAreSnapshot?: boolean;
+  spending?: Spending[];
+  subscriptions?: Subscription[];
+  alerts?: Alert[];
+  /** Customers named by alerts; added when unknown so that no alert is dropped. */
+  alertCustomers?: Array<{ tenantId: string; name: string }>;
+}
 
 /**
  * CSV: the line as a spreadsheet shows it: the header is line 1, each record one line (a quoted field with

@@ -27,6 +27,19 @@ describe('settings form', () => {
     expect(screen.getByTestId('settings-status').textContent).toBe('settings_saved');
   });
 
+  it("has a weight input per factor and grade, under the factor's id, the alerts' own included", async () => {
+    const onSave = setup();
+    fireEvent.input(document.querySelector('[data-weight="overdue.91+"]')!, { target: { value: '55' } });
+    fireEvent.input(document.querySelector('[data-weight="microsoft-alert.each"]')!, { target: { value: '5' } });
+    fireEvent.click(screen.getByTestId('settings-save'));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    const saved = onSave.mock.calls[0][0];
+    expect(saved.weights.overdue).toEqual({ '1-30': 10, '31-60': 20, '61-90': 30, '91+': 55 });
+    expect(saved.weights['microsoft-alert']).toEqual({ each: 5, cap: 45 });
+    expect(saved.weights['microsoft-notice']).toEqual({ each: 15, cap: 45 });
+    expect(screen.getByText('weight_microsoft_alert')).toBeTruthy();
+  });
+
   it('refuses levels that do not rise and says why, saving nothing', async () => {
     const onSave = setup();
     fireEvent.input(screen.getByTestId('settings-level-high'), { target: { value: '20' } });

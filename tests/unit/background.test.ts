@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import { commitImport, openStore, readSettings } from '../../lib/db';
+import { commitImport, DB_VERSION, openStore, readSettings } from '../../lib/db';
 import { badgeInTable } from '../../lib/badge-table';
 import { localDate } from '../../lib/clock';
 import { makeTranslate, type MessageBundle } from '../../lib/i18n';
@@ -255,7 +255,7 @@ describe('the background', () => {
     await writeOld(v2);
     const r = await deliver({ type: 'panel.get', tenantId: A }, content);
     expect(r).toMatchObject({ ok: false, error: { key: 'error_detail' } });
-    expect(words(r.error)).toEqual(expect.stringMatching(/^Partner Risk Lens could not upgrade its data from version 2 to 3, so it changed nothing: every record is still there.*triage record 1 \(aaaaaaaa-0000-4000-8000-000000000001\) is damaged: snoozedUntil: invalid_format/));
+    expect(words(r.error)).toEqual(expect.stringMatching(new RegExp(`^Partner Risk Lens could not upgrade its data from version 2 to ${DB_VERSION}, so it changed nothing: every record is still there.*triage record 1 \\(aaaaaaaa-0000-4000-8000-000000000001\\) is damaged: snoozedUntil: invalid_format`)));
   });
 });
 

@@ -105,7 +105,7 @@ describe('schema upgrades', () => {
     expect(failed).toBeInstanceOf(StoreUpgradeError);
     expect((failed as StoreUpgradeError).reason).toEqual({ key: 'error_triage_damaged', subs: [2, 'bbbbbbbb-0000-4000-8000-000000000002', 'snoozedUntil: invalid_format'] });
     const en = makeTranslate(JSON.parse(readFileSync(join(__dirname, '../../public/_locales/en/messages.json'), 'utf8')));
-    expect(describeOpenError(failed, en)).toMatch(/from version 2 to 3, so it changed nothing.*: triage record 2 \(bbbbbbbb-0000-4000-8000-000000000002\) is damaged: snoozedUntil: invalid_format$/);
+    expect(describeOpenError(failed, en)).toMatch(new RegExp(`from version 2 to ${DB_VERSION}, so it changed nothing.*: triage record 2 \\(bbbbbbbb-0000-4000-8000-000000000002\\) is damaged: snoozedUntil: invalid_format$`));
     expect(await readRaw()).toEqual({ version: 2, stores: recordsOf(v2) });
   });
 

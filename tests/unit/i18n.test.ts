@@ -4,7 +4,8 @@ import { BackupStores } from '../../lib/backup';
 import { CHECKLIST, PHASES } from '../../lib/checklist';
 import { BUCKETS } from '../../lib/receivables';
 import { FACTOR_IDS } from '../../lib/risk';
-import { AdminAccess, AlertReason, AlertStatus, DEFAULT_WEIGHTS, FlagKind, PaymentInstrument } from '../../lib/schema';
+import { AdminAccess, AlertReason, AlertStatus, FlagKind, PaymentInstrument } from '../../lib/schema';
+import { WEIGHT_FIELDS } from '../../lib/settings';
 import { describe, expect, it } from 'vitest';
 import { makeTranslate, type MessageBundle } from '../../lib/i18n';
 
@@ -78,7 +79,7 @@ describe('catalogue coverage', () => {
       dunning_: ['none', 'first_reminder', 'second_reminder', 'final_notice', 'suspension'],
       budget_state_: ['breached', 'approaching', 'forecast', 'ok', 'no_budget', 'stale', 'no_data'],
       factor_name_: FACTOR_IDS.map((f) => f.replace(/-/g, '_')),
-      weight_: Object.keys(DEFAULT_WEIGHTS).map((w) => w.replace(/[-+]/g, '_')),
+      weight_: WEIGHT_FIELDS.map((f) => f.label.replace(/^weight_/, '')),
       guidance_: ['theft_of_service', 'transaction_risk', 'abuse_of_service', 'account_management'],
       flag_: FlagKind.options, flag_kind_: FlagKind.options,
       phase_: PHASES, tab_: ['overdue', 'budget', 'risk', 'alerts', 'snoozed'], popup_empty_: ['overdue', 'budget', 'risk', 'alerts', 'snoozed'],

@@ -92,7 +92,8 @@ describe('properties', () => {
   });
 
   it('stays within 0..100 under any weights of the settings', () => {
-    const weightsArb = fc.record(Object.fromEntries(Object.keys(settings.weights).map((k) => [k, fc.integer({ min: 0, max: 100 })])) as Record<keyof Settings['weights'], fc.Arbitrary<number>>);
+    const weight = fc.integer({ min: 0, max: 100 });
+    const weightsArb = fc.record(Object.fromEntries(Object.entries(settings.weights).map(([k, d]) => [k, typeof d === 'number' ? weight : fc.record(Object.fromEntries(Object.keys(d).map((g) => [g, weight])))]))) as unknown as fc.Arbitrary<Settings['weights']>;
     fc.assert(fc.property(customerArb, factsArb, weightsArb, (c, f, weights) => {
       const r = run(c, f, { ...settings, weights });
       expect(r.score).toBeGreaterThanOrEqual(0);
