@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseImportFile, type ParseContext } from '../../lib/import';
 import { parseAmount, parseDate } from '../../lib/import/values';
 import { BACKUP_FORMAT } from '../../lib/backup';
+import { SCHEMA_VERSION as DB_VERSION } from '../../lib/schema';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
@@ -188,6 +189,6 @@ describe('JSON files', () => {
     expect((await parseImportFile('a.json', '{"hello": 1}', ctx())).fatal).toMatch(/not a shape/);
     const newer = await parseImportFile('b.json', JSON.stringify({ format: BACKUP_FORMAT, schemaVersion: 99 }), ctx());
     expect(newer.kind).toBe('backup');
-    expect(newer.fatalText).toEqual({ key: 'restore_newer', subs: [99, 3] });
+    expect(newer.fatalText).toEqual({ key: 'restore_newer', subs: [99, DB_VERSION] });
   });
 });

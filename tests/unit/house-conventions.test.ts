@@ -92,7 +92,8 @@ describe('house conventions', () => {
   });
 
   it('has no English sentence in lib/: errors and notices are message keys with values', () => {
-    const offenders = files('lib').filter((f) => !f.replaceAll('\\', '/').startsWith('lib/import/')).flatMap((f) => englishIn(f, read(f), NOT_SENTENCES[f.replaceAll('\\', '/')]));
+    // lib/guidance-text.ts is Microsoft's guidance quoted in both languages (made from the seed): a document, not UI words.
+    const offenders = files('lib').filter((f) => !f.replaceAll('\\', '/').startsWith('lib/import/') && !f.replaceAll('\\', '/').endsWith('lib/guidance-text.ts')).flatMap((f) => englishIn(f, read(f), NOT_SENTENCES[f.replaceAll('\\', '/')]));
     expect(offenders).toEqual([]);
     expect(englishIn('lib/db/writes.ts', 'if (!existing) throw new Error(`unknown customer ${tenantId}`);')).toEqual(["lib/db/writes.ts: 'unknown customer  X '"]);
     expect(englishIn('lib/messages.ts', `return { ok: false, error: 'messages are accepted only from this extension' };`)).toHaveLength(1);
