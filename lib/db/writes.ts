@@ -203,7 +203,7 @@ export async function readSettings(db: PrlDb): Promise<Settings> {
   return settingsFrom(await db.get('settings', 'settings'));
 }
 
-export function saveSettings(db: PrlDb, s: Settings): Promise<Settings> {
+export async function saveSettings(db: PrlDb, s: Settings): Promise<Settings> {
   const valid = Settings.parse(s);
   return writeSettings(db, () => valid);
 }
