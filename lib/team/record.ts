@@ -24,13 +24,13 @@ const base = {
   /** The staff name shown in the history ('' when none was set). */
   by: Text(100),
   /** Kept in UTC (`…Z`), so that records order by their text the same way in every browser. */
-  at: IsoDateTime.check(z.overwrite((s) => new Date(s).toISOString())),
+  at: IsoDateTime.check(z.overwrite((s) => { const d = new Date(s); return Number.isNaN(d.getTime()) ? s : d.toISOString(); })),
 };
 
 export const TickRecord = z.object({
   ...base, kind: z.literal('tick'), tenantId: Guid,
   itemId: z.string().check(z.minLength(1, 'is empty'), z.maxLength(100, 'is longer than 100 characters')),
-  done: z.boolean(), note: z.optional(Text(500)), via: z.optional(Text(50)),
+  done: z.boolean({ error: 'is not true or false' }), note: z.optional(Text(500)), via: z.optional(Text(50)),
 });
 
 /** One fact set by staff; no `value` clears it back to unknown. */
