@@ -135,9 +135,7 @@ async function foldItems(tx: Tx, items: Set<string>, fresh: Set<string>, history
           const { tenantId, itemId, done, by, at, note } = state;
           writes.push(tx.objectStore('checklist').put({ tenantId, itemId, done, by, at, ...(note ? { note } : {}) }));
         }
-        if (history) {
-          for (const { id, ...change } of state.history) if (fresh.has(id)) writes.push(tx.objectStore('checklistHistory').add(change));
-        }
+        if (history) writes.push(writeHistory(tx, state, fresh));
         break;
       }
       case 'fact':
@@ -181,6 +179,23 @@ async function foldItems(tx: Tx, items: Set<string>, fresh: Set<string>, history
     else settingsChanged = false;
   }
   return { tenants, settings: settingsChanged };
+}
+
+/**
+ * The item's history as the fold orders it: fresh changes that all come after the known ones are appended; one
+ * that comes between them (an older change from a colleague) has the item's history written again in order, so
+ * every browser shows the same changes, each from the state before it.
+ */
+async function writeHistory(tx: Tx, state: Extract<ItemState, { kind: 'tick' }>, fresh: Set<string>): Promise<void> {
+  const store = tx.objectStore('checklistHistory');
+  const firstFresh = state.history.findIndex((h) => fresh.has(h.id));
+  if (firstFresh < 0) return;
+  const appendOnly = state.history.slice(firstFresh).every((h) => fresh.has(h.id));
+  if (!appendOnly) {
+    const rows = await store.index('by-tenant').getAll(state.tenantId);
+    await Promise.all(rows.filter((r) => r.itemId === state.itemId && r.id !== undefined).map((r) => store.delete(r.id!)));
+  }
+  for (const { id: _, ...change } of appendOnly ? state.history.slice(firstFresh) : state.history) await store.add(change);
 }
 
 /** Whether `a` comes after `b` in the total order. */

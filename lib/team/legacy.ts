@@ -18,12 +18,16 @@ export interface ReadModel {
  */
 export function draftsFromReadModel(m: ReadModel, now: string): TeamRecordDraft[] {
   const drafts: TeamRecordDraft[] = [];
-  const inHistory = new Set(m.checklistHistory.map((h) => `${h.tenantId} ${h.itemId} ${h.at} ${h.to}`));
+  const key = (tenantId: string, itemId: string, at: string, done: boolean) => `${tenantId} ${itemId} ${at} ${done}`;
+  const inHistory = new Set(m.checklistHistory.map((h) => key(h.tenantId, h.itemId, h.at, h.to)));
+  // The current note lives on the entry (a tick without one kept the earlier): its own change carries it.
+  const notes = new Map(m.checklist.filter((e) => e.note).map((e) => [key(e.tenantId, e.itemId, e.at, e.done), e.note]));
   for (const h of m.checklistHistory) {
-    drafts.push({ kind: 'tick', tenantId: h.tenantId, itemId: h.itemId, done: h.to, by: h.by, at: h.at, ...(h.note ? { note: h.note } : {}), ...(h.via ? { via: h.via } : {}) });
+    const note = h.note || notes.get(key(h.tenantId, h.itemId, h.at, h.to));
+    drafts.push({ kind: 'tick', tenantId: h.tenantId, itemId: h.itemId, done: h.to, by: h.by, at: h.at, ...(note ? { note } : {}), ...(h.via ? { via: h.via } : {}) });
   }
   for (const e of m.checklist) {
-    if (inHistory.has(`${e.tenantId} ${e.itemId} ${e.at} ${e.done}`)) continue;
+    if (inHistory.has(key(e.tenantId, e.itemId, e.at, e.done))) continue;
     drafts.push({ kind: 'tick', tenantId: e.tenantId, itemId: e.itemId, done: e.done, by: e.by, at: e.at, ...(e.note ? { note: e.note } : {}) });
   }
   for (const f of m.flags) {
