@@ -52,20 +52,21 @@ export async function markShared(db: PrlDb, ids: string[]): Promise<void> {
 /**
  * Joining a team as `member`: records not yet shared that name no member get it (they have never left this
  * browser), and every later record is written as it. `''` leaves the team: later records name no member.
- * Returns how many records were stamped. The items they change are folded again, since the member breaks ties.
+ * Returns how many records were stamped. The read model is left as it is: a browser that joins has no colleague's
+ * record yet, so no tie between members can have been decided otherwise.
  */
 export async function stampMember(db: PrlDb, member: string): Promise<number> {
-  return inFoldTransaction(db, async (tx) => {
-    await tx.objectStore('meta').put(member, MEMBER_KEY);
-    if (!member) return { result: 0, tenants: [] };
+  const tx = db.transaction(RECORD_STORES, 'readwrite');
+  await tx.objectStore('meta').put(member, MEMBER_KEY);
+  let stamped: StoredTeamRecord[] = [];
+  if (member) {
     const store = tx.objectStore('teamRecords');
     const pending = await store.index('by-pending').getAll();
-    const stamped = pending.filter((s) => s.record.member === '').map((s) => storedRecord({ ...s.record, member }, true));
+    stamped = pending.filter((s) => s.record.member === '').map((s) => storedRecord({ ...s.record, member }, true));
     await Promise.all(stamped.map((s) => store.put(s)));
-    const ids = new Set(stamped.map((s) => s._id));
-    const { tenants } = await foldItems(tx, new Set(stamped.map((s) => s.item)), ids, false);
-    return { result: stamped.length, tenants };
-  });
+  }
+  await tx.done;
+  return stamped.length;
 }
 
 /**
@@ -91,7 +92,7 @@ export async function applyRemoteRecords(db: PrlDb, records: TeamRecord[]): Prom
       writes.push(store.put(storedRecord(r, false)));
     });
     await Promise.all(writes);
-    const result = await foldItems(tx, new Set([...fresh.values()].map(itemOf)), new Set(fresh.keys()), true);
+    const result = await foldItems(tx, new Set([...fresh.values()].map(itemOf)), new Set(fresh.keys()));
     return { result: { tenants: [...result.tenants].sort(), settings: result.settings }, tenants: result.tenants };
   });
 }
@@ -113,9 +114,9 @@ async function inFoldTransaction<T>(db: PrlDb, fn: (tx: Tx) => Promise<{ result:
 /**
  * Writes the folded state of each item. `fresh` are the records new to the fold: a state whose last record is not
  * one of them is what the read model already shows (or newer: an import since), so it is left alone; ticks add
- * their fresh changes to the history when `history` is set.
+ * their fresh changes to the history.
  */
-async function foldItems(tx: Tx, items: Set<string>, fresh: Set<string>, history: boolean): Promise<{ tenants: Set<string>; settings: boolean }> {
+async function foldItems(tx: Tx, items: Set<string>, fresh: Set<string>): Promise<{ tenants: Set<string>; settings: boolean }> {
   const index = tx.objectStore('teamRecords').index('by-item');
   const lists = await Promise.all([...items].map((item) => index.getAll(item)));
   const tenants = new Set<string>();
@@ -135,7 +136,7 @@ async function foldItems(tx: Tx, items: Set<string>, fresh: Set<string>, history
           const { tenantId, itemId, done, by, at, note } = state;
           writes.push(tx.objectStore('checklist').put({ tenantId, itemId, done, by, at, ...(note ? { note } : {}) }));
         }
-        if (history) writes.push(writeHistory(tx, state, fresh));
+        writes.push(writeHistory(tx, state, fresh));
         break;
       }
       case 'fact':
