@@ -192,11 +192,24 @@ async function writeHistory(tx: Tx, state: Extract<ItemState, { kind: 'tick' }>,
   const firstFresh = state.history.findIndex((h) => fresh.has(h.id));
   if (firstFresh < 0) return;
   const appendOnly = state.history.slice(firstFresh).every((h) => fresh.has(h.id));
-  if (!appendOnly) {
-    const rows = await store.index('by-tenant').getAll(state.tenantId);
-    await Promise.all(rows.filter((r) => r.itemId === state.itemId && r.id !== undefined).map((r) => store.delete(r.id!)));
-  }
-  for (const { id: _, ...change } of appendOnly ? state.history.slice(firstFresh) : state.history) await store.add(change);
+  if (!appendOnly) return rewriteHistory(tx, state);
+  for (const { id: _, ...change } of state.history.slice(firstFresh)) await store.add(change);
+}
+
+async function rewriteHistory(tx: Tx, state: Extract<ItemState, { kind: 'tick' }>): Promise<void> {
+  const store = tx.objectStore('checklistHistory');
+  const rows = await store.index('by-tenant').getAll(state.tenantId);
+  await Promise.all(rows.filter((r) => r.itemId === state.itemId && r.id !== undefined).map((r) => store.delete(r.id!)));
+  for (const { id: _, ...change } of state.history) await store.add(change);
+}
+
+/**
+ * Inside a tick's transaction (holding teamRecords and checklistHistory): the history of an item that was just
+ * given a change older than its state, written again in the order of its records, as every colleague will show it.
+ */
+export async function reorderHistory(tx: Tx, tenantId: string, itemId: string): Promise<void> {
+  const records = (await tx.objectStore('teamRecords').index('by-item').getAll(`tick ${tenantId} ${itemId}`)).map((s) => s.record);
+  if (records.length) await rewriteHistory(tx, foldItem(records) as Extract<ItemState, { kind: 'tick' }>);
 }
 
 /** Whether `a` comes after `b` in the total order. */
