@@ -146,6 +146,7 @@ async function foldItems(tx: Tx, items: Set<string>, fresh: Set<string>): Promis
         if (state.flag) { tenants.add(state.tenantId); writes.push(tx.objectStore('flags').put(state.flag)); }
         break;
       case 'triage':
+        tenants.add(state.triage.tenantId);
         writes.push(tx.objectStore('triage').put(state.triage));
         break;
       case 'alert-status':
