@@ -204,15 +204,6 @@ async function rewriteHistory(tx: Tx, state: Extract<ItemState, { kind: 'tick' }
   for (const { id: _, ...change } of state.history) await store.add(change);
 }
 
-/**
- * Inside a tick's transaction (holding teamRecords and checklistHistory): the history of an item that was just
- * given a change older than its state, written again in the order of its records, as every colleague will show it.
- */
-export async function reorderHistory(tx: Tx, tenantId: string, itemId: string): Promise<void> {
-  const records = (await tx.objectStore('teamRecords').index('by-item').getAll(`tick ${tenantId} ${itemId}`)).map((s) => s.record);
-  if (records.length) await rewriteHistory(tx, foldItem(records) as Extract<ItemState, { kind: 'tick' }>);
-}
-
 /** Whether `a` comes after `b` in the total order. */
 function compareLast(a: TeamRecord, b: TeamRecord): boolean {
   return compareRecords(a, b) > 0;

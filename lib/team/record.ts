@@ -23,7 +23,7 @@ const base = {
   member: Text(200),
   /** The staff name shown in the history ('' when none was set). */
   by: Text(100),
-  /** Kept in UTC (`…Z`), so that records order by their text the same way in every browser. */
+  /** Kept in UTC (`…Z`), so that records order by their text the same way for every member. */
   at: IsoDateTime.check(z.overwrite((s) => { const d = new Date(s); return Number.isNaN(d.getTime()) ? s : d.toISOString(); })),
 };
 
