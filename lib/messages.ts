@@ -6,6 +6,7 @@ import type { BudgetResult } from './budget';
 import type { CustomerDetail } from './db/reads';
 import type { BadgeTable } from './badge-table';
 import { isPortalHost } from './portal/hosts';
+import { SyncConfig, type SyncBrief } from './sync/config';
 import { AdminAccess, AlertReason, Country, FlagKind, Guid, IsoDate, PaymentInstrument, TriageReason, type AccountSummary, type ChecklistEntry, type Customer, type Flag, type Meta, type RiskFacts, type Settings, type Triage } from './schema';
 
 const Name = z.string().check(z.maxLength(300));
@@ -47,6 +48,8 @@ const contentRequests = [
   z.object({ type: z.literal('options.open') }),
   z.object({ type: z.literal('i18n.get') }),
   z.object({ type: z.literal('panel.setOpen'), open: z.boolean() }),
+  // An open panel or popup asks every few seconds: the team's state for its indicator, and an exchange if one is due.
+  z.object({ type: z.literal('sync.ping') }),
 ] as const;
 
 /** What only the extension's own pages may send: settings, and the notice that they wrote to the store. */
@@ -58,6 +61,9 @@ const pageRequests = [
   // The popup's first rows: the head of the overdue list, read by the background whose store is already open.
   z.object({ type: z.literal('popup.head'), limit: z.number().check(z.int(), z.minimum(1), z.maximum(500)), countUpTo: z.number().check(z.int(), z.minimum(1), z.maximum(100_000)) }),
   z.object({ type: z.literal('data.changed'), what: z.array(z.string().check(z.maxLength(40))), tenantIds: z.optional(z.array(Guid)) }),
+  // The team's server and the member's credentials: only from the options page (a portal page must never set them).
+  z.object({ type: z.literal('sync.connect'), config: SyncConfig }),
+  z.object({ type: z.literal('sync.disconnect') }),
 ] as const;
 
 export const Request = z.discriminatedUnion('type', [...contentRequests, ...pageRequests]);
@@ -113,6 +119,9 @@ export interface Responses {
   'settings.set': unknown;
   'data.changed': { ok: true };
   'popup.head': PopupHead;
+  'sync.ping': SyncBrief;
+  'sync.connect': SyncBrief;
+  'sync.disconnect': SyncBrief;
 }
 
 /** The head of the overdue list and what the popup needs to show it (see lib/db readOverdueHead). */

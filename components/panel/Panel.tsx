@@ -10,6 +10,8 @@ import { ScoreSection } from './ScoreSection';
 import { SubscriptionWarnings } from './SubscriptionWarnings';
 import type { PanelActions } from './actions';
 import { byPerson } from './trusted';
+import { SyncIndicator } from '../team/SyncIndicator';
+import type { SyncBrief } from '@/lib/sync/config';
 
 /** An action that failed: shown until staff retry it or dismiss it, whatever reloads meanwhile. */
 export interface Failure { message: string; onRetry?(): void; onDismiss(): void }
@@ -25,6 +27,8 @@ export interface PanelProps {
   error?: string;
   failure?: Failure;
   actions: PanelActions;
+  /** The team's state, for the compact indicator (hidden when not connected). */
+  sync?: SyncBrief;
 }
 
 export function Panel(p: PanelProps) {
@@ -45,6 +49,7 @@ export function Panel(p: PanelProps) {
           <span class="title">{t('panel_title')}</span>
           {data && <span class={`pill ${level}`}>{data.known ? `${t(`level_${data.risk.level}`)} ${data.risk.score}` : t('level_unknown')}</span>}
         </button>
+        <SyncIndicator brief={p.sync} t={t} />
       </header>
       {p.open && (
         <div class="body">

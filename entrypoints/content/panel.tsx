@@ -10,6 +10,10 @@ import type { PanelActions, PendingTick } from '@/components/panel/actions';
 import type { Translate } from '@/lib/i18n';
 import type { PanelData } from '@/lib/messages';
 import { send } from '@/utils/send';
+import type { SyncBrief } from '@/lib/sync/config';
+
+/** How often an open panel asks for the team's state (and so for an exchange): a colleague's tick shows within it. */
+const TEAM_PING_MS = 3000;
 
 interface HostProps {
   tenantId: string;
@@ -43,6 +47,13 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version }: HostProps) 
   // An action's failure stays until staff retry or dismiss it: a reload of the data does not clear it.
   const [failure, setFailure] = useState<Failure>();
   const [pending, setPending] = useState<ReadonlyMap<string, PendingTick>>(new Map());
+  const [sync, setSync] = useState<SyncBrief>();
+  useEffect(() => {
+    const ping = () => void send({ type: 'sync.ping' }).then(setSync, () => undefined);
+    ping();
+    const timer = setInterval(ping, TEAM_PING_MS);
+    return () => clearInterval(timer);
+  }, []);
 
   // Only the latest load's answer is shown: one asked for before a change never lands after the change's.
   const latest = useRef(0);
@@ -148,7 +159,7 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version }: HostProps) 
     send({ type: 'panel.setOpen', open: !open }).catch(() => undefined);
   };
 
-  return <Panel tenantId={tenantId} data={data} t={t} locale={locale} open={open} onToggle={toggle} subscriptionId={subscriptionId} error={error} failure={failure} actions={actions} />;
+  return <Panel tenantId={tenantId} data={data} t={t} locale={locale} open={open} onToggle={toggle} subscriptionId={subscriptionId} error={error} failure={failure} actions={actions} sync={sync} />;
 }
 
 export async function mountPanel(ctx: ContentScriptContext, props: Omit<HostProps, 'version'>) {

@@ -5,3 +5,4 @@ export * from './writes';
 export * from './import';
 export * from './backup';
 export { rebuildSummaries } from './summaries';
+export * from './sync-state';
