@@ -148,8 +148,9 @@ export function createService(deps: ServiceDeps) {
     },
     async 'customer.update'({ tenantId, patch }) {
       const { now } = clock();
+      const { staffName } = await readSettings(db);
       const clean = Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v ?? undefined]));
-      const customer = await updateCustomer(db, tenantId, clean, now);
+      const customer = await updateCustomer(db, tenantId, clean, now, staffName);
       changed(['customers'], [tenantId]);
       return customer;
     },
@@ -188,7 +189,7 @@ export function createService(deps: ServiceDeps) {
           else delete n.snoozedUntil;
         }
         return n;
-      });
+      }, now);
       changed(['triage'], [tenantId]);
       return next;
     },

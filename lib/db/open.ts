@@ -15,10 +15,12 @@ import type {
   Subscription,
   Triage,
 } from '../schema';
+import type { StoredTeamRecord } from '../team/record';
+import { recordsFromReadModel } from './team-v5';
 
 export const DB_NAME = 'partner-risk-lens';
 /** Bump with a new `if (oldVersion < N)` block below, a fixture of the old version and a test that opens it. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 5;
 
 export interface PrlSchema extends DBSchema {
   customers: { key: string; value: Customer; indexes: { 'by-domain': string } };
@@ -33,6 +35,8 @@ export interface PrlSchema extends DBSchema {
   summaries: { key: string; value: AccountSummary; indexes: { 'by-attention': number; 'by-oldest-due': string } };
   settings: { key: string; value: Settings };
   meta: { key: string; value: unknown };
+  /** Every staff change as an add-only team record (lib/team); `by-pending` lists those the server does not have yet. */
+  teamRecords: { key: string; value: StoredTeamRecord; indexes: { 'by-item': string; 'by-pending': string } };
 }
 
 export type PrlDb = IDBPDatabase<PrlSchema>;
@@ -40,7 +44,7 @@ export type StoreName = StoreNames<PrlSchema>;
 export type Tx<S extends StoreName[] = StoreName[]> = IDBPTransaction<PrlSchema, S, 'readwrite' | 'versionchange'>;
 export const ALL_STORES: StoreName[] = [
   'customers', 'subscriptions', 'invoices', 'spending', 'checklist', 'checklistHistory',
-  'flags', 'alerts', 'triage', 'summaries', 'settings', 'meta',
+  'flags', 'alerts', 'triage', 'summaries', 'settings', 'meta', 'teamRecords',
 ];
 /** The stores a backup carries (summaries are derived, rebuilt on restore). */
 export const DATA_STORES = ALL_STORES.filter((s) => s !== 'summaries');
@@ -120,5 +124,13 @@ function upgradeStore(
     // Version 3: triage is kept per customer and reason (DECISIONS "Triage is per customer and reason").
     if (oldVersion < 1) db.createObjectStore('triage', { keyPath: ['tenantId', 'reason'] }).createIndex('by-tenant', 'tenantId');
     else queue(() => migrateTriageToV3(db, tx));
+  }
+  if (oldVersion < 5) {
+    // Version 5: every staff change is also an add-only team record. The changes made before are turned into
+    // records of no member yet, so that a member who joins a team shares them: nothing made alone is lost.
+    const records = db.createObjectStore('teamRecords', { keyPath: '_id' });
+    records.createIndex('by-item', 'item');
+    records.createIndex('by-pending', 'pending');
+    if (oldVersion >= 1) queue(() => recordsFromReadModel(tx));
   }
 }
