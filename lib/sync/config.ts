@@ -63,5 +63,5 @@ export interface SyncBrief {
 export const RejectedDoc = z.object({ id: z.string(), reason: z.string(), at: z.string() });
 export type RejectedDoc = z.infer<typeof RejectedDoc>;
 
-/** Seconds to wait before the next automatic try after `failures` failures in a row: 5, 10, 20 … up to 5 minutes. */
-export const backoffSeconds = (failures: number): number => (failures <= 0 ? 0 : Math.min(300, 5 * 2 ** (failures - 1)));
+/** Seconds to wait before the next automatic try after `failures` failures in a row: 5, 10, 20, 40, then every minute. */
+export const backoffSeconds = (failures: number): number => (failures <= 0 ? 0 : Math.min(60, 5 * 2 ** (failures - 1)));
