@@ -258,9 +258,13 @@ export function createSync(deps: SyncDeps) {
     return running;
   }
 
-  /** An automatic exchange (a write, an alarm, an open page's ping): not while backing off, not twice within `minGapMs`. */
-  async function nudge(minGapMs = 0): Promise<void> {
-    if (running) { again = true; return; }
+  /**
+   * An automatic exchange (a write, an alarm, an open page's ping): not while backing off, not twice within
+   * `minGapMs`. While one is under way, a write (`follow`) asks for one more after it; a ping does not (pings come
+   * every few seconds: on a slow server they would chain exchanges for ever).
+   */
+  async function nudge(minGapMs = 0, follow = minGapMs === 0): Promise<void> {
+    if (running) { if (follow) again = true; return; }
     if (Date.now() - lastRun < minGapMs) return;
     const status = await readStatus();
     if (status.nextTry && Date.parse(status.nextTry) > deps.now().getTime()) return;
@@ -283,6 +287,7 @@ export function createSync(deps: SyncDeps) {
 
   /** Stops sharing: the credentials and the replica go, the partner's data in lib/db stays. */
   async function disconnect(): Promise<void> {
+    again = false;
     if (running) await running.catch(() => undefined);
     const c = await readConfig();
     if (c) await forget(c);

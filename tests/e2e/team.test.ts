@@ -7,6 +7,7 @@ import { startTeamServer, type TeamServer } from '../../scripts/couch-setup';
 import { launch, readStore, type Harness } from './harness';
 import { SAMPLE_CUSTOMERS } from './portal-site/fixtures';
 import { startRelay, type Relay } from './tcp-proxy';
+import { allowServer, connectTeam } from './team-helpers';
 
 const T = { timeout: 30_000, interval: 250 };
 const alice = { name: 'alice', password: 'alice-pass' };
@@ -32,30 +33,9 @@ afterAll(async () => {
 const url = () => `http://127.0.0.1:${relay.port}`;
 const status = (p: Page) => p.locator('[data-testid="sync-status"]');
 
-/**
- * Allows the extension to reach the server, as a person does on its details page (chrome://extensions, "Site
- * access"): a headless browser shows no prompt for permissions.request to answer. Connecting then finds it granted.
- */
-async function allowServer(h: Harness): Promise<void> {
-  const page = await h.context.newPage();
-  await page.goto(`chrome://extensions/?id=${h.extensionId}`);
-  await page.evaluate(([id, host]) => (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(i: string, h: string): Promise<void> } } })
-    .chrome.developerPrivate.addHostPermission(id, host), [h.extensionId, 'http://127.0.0.1/*']);
-  await page.close();
-}
-
-/** Types the team's server and credentials in the options page and connects, as staff do. */
-async function connect(h: Harness, who: { name: string; password: string }, staffName: string): Promise<Page> {
-  const options = await h.openExtensionPage('options.html');
-  await options.locator('[data-testid="settings-staff-name"]').fill(staffName);
-  await options.locator('[data-testid="settings-save"]').click();
-  await options.locator('[data-testid="sync-url"]').fill(url());
-  await options.locator('[data-testid="sync-database"]').fill(server.database);
-  await options.locator('[data-testid="sync-user"]').fill(who.name);
-  await options.locator('[data-testid="sync-password"]').fill(who.password);
-  await options.locator('[data-testid="sync-connect"]').click();
-  return options;
-}
+/** Joins as `who` through the options page, with the server reached through the relay. */
+const connect = (h: Harness, who: { name: string; password: string }, staffName: string) =>
+  connectTeam(h, { url: url(), database: server.database }, who, staffName);
 
 const item = (p: Page, id: string) => p.locator(`[data-testid="checklist-item"][data-item-id="${id}"]`);
 const ticked = (p: Page, id: string) => item(p, id).locator('input[type="checkbox"]').isChecked();
