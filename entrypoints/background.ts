@@ -215,6 +215,10 @@ export default defineBackground(() => {
     touch(); // the hour may have changed what is due (alerts' clocks, snoozes ending, the day)
     refreshBadge().catch((e) => console.error('badge refresh failed', e));
   });
-  browser.runtime.onStartup.addListener(() => void refreshBadge().catch(() => undefined));
-  browser.runtime.onInstalled.addListener(() => void refreshBadge().catch(() => undefined));
+  // An update clears alarms, and a browser restart may: a member still connected gets the team's back.
+  const keepTeamAlarm = () => void teamSync().then(async (s) => {
+    if ((await s.readConfig()) && !(await browser.alarms.get(SYNC_ALARM))) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 0.5 });
+  }).catch(syncFailed);
+  browser.runtime.onStartup.addListener(() => { void refreshBadge().catch(() => undefined); keepTeamAlarm(); });
+  browser.runtime.onInstalled.addListener(() => { void refreshBadge().catch(() => undefined); keepTeamAlarm(); });
 });

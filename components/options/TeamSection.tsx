@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
 import { serverOrigin, type RejectedDoc, type SyncBrief, type SyncConfig } from '@/lib/sync/config';
 import { formatDateTime } from '../panel/format';
+import { say } from '@/lib/wording';
 
 export interface TeamSectionProps {
   t: Translate;
@@ -82,7 +83,7 @@ export function TeamSection({ t, locale, brief, rejected, onConnect, onDisconnec
         <div data-testid="sync-rejected-list">
           <h3>{t('sync_rejected_title', rejected.length)}</h3>
           <ul class="errors">
-            {rejected.map((r) => <li key={r.id} data-testid="sync-rejected" data-doc-id={r.id}><code>{r.id}</code> — {t(r.reason)}</li>)}
+            {rejected.map((r) => <li key={r.id} data-testid="sync-rejected" data-doc-id={r.id}><code>{r.id}</code> — {say(t, r.reason)}</li>)}
           </ul>
         </div>
       )}

@@ -60,7 +60,12 @@ export interface SyncBrief {
   user?: string;
 }
 
-export const RejectedDoc = z.object({ id: z.string(), reason: z.string(), at: z.string() });
+/** A record from the server kept aside: its CouchDB id, why (a message key and its substitutions, lib/wording), when. */
+export const RejectedDoc = z.object({
+  id: z.string(),
+  reason: z.object({ key: z.string(), subs: z.array(z.union([z.string(), z.number()])) }),
+  at: z.string(),
+});
 export type RejectedDoc = z.infer<typeof RejectedDoc>;
 
 /** Seconds to wait before the next automatic try after `failures` failures in a row: 5, 10, 20, 40, then every minute. */

@@ -26,6 +26,8 @@ export interface SyncDeps {
 }
 
 const BATCH = 500;
+/** A reason kept with a record set aside: a message key (lib/wording shape, plain substitutions). */
+const why = (key: string, subs: Array<string | number> = []) => ({ key, subs });
 const REJECTED_KEPT = 500;
 
 /** What a failed exchange is, in words (a message key) and as a state: no answer is offline, any refusal an error. */
@@ -154,16 +156,16 @@ export function createSync(deps: SyncDeps) {
       let imported = false;
       for (const ch of feed.results) {
         if (ch.id.startsWith('_design/') || ch.deleted || !ch.doc) {
-          if (ch.deleted && !ch.id.startsWith('_design/')) aside.push({ id: ch.id, reason: 'sync_rejected_deleted', at });
+          if (ch.deleted && !ch.id.startsWith('_design/')) aside.push({ id: ch.id, reason: why('sync_rejected_deleted'), at });
           continue;
         }
         if (ch.doc.kind === 'import') {
           const rec = ImportRecord.safeParse(stripMeta(ch.doc));
-          if (!rec.success) { aside.push({ id: ch.id, reason: 'sync_rejected_shape', at }); continue; }
+          if (!rec.success) { aside.push({ id: ch.id, reason: why('sync_rejected_shape'), at }); continue; }
           if ((await appliedImports()).has(ch.id)) continue;
           const blob = await local.getAttachment(ch.id, IMPORT_ATTACHMENT).catch(() => undefined) as Blob | undefined;
           const batch = blob ? await decompressBatch(blob) : { ok: false as const, reason: 'sync_rejected_import_unreadable' };
-          if (!batch.ok) { aside.push({ id: ch.id, reason: batch.reason, at }); continue; }
+          if (!batch.ok) { aside.push({ id: ch.id, reason: why(batch.reason), at }); continue; }
           await commitImport(db, batch.batch, at);
           await markImportApplied(ch.id);
           imported = true;
@@ -171,7 +173,7 @@ export function createSync(deps: SyncDeps) {
         }
         const parsed = parseTeamRecord(ch.doc);
         if (parsed.ok) good.push(parsed.record);
-        else aside.push({ id: ch.id, reason: parsed.reason, at });
+        else aside.push({ id: ch.id, reason: why(parsed.text.key, parsed.text.subs.map((x) => (typeof x === 'object' ? JSON.stringify(x) : x))), at });
       }
       if (good.length) {
         const applied = await applyRemoteRecords(db, good as never);

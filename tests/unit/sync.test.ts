@@ -1,6 +1,10 @@
 // The team exchange (lib/sync) against an in-memory stand-in for the replica and the server: what reaches the
 // store, what is kept aside, and each failure as a state in words that loses nothing and backs off.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { makeTranslate } from '../../lib/i18n';
+import { say } from '../../lib/wording';
+import { acceptRequest } from '../../lib/messages';
 import { commitImport, openStore, openSyncState, readAllSummaries, readCustomerDetail, setChecklistItem, stampMember, writeSyncValue, type PrlDb } from '../../lib/db';
 import { backoffSeconds, serverOrigin, type SyncConfig } from '../../lib/sync/config';
 import { classify, createSync } from '../../lib/sync/engine';
@@ -120,7 +124,10 @@ describe('records from the server', () => {
     expect(await ticked(s.db)).toBe(true);
     const aside = await s.sync.readRejected();
     expect(aside.map((r) => r.id).sort()).toEqual(['tick:<img src=x onerror=alert(1)>', 'weird']);
-    expect(aside.every((r) => r.reason.length > 0)).toBe(true);
+    // In words: the record schemas' reason, which names the field at fault.
+    const words = makeTranslate(JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')));
+    expect(say(words, aside.find((r) => r.id === 'weird')!.reason)).toMatch(/kind/);
+    expect(say(words, aside.find((r) => r.id !== 'weird')!.reason)).toMatch(/itemId/);
     expect(s.told.some((c) => c.tenantIds?.includes(A) && c.what.includes('team'))).toBe(true);
     // The next exchange starts after them: nothing is applied twice, nothing new is kept aside.
     s.told.length = 0;
@@ -135,7 +142,7 @@ describe('records from the server', () => {
     s.replica.add({ _id: 'import:0000000000-bad', v: 1, kind: 'import', member: 'bob', by: 'Bob', at: NOW.toISOString(), rows: 1, kinds: ['customers'] }, new Blob(['not gzip']));
     await s.sync.run();
     expect((await readAllSummaries(s.db)).map((x) => x.customer?.name)).toEqual(['Contoso']);
-    expect(await s.sync.readRejected()).toMatchObject([{ id: 'import:0000000000-bad', reason: 'sync_rejected_import_unreadable' }]);
+    expect(await s.sync.readRejected()).toMatchObject([{ id: 'import:0000000000-bad', reason: { key: 'sync_rejected_import_unreadable' } }]);
   });
 
   it('an import made here is shared once and not applied again when it comes back', async () => {
@@ -149,6 +156,16 @@ describe('records from the server', () => {
     expect(s.replica.docs.map((d) => d.id)).toEqual(['import:0000000000-mine']);
     expect(s.told.filter((c) => c.what.includes('import'))).toEqual([]);
     expect((await s.sync.brief()).pending).toBe(0);
+  });
+});
+
+describe('the connect and disconnect messages', () => {
+  it('are accepted only from the extension\'s pages, and checked', () => {
+    expect(acceptRequest({ type: 'sync.connect', config }, 'extension-page').ok).toBe(true);
+    expect(acceptRequest({ type: 'sync.connect', config }, 'content-script')).toMatchObject({ ok: false });
+    expect(acceptRequest({ type: 'sync.disconnect' }, 'content-script')).toMatchObject({ ok: false });
+    expect(acceptRequest({ type: 'sync.connect', config: { ...config, database: 'Not A Name' } }, 'extension-page')).toMatchObject({ ok: false });
+    expect(acceptRequest({ type: 'sync.ping' }, 'content-script').ok).toBe(true);
   });
 });
 
