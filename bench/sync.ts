@@ -1,6 +1,7 @@
 // `npm run bench -- sync`: two browsers (two Chromium profiles, the same build) connected to pouchdb-server on
 // loopback: a 100,000-row receivables import made in A until B's open popup shows it, 1,000 ticks made in A until
 // B has them all, and B's panel (URL to score shown) while connected, against the panel's budget.
+import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { startTeamServer } from '../scripts/couch-setup';
 import { countStore, launch } from '../tests/e2e/harness';
@@ -53,7 +54,7 @@ export async function syncFigures(
     await popupB.locator('[data-testid="overdue-row"]').first().waitFor({ timeout: 180_000 });
     const importMs = Date.now() - inv.t0;
     record({ id: 'sync-import-100k', what: 'team: 100,000-row receivables import in A until B\'s open popup shows it', value: importMs, unit: 'ms', budget: 60_000,
-      note: `of which A's own import (click to result) ${inv.local} ms; the 10,000-customer file before it reached B's store in ${customersMs} ms; B's popup exchanges every 3 s` });
+      note: `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores at the end (other work shares the machine); of which A's own import (click to result) ${inv.local} ms; the 10,000-customer file before it reached B's store in ${customersMs} ms; B's popup exchanges every 3 s` });
 
     // 2. 1,000 ticks made in A (10 messages of 100, as the panel sends a burst), until B's store has every record.
     const before = await countStore(popupB, 'teamRecords');
