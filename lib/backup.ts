@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { WordedError, wording, type Wording } from './wording';
 import { Alert, ChecklistChange, ChecklistEntry, Customer, Flag, Invoice, Meta, Settings, Spending, Subscription, Triage, TriageV2 } from './schema';
+import { StoredTeamRecord } from './team/record';
 
 export const BACKUP_FORMAT = 'partner-risk-lens-backup';
 
@@ -15,28 +16,39 @@ export const BackupStores = z.object({
   flags: z.array(Flag),
   alerts: z.array(Alert),
   triage: z.array(Triage),
+  teamRecords: z.array(StoredTeamRecord),
 });
 export type BackupStores = z.infer<typeof BackupStores>;
 
 /** Schema versions before this one kept triage per customer only; their backups are still read. */
 export const TRIAGE_PER_REASON_FROM = 3;
+/** Schema versions before this one kept no team records: restoring their backups makes them from the staff changes. */
+export const TEAM_RECORDS_FROM = 5;
+/** Absent from backups of schema versions before TEAM_RECORDS_FROM. */
+const NoTeamRecords = z._default(z.array(StoredTeamRecord), () => []);
 
 const CurrentBackup = z.object({
   format: z.literal(BACKUP_FORMAT),
-  schemaVersion: z.int().check(z.gte(TRIAGE_PER_REASON_FROM)),
+  schemaVersion: z.int().check(z.gte(TEAM_RECORDS_FROM)),
   exportedAt: z.iso.datetime({ offset: true }),
   settings: Settings,
   meta: Meta,
   stores: BackupStores,
 });
+/** A backup written by schema versions 3–4: the same, without team records. */
+const TriageBackup = z.object({
+  ...CurrentBackup.def.shape,
+  schemaVersion: z.int().check(z.gte(TRIAGE_PER_REASON_FROM), z.lt(TEAM_RECORDS_FROM)),
+  stores: z.object({ ...BackupStores.def.shape, teamRecords: NoTeamRecords }),
+});
 /** A backup written by schema versions 1–2: the same, but one triage record per customer (see lib/triage triageFromV2). */
 const OldBackup = z.object({
   ...CurrentBackup.def.shape,
   schemaVersion: z.int().check(z.gte(1), z.lt(TRIAGE_PER_REASON_FROM)),
-  stores: z.object({ ...BackupStores.def.shape, triage: z.array(TriageV2) }),
+  stores: z.object({ ...BackupStores.def.shape, triage: z.array(TriageV2), teamRecords: NoTeamRecords }),
 });
 export type OldBackup = z.infer<typeof OldBackup>;
-export const Backup = z.union([CurrentBackup, OldBackup]);
+export const Backup = z.union([CurrentBackup, TriageBackup, OldBackup]);
 export type Backup = z.infer<typeof Backup>;
 export const isOldBackup = (b: Backup): b is OldBackup => b.schemaVersion < TRIAGE_PER_REASON_FROM;
 
@@ -61,6 +73,7 @@ const KEYS: { [S in keyof CheckedStores]: (r: CheckedStores[S][number]) => strin
   flags: (r) => r.id,
   alerts: (r) => r.id,
   triage: (r) => (r.reason === undefined ? r.tenantId : `${r.tenantId} ${r.reason}`),
+  teamRecords: (r) => r._id,
 };
 // Records that no view shows without their customer (imports refuse them, or add the customer): a backup holding
 // one was not written by this extension from a consistent store. Ticks, flags and triage may name a customer seen
@@ -106,7 +119,8 @@ export function checkBackup(raw: unknown, currentVersion: number): BackupCheck {
   if (typeof version === 'number' && version > currentVersion) {
     return { ok: false, error: `This backup was written by a newer version (schema ${version}; this one reads up to ${currentVersion}). Update the extension first. Nothing was changed.`, text: wording('restore_newer', version, currentVersion) };
   }
-  const parsed = (typeof version === 'number' && version < TRIAGE_PER_REASON_FROM ? OldBackup : CurrentBackup).safeParse(raw);
+  const schema = typeof version !== 'number' || version >= TEAM_RECORDS_FROM ? CurrentBackup : version < TRIAGE_PER_REASON_FROM ? OldBackup : TriageBackup;
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     return { ok: false, error: `This backup is damaged (${where}). Nothing was changed.`, text: wording('restore_damaged', where) };

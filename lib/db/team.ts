@@ -52,20 +52,21 @@ export async function markShared(db: PrlDb, ids: string[]): Promise<void> {
 /**
  * Joining a team as `member`: records not yet shared that name no member get it (they have never left this
  * browser), and every later record is written as it. `''` leaves the team: later records name no member.
- * Returns how many records were stamped. The items they change are folded again, since the member breaks ties.
+ * Returns how many records were stamped. The read model is left as it is: a browser that joins has no colleague's
+ * record yet, so no tie between members can have been decided otherwise.
  */
 export async function stampMember(db: PrlDb, member: string): Promise<number> {
-  return inFoldTransaction(db, async (tx) => {
-    await tx.objectStore('meta').put(member, MEMBER_KEY);
-    if (!member) return { result: 0, tenants: [] };
+  const tx = db.transaction(RECORD_STORES, 'readwrite');
+  await tx.objectStore('meta').put(member, MEMBER_KEY);
+  let stamped: StoredTeamRecord[] = [];
+  if (member) {
     const store = tx.objectStore('teamRecords');
     const pending = await store.index('by-pending').getAll();
-    const stamped = pending.filter((s) => s.record.member === '').map((s) => storedRecord({ ...s.record, member }, true));
+    stamped = pending.filter((s) => s.record.member === '').map((s) => storedRecord({ ...s.record, member }, true));
     await Promise.all(stamped.map((s) => store.put(s)));
-    const ids = new Set(stamped.map((s) => s._id));
-    const { tenants } = await foldItems(tx, new Set(stamped.map((s) => s.item)), ids, false);
-    return { result: stamped.length, tenants };
-  });
+  }
+  await tx.done;
+  return stamped.length;
 }
 
 /**
@@ -91,7 +92,7 @@ export async function applyRemoteRecords(db: PrlDb, records: TeamRecord[]): Prom
       writes.push(store.put(storedRecord(r, false)));
     });
     await Promise.all(writes);
-    const result = await foldItems(tx, new Set([...fresh.values()].map(itemOf)), new Set(fresh.keys()), true);
+    const result = await foldItems(tx, new Set([...fresh.values()].map(itemOf)), new Set(fresh.keys()));
     return { result: { tenants: [...result.tenants].sort(), settings: result.settings }, tenants: result.tenants };
   });
 }
@@ -113,9 +114,9 @@ async function inFoldTransaction<T>(db: PrlDb, fn: (tx: Tx) => Promise<{ result:
 /**
  * Writes the folded state of each item. `fresh` are the records new to the fold: a state whose last record is not
  * one of them is what the read model already shows (or newer: an import since), so it is left alone; ticks add
- * their fresh changes to the history when `history` is set.
+ * their fresh changes to the history.
  */
-async function foldItems(tx: Tx, items: Set<string>, fresh: Set<string>, history: boolean): Promise<{ tenants: Set<string>; settings: boolean }> {
+async function foldItems(tx: Tx, items: Set<string>, fresh: Set<string>): Promise<{ tenants: Set<string>; settings: boolean }> {
   const index = tx.objectStore('teamRecords').index('by-item');
   const lists = await Promise.all([...items].map((item) => index.getAll(item)));
   const tenants = new Set<string>();
@@ -135,7 +136,7 @@ async function foldItems(tx: Tx, items: Set<string>, fresh: Set<string>, history
           const { tenantId, itemId, done, by, at, note } = state;
           writes.push(tx.objectStore('checklist').put({ tenantId, itemId, done, by, at, ...(note ? { note } : {}) }));
         }
-        if (history) writes.push(writeHistory(tx, state, fresh));
+        writes.push(writeHistory(tx, state, fresh));
         break;
       }
       case 'fact':
@@ -145,6 +146,7 @@ async function foldItems(tx: Tx, items: Set<string>, fresh: Set<string>, history
         if (state.flag) { tenants.add(state.tenantId); writes.push(tx.objectStore('flags').put(state.flag)); }
         break;
       case 'triage':
+        tenants.add(state.triage.tenantId);
         writes.push(tx.objectStore('triage').put(state.triage));
         break;
       case 'alert-status':
@@ -191,11 +193,24 @@ async function writeHistory(tx: Tx, state: Extract<ItemState, { kind: 'tick' }>,
   const firstFresh = state.history.findIndex((h) => fresh.has(h.id));
   if (firstFresh < 0) return;
   const appendOnly = state.history.slice(firstFresh).every((h) => fresh.has(h.id));
-  if (!appendOnly) {
-    const rows = await store.index('by-tenant').getAll(state.tenantId);
-    await Promise.all(rows.filter((r) => r.itemId === state.itemId && r.id !== undefined).map((r) => store.delete(r.id!)));
-  }
-  for (const { id: _, ...change } of appendOnly ? state.history.slice(firstFresh) : state.history) await store.add(change);
+  if (!appendOnly) return rewriteHistory(tx, state);
+  for (const { id: _, ...change } of state.history.slice(firstFresh)) await store.add(change);
+}
+
+async function rewriteHistory(tx: Tx, state: Extract<ItemState, { kind: 'tick' }>): Promise<void> {
+  const store = tx.objectStore('checklistHistory');
+  const rows = await store.index('by-tenant').getAll(state.tenantId);
+  await Promise.all(rows.filter((r) => r.itemId === state.itemId && r.id !== undefined).map((r) => store.delete(r.id!)));
+  for (const { id: _, ...change } of state.history) await store.add(change);
+}
+
+/**
+ * Inside a tick's transaction (holding teamRecords and checklistHistory): the history of an item that was just
+ * given a change older than its state, written again in the order of its records, as every colleague will show it.
+ */
+export async function reorderHistory(tx: Tx, tenantId: string, itemId: string): Promise<void> {
+  const records = (await tx.objectStore('teamRecords').index('by-item').getAll(`tick ${tenantId} ${itemId}`)).map((s) => s.record);
+  if (records.length) await rewriteHistory(tx, foldItem(records) as Extract<ItemState, { kind: 'tick' }>);
 }
 
 /** Whether `a` comes after `b` in the total order. */

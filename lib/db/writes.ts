@@ -4,7 +4,7 @@ import type * as z from 'zod/mini';
 import type { PrlDb, StoreName, Tx } from './open';
 import { SEEN_CAPS } from '../seen-caps';
 import { SUMMARY_INPUTS, rebuildSummaries } from './summaries';
-import { addRecords, RECORD_STORES } from './team';
+import { addRecords, RECORD_STORES, reorderHistory } from './team';
 import { settingDrafts } from '../team/legacy';
 import type { TeamRecordDraft } from '../team/record';
 
@@ -87,15 +87,18 @@ export async function setChecklistItem(db: PrlDb, t: Tick): Promise<ChecklistEnt
 export function setChecklistItems(db: PrlDb, ticks: Tick[]): Promise<ChecklistEntry[]> {
   return writeAndSummarize(db, ['checklistHistory', ...RECORD_STORES], async (tx) => {
     const entries: ChecklistEntry[] = [];
-    for (const t of ticks) entries.push(await putTick(tx, t));
+    const late = new Map<string, Tick>();
+    for (const t of ticks) entries.push(await putTick(tx, t, late));
     await addRecords(tx, ticks.map((t) => ({
       kind: 'tick', tenantId: t.tenantId, itemId: t.itemId, done: t.done, by: t.by, at: t.at, ...(t.note ? { note: t.note } : {}), ...(t.via ? { via: t.via } : {}),
     })));
+    for (const t of late.values()) await reorderHistory(tx, t.tenantId, t.itemId);
     return { result: entries, tenants: new Set(ticks.map((t) => t.tenantId)) };
   });
 }
 
-async function putTick(tx: Tx, t: Tick): Promise<ChecklistEntry> {
+/** `late` gets the ticks older than their item's state: their history is put in order once their records are in. */
+async function putTick(tx: Tx, t: Tick, late: Map<string, Tick>): Promise<ChecklistEntry> {
   const store = tx.objectStore('checklist');
   const existing = await store.get([t.tenantId, t.itemId]);
   const from = existing?.done ?? false;
@@ -108,6 +111,7 @@ async function putTick(tx: Tx, t: Tick): Promise<ChecklistEntry> {
     ...(t.via ? { via: t.via } : {}), ...(t.note ? { note: t.note } : {}),
   });
   if (newer) await store.put(entry);
+  else late.set(`${t.tenantId} ${t.itemId}`, t);
   return newer ? entry : existing!;
 }
 

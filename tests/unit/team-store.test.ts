@@ -1,4 +1,5 @@
 // Two browsers' stores exchanging team records through a server (a Map here): none lost, the same read model.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applyRemoteRecords, commitImport, countUnshared, markShared, openStore, putFlag, readAllSummaries, readCustomerDetail,
@@ -6,6 +7,7 @@ import {
   type PrlDb,
 } from '../../lib/db';
 import type { Alert, Customer } from '../../lib/schema';
+import { foldRecords } from '../../lib/team/fold';
 import type { TeamRecord } from '../../lib/team/record';
 
 const A = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -74,6 +76,35 @@ describe('team records between two browsers', () => {
     expect(a.summaries.find((f) => f.checklist['phone-contact'])!.checklist['phone-contact']).toEqual({ done: false, by: 'Bob', at: T(3) });
     expect(await countUnshared(ana)).toBe(0);
     expect(await countUnshared(bob)).toBe(0);
+  });
+
+  it('converges whatever the ticks, their times (ties included) and the order the two browsers exchange in', async () => {
+    let run = 0;
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.record({ who: fc.constantFrom(0, 1), item: fc.constantFrom('phone-contact', 'dunning', 'sms-verification'), done: fc.boolean(), ms: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 12 }),
+      fc.array(fc.constantFrom('push0', 'push1', 'pull0', 'pull1'), { maxLength: 6 }),
+      async (ticks, early) => {
+        run++;
+        const dbs = [await browser(`p${run}a`), await browser(`p${run}b`)];
+        await stampMember(dbs[0], 'ana');
+        await stampMember(dbs[1], 'bob');
+        const server = new Server();
+        for (const [i, t] of ticks.entries()) {
+          await setChecklistItem(dbs[t.who], { tenantId: A, itemId: t.item, done: t.done, by: t.who ? 'Bob' : 'Ana', at: new Date(Date.parse(T(0)) + t.ms).toISOString() });
+          // Some exchanges happen while others still tick.
+          const step = early[i];
+          if (step) await (step.startsWith('push') ? server.push(dbs[+step.slice(4)]) : server.pull(dbs[+step.slice(4)]));
+        }
+        for (const db of dbs) await server.push(db);
+        for (const db of dbs) await server.pull(db);
+        const [a, b] = [await readModel(dbs[0]), await readModel(dbs[1])];
+        expect(a).toEqual(b);
+        expect(a.history).toHaveLength(ticks.length);
+        const folded = foldRecords([...server.docs.values()]);
+        for (const e of a.checklist) expect(folded.get(`tick ${A} ${e.itemId}`)).toMatchObject({ done: e.done, by: e.by, at: e.at });
+        for (const db of dbs) db.close();
+      },
+    ), { numRuns: 15 });
   });
 
   it('never lets an older record overwrite a newer state, yet keeps it in the history; a record seen twice counts once', async () => {
