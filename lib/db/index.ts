@@ -6,3 +6,4 @@ export * from './import';
 export * from './backup';
 export { rebuildSummaries } from './summaries';
 export { applyRemoteRecords, countUnshared, markShared, stampMember, unsharedRecords } from './team';
+export * from './sync-state';
