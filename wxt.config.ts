@@ -34,6 +34,8 @@ export default defineConfig({
     // storage: none (IndexedDB needs no permission); alarms: the daily toolbar-badge refresh.
     permissions: ['alarms'],
     host_permissions: [...PORTAL_MATCHES],
+    // The team's CouchDB server, asked for when staff connect to it (options page, "Team"), never granted at install.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: '__MSG_extName__' },
     // Alt+Shift+R focuses the risk panel of the tab (background: onCommand -> the tab's content script).
     commands: {

@@ -14,6 +14,7 @@ import { score } from '../lib/risk';
 import { defaultSettings, type Customer } from '../lib/schema';
 import { parseImportFile, type ParseContext } from '../lib/import';
 import { parseAmount } from '../lib/import/amounts';
+import { syncFigures } from './sync';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -449,5 +450,6 @@ if (!only.length || only.includes('score')) scoring();
 if (!only.length || only.includes('csv')) await csvParsing();
 const parts = new Set(BROWSER_PARTS.filter((p) => !only.length || only.includes('browser') || only.includes(p)));
 if (parts.size) await browserFigures(parts);
+if (!only.length || only.includes('sync')) await syncFigures(record, { bigFiles, guid, median, runs: RUNS });
 report(only.length > 0);
 void statSync; void readdirSync;

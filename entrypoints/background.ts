@@ -10,10 +10,16 @@ import { createService, type Service } from '@/lib/service';
 import { wording } from '@/lib/wording';
 import type { AccountSummary, TriageReason } from '@/lib/schema';
 import { reasonsOf } from '@/lib/triage';
+import { openSyncState, stampMember } from '@/lib/db';
+import { serverOrigin, type SyncBrief, type SyncConfig } from '@/lib/sync/config';
+import { createSync, type Sync } from '@/lib/sync/engine';
+import { localReplica, remoteDatabase, timedFetch } from '@/lib/sync/pouch';
 
 const BADGE_ALARM = 'refresh-badge';
 /** The manifest's command (wxt.config.ts) that focuses the panel. */
 export const FOCUS_PANEL_COMMAND = 'focus-panel';
+/** The team's one-shot exchange when nothing of ours is open (Chrome's shortest alarm period is 30 s). */
+const SYNC_ALARM = 'team-sync';
 
 export default defineBackground(() => {
   const bundles = new Map<'en' | 'fr', Promise<MessageBundle>>();
@@ -28,7 +34,7 @@ export default defineBackground(() => {
   };
   // The service worker may be stopped and restarted at any time: open lazily, once per worker life.
   let ready: Promise<{ db: PrlDb; service: Service }> | undefined;
-  const boot = () =>
+  const boot = (): Promise<{ db: PrlDb; service: Service }> =>
     (ready ??= openStore().then((db) => ({
       db,
       service: createService({
@@ -40,11 +46,52 @@ export default defineBackground(() => {
         openOptions: async () => { await browser.tabs.create({ url: browser.runtime.getURL('/options.html') }); },
         openGuidance: async (part) => { await browser.tabs.create({ url: `${browser.runtime.getURL('/guidance.html')}#${part}` }); },
         loadMessages,
+        team: { ping: pingTeam, connect: connectTeam, disconnect: disconnectTeam },
       }),
     })).catch((e) => {
       ready = undefined;
       throw e;
     }));
+
+  // The team connection, opened on first use (most worker starts are a panel or the popup asking for data).
+  let team: Promise<Sync> | undefined;
+  const teamSync = (): Promise<Sync> =>
+    (team ??= Promise.all([boot(), openSyncState()]).then(([{ db }, state]) => createSync({
+      db, state, now: () => new Date(), broadcast, localReplica, remoteDatabase, fetch: timedFetch,
+      hasPermission: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+    })).catch((e) => {
+      team = undefined;
+      throw e;
+    }));
+  const syncFailed = () => console.error('team exchange failed'); // never the error itself: it may name the server
+  // A write is shared at once; a burst of writes (ticks, an import) makes one exchange, and one after it.
+  let soon: ReturnType<typeof setTimeout> | undefined;
+  const shareSoon = () => {
+    clearTimeout(soon);
+    soon = setTimeout(() => void teamSync().then((s) => s.nudge()).catch(syncFailed), 200);
+  };
+  async function pingTeam(): Promise<SyncBrief> {
+    const s = await teamSync();
+    void s.nudge(2500).catch(syncFailed); // the answer does not wait for the exchange
+    return s.brief();
+  }
+  async function connectTeam(config: SyncConfig): Promise<SyncBrief> {
+    const origin = serverOrigin(config.url);
+    if (!origin.ok) throw new Error(origin.reason === 'sync_url_https' ? 'the server address must start with https://' : 'the server address is not a URL');
+    const s = await teamSync();
+    const { db } = await boot();
+    // What this member did before joining is signed with their name and shared like any later change.
+    await stampMember(db, config.user);
+    await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 0.5 });
+    await s.connect(config);
+    return s.brief();
+  }
+  async function disconnectTeam(): Promise<SyncBrief> {
+    const s = await teamSync();
+    await browser.alarms.clear(SYNC_ALARM);
+    await s.disconnect();
+    return s.brief();
+  }
 
   // Each customer's reasons for a row in the popup (lib/triage reasonsOf), worked out again only for the
   // customers a write names: scoring every customer at every tick would hold the worker for as long as it takes.
@@ -128,6 +175,7 @@ export default defineBackground(() => {
       for (const t of tabs) if (t.id !== undefined) browser.tabs.sendMessage(t.id, c).catch(() => undefined);
     }, () => undefined);
     touch(c.tenantIds);
+    if (!c.what.includes('team')) shareSoon(); // what came from the team is not sent back to it
     refreshBadge().catch((e) => console.error('badge refresh failed', e));
   }
 
@@ -172,10 +220,21 @@ export default defineBackground(() => {
     if (!a) return browser.alarms.create(BADGE_ALARM, { periodInMinutes: 60 });
   }).catch((e) => console.error('badge alarm not set', e));
   browser.alarms.onAlarm.addListener((a) => {
+    if (a.name === SYNC_ALARM) {
+      void teamSync().then(async (s) => {
+        if (await s.readConfig()) await s.nudge();
+        else await browser.alarms.clear(SYNC_ALARM);
+      }).catch(syncFailed);
+      return;
+    }
     if (a.name !== BADGE_ALARM) return;
     touch(); // the hour may have changed what is due (alerts' clocks, snoozes ending, the day)
     refreshBadge().catch((e) => console.error('badge refresh failed', e));
   });
-  browser.runtime.onStartup.addListener(() => void refreshBadge().catch(() => undefined));
-  browser.runtime.onInstalled.addListener(() => void refreshBadge().catch(() => undefined));
+  // An update clears alarms, and a browser restart may: a member still connected gets the team's back.
+  const keepTeamAlarm = () => void teamSync().then(async (s) => {
+    if ((await s.readConfig()) && !(await browser.alarms.get(SYNC_ALARM))) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 0.5 });
+  }).catch(syncFailed);
+  browser.runtime.onStartup.addListener(() => { void refreshBadge().catch(() => undefined); keepTeamAlarm(); });
+  browser.runtime.onInstalled.addListener(() => { void refreshBadge().catch(() => undefined); keepTeamAlarm(); });
 });

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { codeLine, WordedError, wording, type Wording } from './wording';
 import { Alert, ChecklistChange, ChecklistEntry, Customer, Flag, Invoice, Meta, Settings, SettingsOverrides, Spending, Subscription, Triage, TriageV2 } from './schema';
 import { overridesFromV3, overridesOf, settingsOf, SettingsV3 } from './settings';
+import { StoredTeamRecord } from './team/record';
 
 export const BACKUP_FORMAT = 'partner-risk-lens-backup';
 
@@ -16,18 +17,23 @@ export const BackupStores = z.object({
   flags: z.array(Flag),
   alerts: z.array(Alert),
   triage: z.array(Triage),
+  teamRecords: z.array(StoredTeamRecord),
 });
 export type BackupStores = z.infer<typeof BackupStores>;
 
 /** Schema versions before this one kept triage per customer only; their backups are still read. */
 export const TRIAGE_PER_REASON_FROM = 3;
+/** Schema versions before this one kept no team records: restoring their backups makes them from the staff changes. */
+export const TEAM_RECORDS_FROM = 5;
+/** Absent from backups of schema versions before TEAM_RECORDS_FROM. */
+const NoTeamRecords = z._default(z.array(StoredTeamRecord), () => []);
 
 /** Schema versions before this one wrote every setting, defaults included, weights under their old ids. */
 export const SETTINGS_OVERRIDES_FROM = 4;
 
 const CurrentBackup = z.object({
   format: z.literal(BACKUP_FORMAT),
-  schemaVersion: z.int().check(z.gte(SETTINGS_OVERRIDES_FROM)),
+  schemaVersion: z.int().check(z.gte(TEAM_RECORDS_FROM)),
   exportedAt: z.iso.datetime({ offset: true }),
   /** The settings in effect, every one (as every version wrote them). */
   settings: Settings,
@@ -36,10 +42,16 @@ const CurrentBackup = z.object({
   meta: Meta,
   stores: BackupStores,
 });
-/** A backup written by schema version 3: the same, but its settings as that version kept them (lib/settings.ts). */
-const { overrides: _, ...currentShape } = CurrentBackup.def.shape;
+/** A backup written by schema version 4: the same, without team records. */
+const V4Backup = z.object({
+  ...CurrentBackup.def.shape,
+  schemaVersion: z.int().check(z.gte(SETTINGS_OVERRIDES_FROM), z.lt(TEAM_RECORDS_FROM)),
+  stores: z.object({ ...BackupStores.def.shape, teamRecords: NoTeamRecords }),
+});
+/** A backup written by schema version 3: as version 4's, but its settings as that version kept them (lib/settings.ts). */
+const { overrides: _, ...v4Shape } = V4Backup.def.shape;
 const V3Backup = z.object({
-  ...currentShape,
+  ...v4Shape,
   schemaVersion: z.int().check(z.gte(TRIAGE_PER_REASON_FROM), z.lt(SETTINGS_OVERRIDES_FROM)),
   settings: SettingsV3,
 });
@@ -47,10 +59,10 @@ const V3Backup = z.object({
 const OldBackup = z.object({
   ...V3Backup.def.shape,
   schemaVersion: z.int().check(z.gte(1), z.lt(TRIAGE_PER_REASON_FROM)),
-  stores: z.object({ ...BackupStores.def.shape, triage: z.array(TriageV2) }),
+  stores: z.object({ ...BackupStores.def.shape, triage: z.array(TriageV2), teamRecords: NoTeamRecords }),
 });
 export type OldBackup = z.infer<typeof OldBackup>;
-export const Backup = z.union([CurrentBackup, V3Backup, OldBackup]);
+export const Backup = z.union([CurrentBackup, V4Backup, V3Backup, OldBackup]);
 export type Backup = z.infer<typeof Backup>;
 export const isOldBackup = (b: Backup): b is OldBackup => b.schemaVersion < TRIAGE_PER_REASON_FROM;
 /**
@@ -81,6 +93,7 @@ const KEYS: { [S in keyof CheckedStores]: (r: CheckedStores[S][number]) => strin
   flags: (r) => r.id,
   alerts: (r) => r.id,
   triage: (r) => (r.reason === undefined ? r.tenantId : `${r.tenantId} ${r.reason}`),
+  teamRecords: (r) => r._id,
 };
 // Records that no view shows without their customer (imports refuse them, or add the customer): a backup holding
 // one was not written by this extension from a consistent store. Ticks, flags and triage may name a customer seen
@@ -123,7 +136,8 @@ export function checkBackup(raw: unknown, currentVersion: number): BackupCheck {
   if (typeof version === 'number' && version > currentVersion) {
     return { ok: false, ...coded(wording('restore_newer', version, currentVersion)) };
   }
-  const schema = typeof version !== 'number' || version >= SETTINGS_OVERRIDES_FROM ? CurrentBackup : version >= TRIAGE_PER_REASON_FROM ? V3Backup : OldBackup;
+  const schema = typeof version !== 'number' || version >= TEAM_RECORDS_FROM ? CurrentBackup
+    : version >= SETTINGS_OVERRIDES_FROM ? V4Backup : version >= TRIAGE_PER_REASON_FROM ? V3Backup : OldBackup;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     // zod's own words are English: each problem is its place in the file and zod's code for it.

@@ -9,6 +9,7 @@ import type { CustomerDetail } from './db/reads';
 import type { BadgeTable } from './badge-table';
 import { isPortalHost } from './portal/hosts';
 import { wording, type Wording } from './wording';
+import { SyncConfig, type SyncBrief } from './sync/config';
 import {
   AccountSummary, AdminAccess, AlertReason, ChecklistEntry, Country, Customer, Flag, FlagKind, Guid, IsoDate, IsoDateTime, Meta, PaymentInstrument, PanelSection, Settings,
   Triage, TriageReason, type RiskFacts,
@@ -29,7 +30,7 @@ export const CustomerPatch = z.object({
 });
 
 /** What changed in the store: every writer's broadcast names it, so panels, the popup and the badge refresh. */
-export const ChangeKind = z.enum(['customers', 'invoices', 'spending', 'subscriptions', 'alerts', 'checklist', 'flags', 'triage', 'settings', 'import', 'restore']);
+export const ChangeKind = z.enum(['customers', 'invoices', 'spending', 'subscriptions', 'alerts', 'checklist', 'flags', 'triage', 'settings', 'import', 'restore', 'team']);
 export type ChangeKind = z.infer<typeof ChangeKind>;
 export const Changed = z.object({ type: z.literal('changed'), what: z.array(ChangeKind).check(z.maxLength(20)), tenantIds: z.optional(z.array(Guid)) });
 export type Changed = z.infer<typeof Changed>;
@@ -99,6 +100,8 @@ export const MESSAGES = {
   'panel.setSection': message('content', { section: PanelSection, collapsed: z.boolean() }, Ok),
   // "Guidance: theft of service" and the like open the extension's guidance page at that part.
   'guidance.open': message('content', { part: z.enum(['theft-of-service', 'transaction-risk', 'abuse-of-service', 'account-management']) }, Ok),
+  // An open panel or popup asks every few seconds: the team's state for its indicator, and an exchange if one is due.
+  'sync.ping': message('content', {}, z.custom<SyncBrief>()),
   'settings.set': message('page', { settings: z.unknown() }, Settings),
   // The staff name alone. Not from content scripts: whatever the portal page can click or type there, it could
   // sign as staff with (see SECURITY.md).
@@ -108,6 +111,9 @@ export const MESSAGES = {
     limit: z.number().check(z.int(), z.minimum(1), z.maximum(500)), countUpTo: z.number().check(z.int(), z.minimum(1), z.maximum(100_000)),
   }, PopupHeadSchema),
   'data.changed': message('page', { what: z.array(ChangeKind).check(z.maxLength(20)), tenantIds: z.optional(z.array(Guid)) }, Ok),
+  // The team's server and the member's credentials: only from the options page (a portal page must never set them).
+  'sync.connect': message('page', { config: SyncConfig }, z.custom<SyncBrief>()),
+  'sync.disconnect': message('page', {}, z.custom<SyncBrief>()),
 };
 
 export type RequestType = keyof typeof MESSAGES;

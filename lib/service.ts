@@ -13,6 +13,7 @@ import {
 } from './db';
 import type { Badge, ChangeKind, Changed, PanelData, Request, Responses } from './messages';
 import { BADGE_TABLE_MAX, encodeBadgeTable, type BadgeTable } from './badge-table';
+import type { SyncBrief, SyncConfig } from './sync/config';
 import { emptyFacts, type AccountSummary, type Customer, type Settings } from './schema';
 
 export interface ServiceDeps {
@@ -27,6 +28,12 @@ export interface ServiceDeps {
   openOptions?(): Promise<void>;
   /** Opens the guidance page at one of its parts. */
   openGuidance?(part: string): Promise<void>;
+  /** The team connection (lib/sync); absent where there is none (tests): the state is then always off. */
+  team?: {
+    ping(): Promise<SyncBrief>;
+    connect(config: SyncConfig): Promise<SyncBrief>;
+    disconnect(): Promise<SyncBrief>;
+  };
 }
 
 type Handler<T extends Request['type']> = (req: Extract<Request, { type: T }>) => Promise<Responses[T]>;
@@ -145,8 +152,9 @@ export function createService(deps: ServiceDeps) {
     },
     async 'customer.update'({ tenantId, patch }) {
       const { now } = clock();
+      const { staffName } = await readSettings(db);
       const clean = Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v ?? undefined]));
-      const customer = await updateCustomer(db, tenantId, clean, now);
+      const customer = await updateCustomer(db, tenantId, clean, now, staffName);
       changed(['customers'], [tenantId]);
       return customer;
     },
@@ -185,7 +193,7 @@ export function createService(deps: ServiceDeps) {
           else delete n.snoozedUntil;
         }
         return n;
-      });
+      }, now);
       changed(['triage'], [tenantId]);
       return next;
     },
@@ -225,6 +233,16 @@ export function createService(deps: ServiceDeps) {
     async 'data.changed'({ what, tenantIds }) {
       changed(what, tenantIds);
       return { ok: true };
+    },
+    async 'sync.ping'() {
+      return deps.team ? deps.team.ping() : { state: 'off', pending: 0 };
+    },
+    async 'sync.connect'({ config }) {
+      if (!deps.team) throw new Error('team sharing is not available here');
+      return deps.team.connect(config);
+    },
+    async 'sync.disconnect'() {
+      return deps.team ? deps.team.disconnect() : { state: 'off', pending: 0 };
     },
   };
 

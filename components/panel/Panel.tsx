@@ -15,6 +15,8 @@ import { ScoreSection } from './ScoreSection';
 import { SubscriptionWarnings } from './SubscriptionWarnings';
 import type { PanelActions } from './actions';
 import { byPerson } from './trusted';
+import { SyncIndicator } from '../team/SyncIndicator';
+import type { SyncBrief } from '@/lib/sync/config';
 
 /** An action that failed: shown until staff retry it or dismiss it, whatever reloads meanwhile. */
 export interface Failure { message: string; onRetry?(): void; onDismiss(): void }
@@ -47,6 +49,8 @@ export interface PanelProps {
   onEscape?(): void;
   /** Opens the guidance at the part a factor comes from. */
   onGuidance?(part: string): void;
+  /** The team's state, for the compact indicator (hidden when not connected). */
+  sync?: SyncBrief;
 }
 
 export const PANEL_WIDTH = { min: 280, max: 640, step: 20 } as const;
@@ -89,6 +93,7 @@ export function Panel(p: PanelProps) {
           <span class="title">{t('panel_title')}</span>
           {data && <span class={`pill ${level}`}>{data.known ? `${t(`level_${data.risk.level}`)} ${data.risk.score}` : t('level_unknown')}</span>}
         </button>
+        <SyncIndicator brief={p.sync} t={t} />
       </header>
       {p.open && (
         <div class="body">

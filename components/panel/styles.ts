@@ -43,6 +43,7 @@ h3 { font-size: 13px; margin: 0 0 6px; }
 .score .num { font-size: 28px; font-weight: 700; }
 .score .lvl { font-weight: 600; margin-left: auto; text-transform: uppercase; letter-spacing: .04em; }
 .pill { border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; }
+.sync-indicator { font-size: 11px; color: #605e5c; margin-left: 6px; } .sync-indicator.error, .sync-indicator.offline { color: #a4262c; font-weight: 600; }
 .low { background: #dff6dd; color: #0e5c0e; } .medium { background: #fff4ce; color: #6b4f00; }
 .high { background: #fde7e9; color: #a4262c; } .critical { background: #a4262c; color: #fff; }
 .unknown { background: #f3f2f1; color: #484644; }

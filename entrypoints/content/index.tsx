@@ -141,6 +141,8 @@ async function run(ctx: ContentScriptContext) {
   // The extension was updated or reloaded: this script is orphaned. WXT notices when `ctx.isInvalid` is read
   // (runtime.id gone); this watchdog reads it every second, so the UI goes even on a page left idle.
   ctx.setInterval(() => undefined, 1000);
+  // Any portal page open asks every few seconds whether the team has news (a customer's panel asks for itself).
+  ctx.setInterval(() => { if (page.kind !== 'customer') send({ type: 'sync.ping' }).catch(() => undefined); }, 3000);
   // Remove everything, throw nothing.
   ctx.onInvalidated(() => {
     badges.stop();

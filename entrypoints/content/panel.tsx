@@ -13,6 +13,10 @@ import type { PanelData } from '@/lib/messages';
 import { send } from '@/utils/send';
 import { errorWording } from '@/lib/errors';
 import { say, wording } from '@/lib/wording';
+import type { SyncBrief } from '@/lib/sync/config';
+
+/** How often an open panel asks for the team's state (and so for an exchange): a colleague's tick shows within it. */
+const TEAM_PING_MS = 3000;
 
 interface HostProps {
   tenantId: string;
@@ -65,6 +69,13 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
   // An action's failure stays until staff retry or dismiss it: a reload of the data does not clear it.
   const [failure, setFailure] = useState<Failure>();
   const [pending, setPending] = useState<ReadonlyMap<string, PendingTick>>(new Map());
+  const [sync, setSync] = useState<SyncBrief>();
+  useEffect(() => {
+    const ping = () => void send({ type: 'sync.ping' }).then(setSync, () => undefined);
+    ping();
+    const timer = setInterval(ping, TEAM_PING_MS);
+    return () => clearInterval(timer);
+  }, []);
 
   // Only the latest load's answer is shown: one asked for before a change never lands after the change's.
   const latest = useRef(0);
@@ -183,39 +194,11 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
     returnFocus();
   };
 
-  useEffect(() => {
-    const onWindow = () => { setDocked(innerWidth < DOCK_BELOW); setCompact(innerHeight < COMPACT_BELOW); };
-    addEventListener('resize', onWindow);
-    return () => removeEventListener('resize', onWindow);
-  }, []);
-  // Docked, the page keeps a column as wide as the panel is (open or folded to a strip); floating, none.
-  useEffect(() => {
-    const aside = wrap.current?.querySelector('aside');
-    if (!aside || !docked) { reserve(0); return; }
-    const measure = () => reserve(aside.getBoundingClientRect().width);
-    const watch = new ResizeObserver(measure);
-    watch.observe(aside);
-    measure();
-    return () => watch.disconnect();
-  }, [docked, !data]);
-  // The browser command: the panel opens (if folded) and takes the focus once it is on screen.
-  useEffect(() => {
-    if (!focusRequest) return;
-    wantFocus.current = true;
-    if (!open) setOpenStored(true);
-    else wrap.current?.querySelector<HTMLElement>('[data-testid="panel-toggle"]')?.focus();
-  }, [focusRequest]);
-  useEffect(() => {
-    if (!wantFocus.current || !open) return;
-    wantFocus.current = false;
-    wrap.current?.querySelector<HTMLElement>('[data-testid="panel-toggle"]')?.focus();
-  });
-
   return (
     <div ref={wrap}>
       <Panel tenantId={tenantId} data={data} t={t} locale={locale} open={open} onToggle={toggle} subscriptionId={subscriptionId} error={error}
         failure={failure} actions={actions} sections={sections} onSection={onSection} docked={docked} width={width} onResize={onResize} compact={compact}
-        onEscape={onEscape} onGuidance={(part) => void send({ type: 'guidance.open', part: part as never }).catch(() => undefined)} />
+        onEscape={onEscape} onGuidance={(part) => void send({ type: 'guidance.open', part: part as never }).catch(() => undefined)} sync={sync} />
     </div>
   );
 }

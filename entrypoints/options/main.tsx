@@ -6,6 +6,8 @@ import { BackupSection, type RestorePlan } from '@/components/options/BackupSect
 import { ImportSection } from '@/components/options/ImportSection';
 import { formatDateTime } from '@/components/panel/format';
 import { SettingsForm } from '@/components/options/SettingsForm';
+import { TeamSection } from '@/components/options/TeamSection';
+import { useTeam } from '@/utils/team';
 import { BackupError, checkBackup } from '@/lib/backup';
 import { localDate } from '@/lib/clock';
 import { describeOpenError, errorText } from '@/lib/errors';
@@ -19,6 +21,7 @@ import { budgetCsv, overdueCsv, riskCsv } from '@/lib/reports';
 import type { Meta, Settings } from '@/lib/schema';
 import { buildTriage } from '@/lib/triage';
 import { send } from '@/utils/send';
+import { shareImport } from '@/utils/team';
 import { loadStringsLocal } from '@/utils/strings';
 import { say, WordedError, wording } from '@/lib/wording';
 import './style.css';
@@ -44,6 +47,7 @@ function App({ db }: { db: PrlDb }) {
   const [meta, setMeta] = useState<Meta>();
   const [error, setError] = useState<string>();
   const [pendingRestore, setPendingRestore] = useState<unknown>();
+  const team = useTeam(true);
 
   const reload = async () => {
     const [s, m] = await Promise.all([readSettings(db), readMeta(db)]);
@@ -84,7 +88,10 @@ function App({ db }: { db: PrlDb }) {
   const usable = (files: ParsedFile[]) => files.filter((f) => !f.fatal && f.kind !== 'backup' && f.kind !== 'unknown');
 
   const commit = async (files: ParsedFile[], snapshot: boolean) => {
-    const outcome = await commitImport(db, mergeBatches(usable(files).map((f) => f.batch), snapshot), now());
+    const batch = mergeBatches(usable(files).map((f) => f.batch), snapshot);
+    const outcome = await commitImport(db, batch, now());
+    // Connected to a team: the same batch goes to every member, who applies it with the same import code.
+    await shareImport(batch, settings.staffName, now()).catch(() => team.refresh());
     await send({ type: 'data.changed', what: ['import'] }).catch(() => undefined);
     await reload();
     return outcome;
@@ -117,7 +124,7 @@ function App({ db }: { db: PrlDb }) {
     <main class="options">
       <h1>{t('extName')}</h1>
       <nav class="toc" aria-label={t('options_sections')}>
-        <a href="#import-title">{t('import_title')}</a> · <a href="#settings-title">{t('settings_title')}</a> · <a href="#backup-title">{t('backup_title')}</a>
+        <a href="#import-title">{t('import_title')}</a> · <a href="#settings-title">{t('settings_title')}</a> · <a href="#team-title">{t('sync_title')}</a> · <a href="#backup-title">{t('backup_title')}</a>
         {' · '}<a href="/privacy.html" data-testid="privacy-link">{t('privacy_link')}</a>
       </nav>
       <ImportSection t={t} locale={locale} lastImport={meta.lastImport} now={now()} onParse={parse}
@@ -130,6 +137,14 @@ function App({ db }: { db: PrlDb }) {
           await reload();
         }} />
       </section>
+      {team.loaded && <TeamSection t={t} locale={locale} brief={team.brief} rejected={team.rejected}
+        onConnect={async (config, origin) => {
+          // Asked while handling the click: the browser shows its prompt only for a person's gesture.
+          const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
+          if (!granted) throw new Error(t('sync_problem_permission'));
+          await team.connect(config);
+        }}
+        onDisconnect={team.disconnect} />}
       <BackupSection t={t}
         onBackup={async () => download(`partner-risk-lens-backup-${stamp()}.json`, 'application/json', JSON.stringify(await exportBackup(db, now()), null, 1))}
         onCheckRestore={checkRestore}

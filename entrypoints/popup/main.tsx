@@ -13,6 +13,8 @@ import { isKnown } from '@/lib/summary';
 import { alertResponseStats, buildTriage } from '@/lib/triage';
 import { loadStringsLocal } from '@/utils/strings';
 import { send } from '@/utils/send';
+import { SyncIndicator } from '@/components/team/SyncIndicator';
+import { useTeam } from '@/utils/team';
 import './style.css';
 
 type Loaded = Pick<PopupProps, 'lists' | 'stats' | 'meta' | 'customers' | 't' | 'locale' | 'today' | 'now' | 'pending'>;
@@ -62,6 +64,7 @@ async function load(db: PrlDb): Promise<Loaded> {
 function App({ store, first }: { store: Promise<PrlDb>; first: Promise<Loaded | undefined> }) {
   const [state, setState] = useState<Loaded>();
   const [error, setError] = useState<string>();
+  const team = useTeam();
   const fatal = (e: unknown) => void guess.then((s) => setError(describeOpenError(e, s.t)), () => setError(describeOpenError(e, (k, ...subs) => [k, ...subs].join(' '))));
   const reload = () => store.then((db) => load(db).then(setState, (e) => setError(String(e instanceof Error ? e.message : e))), fatal);
   useEffect(() => {
@@ -88,7 +91,7 @@ function App({ store, first }: { store: Promise<PrlDb>; first: Promise<Loaded | 
     openOptions: () => void browser.runtime.openOptionsPage(),
   };
   if (!state) return <Popup customers={0} t={(k) => k} locale="en" today="" now="" error={error} actions={actions} />;
-  return <Popup {...state} error={error} actions={actions} />;
+  return <><Popup {...state} error={error} actions={actions} /><p class="team small"><SyncIndicator brief={team.brief} t={state.t} /></p></>;
 }
 
 // The head is asked for and the store opened at once, before the first render.

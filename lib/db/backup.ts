@@ -1,5 +1,5 @@
 // Backup (every store to one JSON object) and restore (replace the whole store, in one transaction).
-import { BACKUP_FORMAT, BackupError, BackupStores, backupOverrides, checkBackup, isOldBackup, type Backup } from '../backup';
+import { BACKUP_FORMAT, BackupError, BackupStores, backupOverrides, checkBackup, isOldBackup, TEAM_RECORDS_FROM, type Backup } from '../backup';
 import { localDate } from '../clock';
 import { errorWording } from '../errors';
 import { codeLine, wording } from '../wording';
@@ -7,6 +7,7 @@ import { triageFromV2 } from '../triage';
 import { DATA_STORES, DB_VERSION, type PrlDb } from './open';
 import { rebuildSummaries } from './summaries';
 import { settingsOf } from '../settings';
+import { recordsFromReadModel } from './team-v5';
 import { metaFrom, readSettings, readSettingsOverrides } from './writes';
 
 const RECORD_STORES = Object.keys(BackupStores.def.shape) as Array<keyof BackupStores>;
@@ -55,6 +56,8 @@ export async function restoreBackup(db: PrlDb, raw: unknown): Promise<Record<key
       const triage = triageFromV2(oldTriage, summaries, alerts, settingsOf(overrides), localDate(now), now.toISOString());
       await Promise.all(triage.map((t) => tx.objectStore('triage').put(t)));
     }
+    // A backup from before team records: its staff changes become records to share, as the upgrade makes them.
+    if (backup.schemaVersion < TEAM_RECORDS_FROM) await recordsFromReadModel(tx);
     await tx.done;
   } catch (e) {
     try { tx.abort(); } catch { /* already finished */ }

@@ -5,3 +5,5 @@ export * from './writes';
 export * from './import';
 export * from './backup';
 export { rebuildSummaries } from './summaries';
+export { applyRemoteRecords, countUnshared, markShared, stampMember, unsharedRecords } from './team';
+export * from './sync-state';

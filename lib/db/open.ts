@@ -19,6 +19,8 @@ import type {
   Subscription,
   Triage,
 } from '../schema';
+import type { StoredTeamRecord } from '../team/record';
+import { recordsFromReadModel } from './team-v5';
 
 export const DB_NAME = 'partner-risk-lens';
 /**
@@ -41,6 +43,8 @@ export interface PrlSchema extends DBSchema {
   /** What the user changed (version 4 on); versions 1–3 kept every setting, weights by old id. */
   settings: { key: string; value: SettingsOverrides };
   meta: { key: string; value: unknown };
+  /** Every staff change as an add-only team record (lib/team); `by-pending` lists those the server does not have yet. */
+  teamRecords: { key: string; value: StoredTeamRecord; indexes: { 'by-item': string; 'by-pending': string } };
 }
 
 export type PrlDb = IDBPDatabase<PrlSchema>;
@@ -48,7 +52,7 @@ export type StoreName = StoreNames<PrlSchema>;
 export type Tx<S extends StoreName[] = StoreName[]> = IDBPTransaction<PrlSchema, S, 'readwrite' | 'versionchange'>;
 export const ALL_STORES: StoreName[] = [
   'customers', 'subscriptions', 'invoices', 'spending', 'checklist', 'checklistHistory',
-  'flags', 'alerts', 'triage', 'summaries', 'settings', 'meta',
+  'flags', 'alerts', 'triage', 'summaries', 'settings', 'meta', 'teamRecords',
 ];
 /** The stores a backup carries (summaries are derived, rebuilt on restore). */
 export const DATA_STORES = ALL_STORES.filter((s) => s !== 'summaries');
@@ -139,5 +143,13 @@ function upgradeStore(
         if (old !== undefined) await store.put(overridesFromV3(old), 'settings');
       });
     }
+  }
+  if (oldVersion < 5) {
+    // Version 5: every staff change is also an add-only team record. The changes made before are turned into
+    // records of no member yet, so that a member who joins a team shares them: nothing made alone is lost.
+    const records = db.createObjectStore('teamRecords', { keyPath: '_id' });
+    records.createIndex('by-item', 'item');
+    records.createIndex('by-pending', 'pending');
+    if (oldVersion >= 1) queue(() => recordsFromReadModel(tx));
   }
 }

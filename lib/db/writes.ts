@@ -6,6 +6,9 @@ import type { PrlDb, StoreName, Tx } from './open';
 import { SEEN_CAPS } from '../seen-caps';
 import { codedError } from '../wording';
 import { SUMMARY_INPUTS, rebuildSummaries } from './summaries';
+import { addRecords, RECORD_STORES } from './team';
+import { settingDrafts } from '../team/legacy';
+import type { TeamRecordDraft } from '../team/record';
 
 /** Runs `fn` in one readwrite transaction over `stores` plus the summary inputs, then rebuilds those tenants. */
 export async function writeAndSummarize<T>(
@@ -82,11 +85,14 @@ export async function setChecklistItem(db: PrlDb, t: Tick): Promise<ChecklistEnt
   return (await setChecklistItems(db, [t]))[0];
 }
 
-/** A burst of ticks in one transaction, in their order: all are written, or none. */
+/** A burst of ticks in one transaction, in their order: all are written, or none (each a team record too). */
 export function setChecklistItems(db: PrlDb, ticks: Tick[]): Promise<ChecklistEntry[]> {
-  return writeAndSummarize(db, ['checklistHistory'], async (tx) => {
+  return writeAndSummarize(db, ['checklistHistory', ...RECORD_STORES], async (tx) => {
     const entries: ChecklistEntry[] = [];
     for (const t of ticks) entries.push(await putTick(tx, t));
+    await addRecords(tx, ticks.map((t) => ({
+      kind: 'tick', tenantId: t.tenantId, itemId: t.itemId, done: t.done, by: t.by, at: t.at, ...(t.note ? { note: t.note } : {}), ...(t.via ? { via: t.via } : {}),
+    })));
     return { result: entries, tenants: new Set(ticks.map((t) => t.tenantId)) };
   });
 }
@@ -110,9 +116,9 @@ async function putTick(tx: Tx, t: Tick): Promise<ChecklistEntry> {
 export const CustomerFacts = ['paymentInstrument', 'prepaid', 'adminAccess', 'createdOn', 'firstPaymentOn', 'country'] as const;
 export type CustomerPatch = Partial<Pick<Customer, (typeof CustomerFacts)[number]>>;
 
-/** Sets facts staff know that no export carries; `undefined` clears a fact back to unknown. */
-export function updateCustomer(db: PrlDb, tenantId: string, patch: CustomerPatch, now: string): Promise<Customer> {
-  return writeAndSummarize(db, [], async (tx) => {
+/** Sets facts staff know that no export carries; `undefined` clears a fact back to unknown. Each fact changed is a team record by `by`. */
+export function updateCustomer(db: PrlDb, tenantId: string, patch: CustomerPatch, now: string, by = ''): Promise<Customer> {
+  return writeAndSummarize(db, [...RECORD_STORES], async (tx) => {
     const store = tx.objectStore('customers');
     const existing = await store.get(tenantId);
     if (!existing) throw codedError('error_unknown_customer', tenantId);
@@ -122,51 +128,76 @@ export function updateCustomer(db: PrlDb, tenantId: string, patch: CustomerPatch
     for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k];
     const customer = Customer.parse(next);
     await store.put(customer);
+    await addRecords(tx, CustomerFacts.filter((k) => k in patch && existing[k] !== customer[k]).map((field) => ({
+      kind: 'fact', tenantId: customer.tenantId, field, ...(customer[field] === undefined ? {} : { value: customer[field] }), by, at: now,
+    })));
     return { result: customer, tenants: [tenantId] };
   });
 }
 
 export function putFlag(db: PrlDb, flag: Flag): Promise<Flag> {
-  return writeAndSummarize(db, [], async (tx) => {
+  return writeAndSummarize(db, [...RECORD_STORES], async (tx) => {
     await tx.objectStore('flags').put(flag);
+    const drafts: TeamRecordDraft[] = [{ kind: 'flag', tenantId: flag.tenantId, flagId: flag.id, flagKind: flag.kind, note: flag.note, by: flag.by, at: flag.at }];
+    if (flag.resolvedAt) drafts.push({ kind: 'flag-resolve', tenantId: flag.tenantId, flagId: flag.id, by: flag.resolvedBy ?? '', at: flag.resolvedAt });
+    await addRecords(tx, drafts);
     return { result: flag, tenants: [flag.tenantId] };
   });
 }
 
 export function resolveFlag(db: PrlDb, id: string, by: string, at: string): Promise<Flag> {
-  return writeAndSummarize(db, [], async (tx) => {
+  return writeAndSummarize(db, [...RECORD_STORES], async (tx) => {
     const flag = await tx.objectStore('flags').get(id);
     if (!flag) throw codedError('error_unknown_flag', id);
     const next = { ...flag, resolvedAt: at, resolvedBy: by };
     await tx.objectStore('flags').put(next);
+    await addRecords(tx, [{ kind: 'flag-resolve', tenantId: flag.tenantId, flagId: id, by, at }]);
     return { result: next, tenants: [flag.tenantId] };
   });
 }
 
 /** The staff's own triage of a Microsoft alert: kept apart from Microsoft's fields, never erased by imports. */
 export function triageAlert(db: PrlDb, id: string, staff: z.infer<typeof AlertTriage>): Promise<string> {
-  return writeAndSummarize(db, [], async (tx) => {
+  return writeAndSummarize(db, [...RECORD_STORES], async (tx) => {
     const alert = await tx.objectStore('alerts').get(id);
     if (!alert) throw codedError('error_unknown_alert', id);
     await tx.objectStore('alerts').put({ ...alert, staff });
+    const { status, reason, note, by, at } = staff;
+    await addRecords(tx, [{ kind: 'alert-status', tenantId: alert.tenantId, alertId: id, status, ...(reason ? { reason } : {}), ...(note ? { note } : {}), by, at }]);
     return { result: alert.tenantId, tenants: [alert.tenantId] };
   });
 }
 
 /**
  * Changes one reason's triage record with `change`, read and written in one readwrite transaction, so an
- * acknowledge and a snooze sent together both land (the second sees what the first wrote).
+ * acknowledge and a snooze sent together both land (the second sees what the first wrote). The fields it changed
+ * are a team record, by the staff name set, at `at`.
  */
-export async function updateTriage(db: PrlDb, key: Pick<Triage, 'tenantId' | 'reason'>, change: (t: Triage) => Triage): Promise<Triage> {
-  const tx = db.transaction('triage', 'readwrite');
-  const existing = await tx.store.get([key.tenantId, key.reason]);
-  const next = Triage.parse(change(existing ?? { tenantId: key.tenantId, reason: key.reason }));
-  await tx.store.put(next);
-  await tx.done;
-  return next;
+export async function updateTriage(db: PrlDb, key: Pick<Triage, 'tenantId' | 'reason'>, change: (t: Triage) => Triage, at = new Date().toISOString()): Promise<Triage> {
+  const tx = db.transaction(['triage', 'settings', ...RECORD_STORES], 'readwrite');
+  try {
+    const triage = tx.objectStore('triage');
+    const existing = await triage.get([key.tenantId, key.reason]);
+    const next = Triage.parse(change(existing ?? { tenantId: key.tenantId, reason: key.reason }));
+    await triage.put(next);
+    const fields: Record<string, string | null> = {};
+    for (const f of ['acknowledgedAt', 'snoozedUntil', 'note'] as const) if (existing?.[f] !== next[f]) fields[f] = next[f] ?? null;
+    if (Object.keys(fields).length) {
+      const { staffName } = settingsFrom(await tx.objectStore('settings').get('settings'));
+      await addRecords(tx as unknown as Tx, [{ kind: 'triage', tenantId: next.tenantId, reason: next.reason, ...fields, by: staffName, at }]);
+    }
+    await tx.done;
+    return next;
+  } catch (e) {
+    try { tx.abort(); } catch { /* already finished */ }
+    await tx.done.catch(() => undefined);
+    throw e;
+  }
 }
 
 /** The effective settings: the defaults with what the user changed on top (lib/settings.ts). */
+export const settingsFrom = (raw: unknown): Settings => settingsOf(raw);
+
 export async function readSettings(db: PrlDb): Promise<Settings> {
   return settingsOf(await db.get('settings', 'settings'));
 }
@@ -185,12 +216,26 @@ export function saveSettings(db: PrlDb, s: Settings): Promise<Settings> {
  * The one write of settings: changes some, read and written in one readwrite transaction (a write in between is
  * never undone). The store keeps only what differs from the defaults; a patch that does not validate writes nothing.
  */
-export async function updateSettings(db: PrlDb, patch: SettingsPatch): Promise<Settings> {
-  const tx = db.transaction('settings', 'readwrite');
-  const next = Settings.parse(applyPatch(settingsOf(await tx.store.get('settings')), patch));
-  await tx.store.put(overridesOf(next), 'settings');
-  await tx.done;
-  return next;
+export function updateSettings(db: PrlDb, patch: SettingsPatch): Promise<Settings> {
+  return writeSettings(db, (old) => Settings.parse(applyPatch(old, patch)));
+}
+
+/** Writes the settings `change` makes of the stored ones; each team-wide setting it changes is a team record. */
+async function writeSettings(db: PrlDb, change: (old: Settings) => Settings): Promise<Settings> {
+  const tx = db.transaction(['settings', ...RECORD_STORES], 'readwrite');
+  try {
+    const store = tx.objectStore('settings');
+    const old = settingsOf(await store.get('settings'));
+    const next = change(old);
+    await store.put(overridesOf(next), 'settings');
+    await addRecords(tx as unknown as Tx, settingDrafts(old, next, new Date().toISOString()));
+    await tx.done;
+    return next;
+  } catch (e) {
+    try { tx.abort(); } catch { /* already finished */ }
+    await tx.done.catch(() => undefined);
+    throw e;
+  }
 }
 
 export function metaFrom(raw: unknown): Meta {

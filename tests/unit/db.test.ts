@@ -194,6 +194,21 @@ describe('the store', () => {
     expect(await other.getAll('triage')).toEqual(kept);
   });
 
+  it('carries the team records in a backup, and makes them from the staff changes of a backup written before them', async () => {
+    const db = await openStore();
+    await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
+    await setChecklistItem(db, { tenantId: A, itemId: 'phone-contact', done: true, by: 'Ana', at: NOW, note: 'called' });
+    const backup = JSON.parse(JSON.stringify(await exportBackup(db, NOW)));
+    expect(backup.stores.teamRecords.map((r: { record: { kind: string; by: string } }) => [r.record.kind, r.record.by])).toEqual([['tick', 'Ana']]);
+    const schema3 = { ...backup, schemaVersion: 3, stores: { ...backup.stores, teamRecords: undefined } };
+    const other = await openStore('restore-schema-3');
+    await restoreBackup(other, schema3);
+    const records = (await other.getAll('teamRecords')).map((r) => r.record);
+    expect(records.map((r) => ({ ...r, _id: '' }))).toEqual([{ ...backup.stores.teamRecords[0].record, _id: '' }]);
+    // A backup of schema 5 without its records is damaged, not an older one.
+    await expect(restoreBackup(other, { ...backup, stores: { ...backup.stores, teamRecords: undefined } })).rejects.toThrow(/damaged.*teamRecords/);
+  });
+
   it('refuses a newer or damaged backup and changes nothing', async () => {
     const db = await openStore();
     await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);

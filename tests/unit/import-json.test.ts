@@ -164,7 +164,7 @@ describe('Microsoft security alerts', () => {
 describe('backups and unreadable files', () => {
   const backup = (over: object = {}) => ({
     format: BACKUP_FORMAT, schemaVersion: DB_VERSION, exportedAt: NOW, settings: defaultSettings(), meta: { lastImport: {}, panelOpen: true },
-    stores: { customers: [{ tenantId: A, name: 'Contoso', updatedAt: NOW }], subscriptions: [], invoices: [], spending: [], checklist: [], checklistHistory: [], flags: [], alerts: [], triage: [] },
+    stores: { customers: [{ tenantId: A, name: 'Contoso', updatedAt: NOW }], subscriptions: [], invoices: [], spending: [], checklist: [], checklistHistory: [], flags: [], alerts: [], triage: [], teamRecords: [] },
     ...over,
   });
 

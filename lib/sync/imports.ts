@@ -1,0 +1,55 @@
+// Imports reach the team as one record each: the batch of checked rows, gzip-compressed, as the record's attachment.
+// Every browser applies it with the same import code (commitImport), so the team's stores end alike.
+import * as z from 'zod/mini';
+import { Alert, Customer, Invoice, Spending, Subscription } from '../schema';
+import type { ImportBatch } from '../db/import';
+
+export const IMPORT_ATTACHMENT = 'batch.json.gz';
+
+export const ImportBatchSchema = z.object({
+  customers: z.optional(z.array(Customer)),
+  invoices: z.optional(z.array(Invoice)),
+  invoicesAreSnapshot: z.optional(z.boolean()),
+  spending: z.optional(z.array(Spending)),
+  subscriptions: z.optional(z.array(Subscription)),
+  alerts: z.optional(z.array(Alert)),
+  alertCustomers: z.optional(z.array(z.object({ tenantId: z.string(), name: z.string() }))),
+});
+
+/** The import record's own fields (the batch is its attachment). */
+export const ImportRecord = z.object({
+  _id: z.string().check(z.regex(/^import:[A-Za-z0-9-]{8,80}$/)),
+  v: z.literal(1),
+  kind: z.literal('import'),
+  member: z.string().check(z.minLength(1), z.maxLength(200)),
+  by: z.string().check(z.maxLength(100)),
+  at: z.string().check(z.maxLength(40)),
+  rows: z.number(),
+  kinds: z.array(z.string().check(z.maxLength(20))).check(z.maxLength(10)),
+});
+export type ImportRecord = z.infer<typeof ImportRecord>;
+
+export function rowsOf(b: ImportBatch): number {
+  return (b.customers?.length ?? 0) + (b.invoices?.length ?? 0) + (b.spending?.length ?? 0) + (b.subscriptions?.length ?? 0) + (b.alerts?.length ?? 0);
+}
+export function kindsOf(b: ImportBatch): string[] {
+  return (['customers', 'invoices', 'spending', 'subscriptions', 'alerts'] as const).filter((k) => b[k]?.length);
+}
+
+export async function compressBatch(b: ImportBatch): Promise<Blob> {
+  const stream = new Blob([JSON.stringify(b)]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Response(stream).blob();
+}
+
+/** The batch of an import record's attachment, checked with the import schemas; a reason key when it is not one. */
+export async function decompressBatch(gz: Blob): Promise<{ ok: true; batch: ImportBatch } | { ok: false; reason: string }> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await new Response(gz.stream().pipeThrough(new DecompressionStream('gzip'))).text());
+  } catch {
+    return { ok: false, reason: 'sync_rejected_import_unreadable' };
+  }
+  const parsed = ImportBatchSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: 'sync_rejected_import_invalid' };
+  return { ok: true, batch: parsed.data as ImportBatch };
+}

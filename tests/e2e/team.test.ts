@@ -1,0 +1,172 @@
+// The team workspace in two real browsers (two Chromium profiles, the same build) sharing through pouchdb-server
+// on loopback, started here: ticks reach an open panel, an import reaches the other popup, offline edits converge,
+// a wrong password is a state in words, and a hostile record written straight to the server is kept aside as text.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTeamServer, type TeamServer } from '../../scripts/couch-setup';
+import { launch, readStore, type Harness } from './harness';
+import { SAMPLE_CUSTOMERS } from './portal-site/fixtures';
+import { startRelay, type Relay } from './tcp-proxy';
+import { allowServer, connectTeam } from './team-helpers';
+
+const T = { timeout: 30_000, interval: 250 };
+const alice = { name: 'alice', password: 'alice-pass' };
+const bob = { name: 'bob', password: 'bob-pass' };
+const [contoso, fabrikam] = SAMPLE_CUSTOMERS;
+
+let server: TeamServer;
+let relay: Relay;
+let a: Harness;
+let b: Harness;
+beforeAll(async () => {
+  server = await startTeamServer({ users: [alice, bob] });
+  relay = await startRelay(server.port);
+  [a, b] = await Promise.all([launch(), launch()]);
+  await Promise.all([allowServer(a), allowServer(b)]);
+});
+afterAll(async () => {
+  await Promise.all([a?.close(), b?.close()]);
+  await relay?.close();
+  await server?.stop();
+});
+
+const url = () => `http://127.0.0.1:${relay.port}`;
+const status = (p: Page) => p.locator('[data-testid="sync-status"]');
+
+/** Joins as `who` through the options page, with the server reached through the relay. */
+const connect = (h: Harness, who: { name: string; password: string }, staffName: string) =>
+  connectTeam(h, { url: url(), database: server.database }, who, staffName);
+
+const item = (p: Page, id: string) => p.locator(`[data-testid="checklist-item"][data-item-id="${id}"]`);
+const ticked = (p: Page, id: string) => item(p, id).locator('input[type="checkbox"]').isChecked();
+const customerPage = (t: { tenantId: string }) => `/dashboard/commerce2/customers/${t.tenantId}/account`;
+
+describe('team workspace', () => {
+  it('refuses a wrong password with a state in words, and loses nothing', async () => {
+    // A tick made before joining stays, and is shared once the member connects with the right password.
+    const panel = await a.openPortal(customerPage(fabrikam));
+    await item(panel, 'phone-contact').locator('input').click();
+    await expect.poll(() => ticked(panel, 'phone-contact'), T).toBe(true);
+
+    const options = await connect(a, { name: alice.name, password: 'wrong' }, 'Alice');
+    await expect.poll(() => status(options).getAttribute('data-state'), T).toBe('error');
+    expect(await options.locator('[data-testid="sync-problem"]').textContent()).toContain('password');
+    expect(Number(await status(options).getAttribute('data-pending'))).toBeGreaterThan(0);
+    // The password is nowhere in the page (the field is emptied after connecting) nor in the worker's replies.
+    expect(await options.content()).not.toContain('wrong"');
+    await panel.reload();
+    await expect.poll(() => ticked(panel, 'phone-contact'), T).toBe(true);
+
+    await options.locator('[data-testid="sync-password"]').fill(alice.password);
+    await options.locator('[data-testid="sync-connect"]').click();
+    await expect.poll(() => status(options).getAttribute('data-state'), T).toBe('ok');
+    await expect.poll(() => status(options).getAttribute('data-pending'), T).toBe('0');
+    await panel.close();
+  });
+
+  it('shows a tick made in A in B\'s already-open panel within 10 s', async () => {
+    const optionsB = await connect(b, bob, 'Bob');
+    await expect.poll(() => status(optionsB).getAttribute('data-state'), T).toBe('ok');
+    const pa = await a.openPortal(customerPage(contoso));
+    const pb = await b.openPortal(customerPage(contoso));
+    await item(pb, 'background-check').waitFor(T);
+    await expect.poll(() => pb.locator('[data-testid="sync-indicator"]').getAttribute('data-state'), T).toBe('ok');
+    // What A did before joining (fabrikam's phone contact) is already in B.
+    await expect.poll(async () => (await readStore<{ tenantId: string; itemId: string; done: boolean }>(optionsB, 'checklist'))
+      .some((c) => c.tenantId === fabrikam.tenantId && c.itemId === 'phone-contact' && c.done), T).toBe(true);
+
+    await item(pa, 'background-check').locator('input').click();
+    const started = Date.now();
+    await expect.poll(() => ticked(pb, 'background-check'), { timeout: 10_000, interval: 200 }).toBe(true);
+    console.log(`tick A → B's open panel: ${Date.now() - started} ms`);
+    await expect.poll(() => item(pb, 'background-check').locator('[data-testid="checklist-who"]').textContent(), T).toContain('Alice');
+    await pa.close();
+    await pb.close();
+  });
+
+  it('brings an import made in A to B\'s popup', async () => {
+    const options = await a.openExtensionPage('options.html');
+    await options.locator('[data-testid="import-file"]').setInputFiles([
+      { name: 'c.csv', mimeType: 'text/csv', buffer: Buffer.from(`Customer ID,Company name\n${contoso.tenantId},${contoso.name}\n`) },
+      { name: 'i.csv', mimeType: 'text/csv', buffer: Buffer.from(`Customer ID,Invoice number,Invoice date,Due date,Amount,Currency\n${contoso.tenantId},INV-TEAM-1,2026-01-01,2026-02-01,10.00,USD\n`) },
+    ]);
+    await options.locator('[data-testid="import-confirm"]').click();
+    await options.locator('[data-testid="import-result"]').waitFor(T);
+    const popup = await b.openExtensionPage('popup.html');
+    await expect.poll(() => popup.locator(`[data-testid="overdue-row"][data-tenant-id="${contoso.tenantId}"]`).count(), T).toBe(1);
+    expect(await popup.locator('[data-testid="sync-indicator"]').getAttribute('data-state')).toMatch(/ok|syncing/);
+    await popup.close();
+    await options.close();
+  });
+
+  it('converges after both tick offline (same item and different items), and the history keeps every tick', { timeout: 120_000 }, async () => {
+    const pa = await a.openPortal(customerPage(fabrikam));
+    const pb = await b.openPortal(customerPage(fabrikam));
+    for (const p of [pa, pb]) await item(p, 'sms-verification').waitFor(T);
+    await relay.down();
+    await expect.poll(() => pa.locator('[data-testid="sync-indicator"]').getAttribute('data-state'), T).toBe('offline');
+    // Same item: A ticks, then B unticks after it (later by time: B's wins); different items: one each.
+    await item(pa, 'sms-verification').locator('input').click();
+    await expect.poll(() => ticked(pa, 'sms-verification'), T).toBe(true);
+    await item(pb, 'sms-verification').locator('input').click();
+    await expect.poll(() => ticked(pb, 'sms-verification'), T).toBe(true);
+    await item(pb, 'sms-verification').locator('input').click();
+    await expect.poll(() => ticked(pb, 'sms-verification'), T).toBe(false);
+    await item(pa, 'digital-identity').locator('input').click();
+    await item(pb, 'card-fraud-check').locator('input').click();
+    await expect.poll(async () => Number(await pa.locator('[data-testid="sync-indicator"]').getAttribute('data-pending')), T).toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => Number(await pb.locator('[data-testid="sync-indicator"]').getAttribute('data-pending')), T).toBeGreaterThanOrEqual(3);
+
+    await relay.up();
+    const state = async (p: Page) => Promise.all(['sms-verification', 'digital-identity', 'card-fraud-check'].map((i) => ticked(p, i)));
+    await expect.poll(() => state(pa), { timeout: 90_000, interval: 500 }).toEqual([false, true, true]);
+    await expect.poll(() => state(pb), { timeout: 90_000, interval: 500 }).toEqual([false, true, true]);
+    for (const h of [a, b]) {
+      const popup = await h.openExtensionPage('popup.html');
+      const history = (await readStore<{ tenantId: string; itemId: string; to: boolean }>(popup, 'checklistHistory'))
+        .filter((c) => c.tenantId === fabrikam.tenantId && c.itemId === 'sms-verification');
+      expect(history.map((c) => c.to).sort()).toEqual([false, true, true]);
+      await popup.close();
+    }
+    await pa.close();
+    await pb.close();
+  });
+
+  it('keeps a hostile record written straight to the server aside, as text, while good records still arrive', async () => {
+    const hostileId = 'tick:<img src=x onerror="window.__prlPwned=1">';
+    const put = async (doc: Record<string, unknown>) => {
+      const r = await server.request(`/${server.database}/${encodeURIComponent(doc._id as string)}`, { method: 'PUT', body: doc, as: alice });
+      expect(r.status).toBe(201);
+    };
+    // Wrong shape (an item id that is a number, no tenant) with markup in its id and name.
+    await put({ _id: hostileId, v: 1, kind: 'tick', member: alice.name, by: '<b onmouseover=alert(1)>Mallory</b>', at: new Date().toISOString(), itemId: 7, done: 'yes' });
+    // A good record after it, with markup in the staff name: applied, and shown as text.
+    await put({ _id: `tick:${contoso.tenantId}:hostile-test`, v: 1, kind: 'tick', member: alice.name, by: '<i>Eve</i>', at: new Date().toISOString(),
+      tenantId: contoso.tenantId, itemId: 'digital-identity', done: true });
+
+    const options = await b.openExtensionPage('options.html');
+    const rejected = options.locator('[data-testid="sync-rejected"]');
+    await expect.poll(() => rejected.count(), T).toBeGreaterThanOrEqual(1);
+    const row = options.locator(`[data-testid="sync-rejected"][data-doc-id="${hostileId.replace(/"/g, '\\"')}"]`);
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain('<img src=x');
+    expect(await options.locator('[data-testid="sync-rejected"] img').count()).toBe(0);
+    expect(await options.evaluate(() => (window as { __prlPwned?: number }).__prlPwned)).toBeUndefined();
+
+    const pb = await b.openPortal(customerPage(contoso));
+    await expect.poll(() => ticked(pb, 'digital-identity'), T).toBe(true);
+    await expect.poll(() => item(pb, 'digital-identity').locator('[data-testid="checklist-who"]').textContent(), T).toContain('<i>Eve</i>');
+    expect(await item(pb, 'digital-identity').locator('i').count()).toBe(0);
+    await pb.close();
+    await options.close();
+  });
+
+  it('keeps the local data when disconnecting', async () => {
+    const options = await b.openExtensionPage('options.html');
+    const before = (await readStore(options, 'checklist')).length;
+    await options.locator('[data-testid="sync-disconnect"]').click();
+    await expect.poll(() => status(options).getAttribute('data-state'), T).toBe('off');
+    expect((await readStore(options, 'checklist')).length).toBe(before);
+    await options.close();
+  });
+});

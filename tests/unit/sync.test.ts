@@ -1,0 +1,179 @@
+// The team exchange (lib/sync) against an in-memory stand-in for the replica and the server: what reaches the
+// store, what is kept aside, and each failure as a state in words that loses nothing and backs off.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { makeTranslate } from '../../lib/i18n';
+import { say } from '../../lib/wording';
+import { acceptRequest } from '../../lib/messages';
+import { commitImport, openStore, openSyncState, readAllSummaries, readCustomerDetail, setChecklistItem, stampMember, writeSyncValue, type PrlDb } from '../../lib/db';
+import { backoffSeconds, serverOrigin, type SyncConfig } from '../../lib/sync/config';
+import { classify, createSync } from '../../lib/sync/engine';
+import { compressBatch, decompressBatch } from '../../lib/sync/imports';
+import type { Pouch } from '../../lib/sync/pouch';
+import type { Changed } from '../../lib/messages';
+
+const A = 'aaaaaaaa-0000-4000-8000-000000000001';
+const NOW = new Date('2026-11-25T10:00:00.000Z');
+const config: SyncConfig = { url: 'https://couch.example.com', database: 'team', user: 'alice', password: 's3cret-pass' };
+
+/** The server's database and this browser's replica in one: replication is a no-op, the changes feed is the docs in order. */
+class FakeReplica {
+  docs: Array<{ id: string; doc: Record<string, unknown>; attachment?: Blob }> = [];
+  add(doc: Record<string, unknown>, attachment?: Blob) { this.docs.push({ id: doc._id as string, doc, attachment }); }
+  async put(doc: Record<string, unknown>) {
+    if (this.docs.some((d) => d.id === doc._id)) throw Object.assign(new Error('conflict'), { status: 409 });
+    const att = (doc._attachments as Record<string, { data: Blob }> | undefined);
+    const { _attachments: _, ...rest } = doc;
+    this.add(rest, att ? Object.values(att)[0].data : undefined);
+  }
+  async bulkDocs(docs: Array<Record<string, unknown>>) {
+    return docs.map((d) => {
+      if (this.docs.some((x) => x.id === d._id)) return { error: true, status: 409 };
+      this.add(structuredClone(d));
+      return { ok: true, id: d._id };
+    });
+  }
+  replicate = { to: async () => ({ doc_write_failures: 0 }), from: async () => ({}) };
+  async changes({ since, limit }: { since: number; limit: number }) {
+    const results = this.docs.slice(since, since + limit).map((d) => ({ id: d.id, doc: structuredClone(d.doc) }));
+    return { results, last_seq: since + results.length };
+  }
+  async getAttachment(id: string) { return this.docs.find((d) => d.id === id)!.attachment!; }
+  async destroy() { this.docs = []; }
+}
+
+async function setup(answer: () => Promise<Response> = async () => new Response('{}', { status: 200 })) {
+  const db = await openStore(`s-${Math.random()}`);
+  const state = await openSyncState(`t-${Math.random()}`);
+  const replica = new FakeReplica();
+  const told: Changed[] = [];
+  let now = NOW;
+  const sync = createSync({
+    db, state, now: () => now, broadcast: (c) => told.push(c),
+    localReplica: () => replica as unknown as Pouch, remoteDatabase: () => replica as unknown as Pouch,
+    fetch: () => answer(), hasPermission: async () => true,
+  });
+  await writeSyncValue(state, 'config', config);
+  return { db, state, replica, told, sync, later: (s: number) => { now = new Date(now.getTime() + s * 1000); } };
+}
+
+const tick = (id: string, over: Record<string, unknown> = {}) => ({
+  _id: id, v: 1, kind: 'tick', member: 'bob', by: 'Bob', at: '2026-11-25T09:00:00.000Z', tenantId: A, itemId: 'phone-contact', done: true, ...over,
+});
+const ticked = async (db: PrlDb) => (await readCustomerDetail(db, A)).checklist.find((c) => c.itemId === 'phone-contact')?.done;
+
+describe('the server address', () => {
+  it('must be HTTPS, except on this machine', () => {
+    expect(serverOrigin('https://couch.example.com/')).toMatchObject({ ok: true, base: 'https://couch.example.com' });
+    expect(serverOrigin('http://127.0.0.1:5984')).toMatchObject({ ok: true, origin: 'http://127.0.0.1:5984' });
+    expect(serverOrigin('http://localhost:5984')).toMatchObject({ ok: true });
+    expect(serverOrigin('http://couch.example.com')).toEqual({ ok: false, reason: 'sync_url_https' });
+    expect(serverOrigin('https://alice:pw@couch.example.com')).toEqual({ ok: false, reason: 'sync_url_invalid' });
+    expect(serverOrigin('couch')).toEqual({ ok: false, reason: 'sync_url_invalid' });
+  });
+});
+
+describe('failures', () => {
+  it('are each a state in words', () => {
+    expect(classify({ status: 401 })).toEqual({ state: 'error', problem: 'sync_problem_auth' });
+    expect(classify({ status: 403 })).toEqual({ state: 'error', problem: 'sync_problem_forbidden' });
+    expect(classify({ status: 404 })).toEqual({ state: 'error', problem: 'sync_problem_no_database' });
+    expect(classify({ status: 500 })).toEqual({ state: 'error', problem: 'sync_problem_server' });
+    expect(classify({})).toEqual({ state: 'offline', problem: 'sync_problem_unreachable' });
+    expect(classify({ timeout: true })).toEqual({ state: 'offline', problem: 'sync_problem_timeout' });
+  });
+  it('back off, up to a minute', () => {
+    expect([1, 2, 3, 4, 5, 6, 10].map(backoffSeconds)).toEqual([5, 10, 20, 40, 60, 60, 60]);
+  });
+
+  it('a wrong password is an error that keeps every local change for later, and no credential in the state', async () => {
+    let status = 401;
+    const s = await setup(async () => new Response('{"error":"unauthorized"}', { status }));
+    await stampMember(s.db, 'alice');
+    await setChecklistItem(s.db, { tenantId: A, itemId: 'phone-contact', done: true, by: 'Alice', at: NOW.toISOString() });
+    await s.sync.run();
+    const brief = await s.sync.brief();
+    expect(brief).toMatchObject({ state: 'error', problem: 'sync_problem_auth', httpStatus: 401, pending: 1 });
+    expect(JSON.stringify(brief)).not.toContain(config.password);
+    expect(s.replica.docs).toHaveLength(0);
+    // Backing off: an automatic exchange waits; once the wait is over and the password is right, the tick goes.
+    status = 200;
+    await s.sync.nudge();
+    expect((await s.sync.brief()).state).toBe('error');
+    s.later(6);
+    await s.sync.nudge();
+    expect(await s.sync.brief()).toMatchObject({ state: 'ok', pending: 0 });
+    expect(s.replica.docs.map((d) => d.doc.member)).toEqual(['alice']);
+  });
+
+  it('a server that cannot be reached is offline', async () => {
+    const s = await setup(async () => { throw new TypeError('Failed to fetch'); });
+    await s.sync.run();
+    expect(await s.sync.brief()).toMatchObject({ state: 'offline', problem: 'sync_problem_unreachable' });
+  });
+});
+
+describe('records from the server', () => {
+  it('are applied when they pass the schemas; the others are kept aside with their id and reason, never blocking the rest', async () => {
+    const s = await setup();
+    s.replica.add({ _id: '_design/team', validate_doc_update: 'function(){}' });
+    s.replica.add(tick('tick:<img src=x onerror=alert(1)>', { itemId: 7, done: 'yes' }));
+    s.replica.add({ _id: 'weird', v: 1 });
+    s.replica.add(tick('tick:good-1'));
+    await s.sync.run();
+    expect(await ticked(s.db)).toBe(true);
+    const aside = await s.sync.readRejected();
+    expect(aside.map((r) => r.id).sort()).toEqual(['tick:<img src=x onerror=alert(1)>', 'weird']);
+    // In words: the record schemas' reason, which names the field at fault.
+    const words = makeTranslate(JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')));
+    expect(say(words, aside.find((r) => r.id === 'weird')!.reason)).toMatch(/kind/);
+    expect(say(words, aside.find((r) => r.id !== 'weird')!.reason)).toMatch(/itemId/);
+    expect(s.told.some((c) => c.tenantIds?.includes(A) && c.what.includes('team'))).toBe(true);
+    // The next exchange starts after them: nothing is applied twice, nothing new is kept aside.
+    s.told.length = 0;
+    await s.sync.run();
+    expect(s.told).toEqual([]);
+  });
+
+  it('an import record is applied with the import code; a damaged one is kept aside', async () => {
+    const s = await setup();
+    const batch = { customers: [{ tenantId: A, name: 'Contoso', updatedAt: NOW.toISOString(), origin: 'import' as const }] };
+    s.replica.add({ _id: 'import:0000000000-good', v: 1, kind: 'import', member: 'bob', by: 'Bob', at: NOW.toISOString(), rows: 1, kinds: ['customers'] }, await compressBatch(batch));
+    s.replica.add({ _id: 'import:0000000000-bad', v: 1, kind: 'import', member: 'bob', by: 'Bob', at: NOW.toISOString(), rows: 1, kinds: ['customers'] }, new Blob(['not gzip']));
+    await s.sync.run();
+    expect((await readAllSummaries(s.db)).map((x) => x.customer?.name)).toEqual(['Contoso']);
+    expect(await s.sync.readRejected()).toMatchObject([{ id: 'import:0000000000-bad', reason: { key: 'sync_rejected_import_unreadable' } }]);
+  });
+
+  it('an import made here is shared once and not applied again when it comes back', async () => {
+    const s = await setup();
+    const batch = { customers: [{ tenantId: A, name: 'Contoso', updatedAt: NOW.toISOString(), origin: 'import' as const }] };
+    await commitImport(s.db, batch, NOW.toISOString());
+    const { putPendingImport } = await import('../../lib/db');
+    await putPendingImport(s.state, { _id: 'import:0000000000-mine', at: NOW.toISOString(), by: 'Alice', rows: 1, kinds: ['customers'], gz: await compressBatch(batch) });
+    expect((await s.sync.brief()).pending).toBe(1);
+    await s.sync.run();
+    expect(s.replica.docs.map((d) => d.id)).toEqual(['import:0000000000-mine']);
+    expect(s.told.filter((c) => c.what.includes('import'))).toEqual([]);
+    expect((await s.sync.brief()).pending).toBe(0);
+  });
+});
+
+describe('the connect and disconnect messages', () => {
+  it('are accepted only from the extension\'s pages, and checked', () => {
+    expect(acceptRequest({ type: 'sync.connect', config }, 'extension-page').ok).toBe(true);
+    expect(acceptRequest({ type: 'sync.connect', config }, 'content-script')).toMatchObject({ ok: false });
+    expect(acceptRequest({ type: 'sync.disconnect' }, 'content-script')).toMatchObject({ ok: false });
+    expect(acceptRequest({ type: 'sync.connect', config: { ...config, database: 'Not A Name' } }, 'extension-page')).toMatchObject({ ok: false });
+    expect(acceptRequest({ type: 'sync.ping' }, 'content-script').ok).toBe(true);
+  });
+});
+
+describe('import batches', () => {
+  it('round-trip compressed, and a batch that fails the import schemas is refused', async () => {
+    const batch = { invoices: [{ tenantId: A, number: 'I1', issuedOn: '2026-10-01', dueOn: '2026-10-31', amount: 1025, paid: 0, currency: 'USD' }] };
+    expect(await decompressBatch(await compressBatch(batch as never))).toEqual({ ok: true, batch });
+    const bad = await compressBatch({ invoices: [{ tenantId: 'x', amount: 'lots' }] } as never);
+    expect(await decompressBatch(bad)).toEqual({ ok: false, reason: 'sync_rejected_import_invalid' });
+  });
+});

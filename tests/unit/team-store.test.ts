@@ -1,0 +1,198 @@
+// Two browsers' stores exchanging team records through a server (a Map here): none lost, the same read model.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  applyRemoteRecords, commitImport, countUnshared, markShared, openStore, putFlag, readAllSummaries, readCustomerDetail,
+  readSettings, resolveFlag, saveSettings, setChecklistItem, stampMember, triageAlert, unsharedRecords, updateCustomer, updateTriage,
+  type PrlDb,
+} from '../../lib/db';
+import type { Alert, Customer } from '../../lib/schema';
+import { foldRecords } from '../../lib/team/fold';
+import type { TeamRecord } from '../../lib/team/record';
+
+const A = 'aaaaaaaa-0000-4000-8000-000000000001';
+const B = 'bbbbbbbb-0000-4000-8000-000000000002';
+const T = (min: number) => new Date(Date.parse('2026-11-25T10:00:00.000Z') + min * 60_000).toISOString();
+const customer = (tenantId: string, name: string): Customer => ({ tenantId, name, updatedAt: T(0), origin: 'import' });
+const alert: Alert = { id: 'e1', source: 'graph', tenantId: A, type: 'CryptoMining', name: 'Mining', status: 'active', detectedAt: T(0), isTest: false };
+
+/** A browser with the same imported customers as its colleagues (imports are shared apart from records). */
+async function browser(name: string): Promise<PrlDb> {
+  const db = await openStore(name);
+  await commitImport(db, { customers: [customer(A, 'Contoso'), customer(B, 'Fabrikam')], alerts: [alert], alertCustomers: [] }, T(0));
+  return db;
+}
+
+/** The server: every record ever pushed, by id (add-only, as CouchDB with the team's validate_doc_update). */
+class Server {
+  docs = new Map<string, TeamRecord>();
+  async push(db: PrlDb) {
+    const rs = await unsharedRecords(db, 10_000);
+    for (const r of rs) if (!this.docs.has(r._id)) this.docs.set(r._id, structuredClone(r));
+    await markShared(db, rs.map((r) => r._id));
+  }
+  pull(db: PrlDb) { return applyRemoteRecords(db, [...this.docs.values()].map((r) => structuredClone(r))); }
+}
+
+/** What a person sees: the checklist, each item's history as who/when/to, summaries' facts, flags, triage, alert status. */
+async function readModel(db: PrlDb) {
+  const sortBy = <R>(rs: R[], k: (r: R) => string) => [...rs].sort((a, b) => (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0));
+  const history = (await db.getAll('checklistHistory')).map(({ id: _, ...h }) => h);
+  return {
+    checklist: sortBy(await db.getAll('checklist'), (e) => `${e.tenantId} ${e.itemId}`),
+    history: sortBy(history, (h) => `${h.tenantId} ${h.itemId} ${h.at} ${h.by}`),
+    summaries: (await readAllSummaries(db)).map((s) => s.facts),
+    flags: await db.getAll('flags'),
+    triage: await db.getAll('triage'),
+    alerts: (await db.getAll('alerts')).map((a) => a.staff),
+    customers: (await db.getAll('customers')).map(({ updatedAt: _, ...c }) => c),
+  };
+}
+
+describe('team records between two browsers', () => {
+  it('converges after both ticked offline, the same item and different items, and the history holds every tick', async () => {
+    const [ana, bob] = [await browser('ana'), await browser('bob')];
+    const server = new Server();
+    await setChecklistItem(ana, { tenantId: A, itemId: 'phone-contact', done: true, by: 'Ana', at: T(1), via: 'panel' });
+    await setChecklistItem(bob, { tenantId: A, itemId: 'phone-contact', done: false, by: 'Bob', at: T(3), note: 'no answer' });
+    await setChecklistItem(ana, { tenantId: A, itemId: 'background-check', done: true, by: 'Ana', at: T(2) });
+    await setChecklistItem(bob, { tenantId: B, itemId: 'sms-verification', done: true, by: 'Bob', at: T(1) });
+    // Both join and reconnect; each sends, then each receives (Ana first gets only her own records back).
+    expect(await stampMember(ana, 'ana')).toBe(2);
+    expect(await stampMember(bob, 'bob')).toBe(2);
+    await server.push(ana);
+    await server.pull(ana);
+    await server.push(bob);
+    expect(await server.pull(bob)).toEqual({ tenants: [A], settings: false });
+    await server.pull(ana);
+    const [a, b] = [await readModel(ana), await readModel(bob)];
+    expect(a).toEqual(b);
+    expect(a.checklist.map((e) => [e.tenantId, e.itemId, e.done, e.by])).toEqual([
+      [A, 'background-check', true, 'Ana'], [A, 'phone-contact', false, 'Bob'], [B, 'sms-verification', true, 'Bob'],
+    ]);
+    expect(a.history.map((h) => [h.itemId, h.by, h.from, h.to])).toEqual([
+      ['background-check', 'Ana', false, true], ['phone-contact', 'Ana', false, true], ['phone-contact', 'Bob', true, false], ['sms-verification', 'Bob', false, true],
+    ]);
+    expect(a.summaries.find((f) => f.checklist['phone-contact'])!.checklist['phone-contact']).toEqual({ done: false, by: 'Bob', at: T(3) });
+    expect(await countUnshared(ana)).toBe(0);
+    expect(await countUnshared(bob)).toBe(0);
+  });
+
+  it('converges whatever the ticks, their times (ties included) and the order the two browsers exchange in', async () => {
+    let run = 0;
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.record({ who: fc.constantFrom(0, 1), item: fc.constantFrom('phone-contact', 'dunning', 'sms-verification'), done: fc.boolean(), ms: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 12 }),
+      fc.array(fc.constantFrom('push0', 'push1', 'pull0', 'pull1'), { maxLength: 6 }),
+      async (ticks, early) => {
+        run++;
+        const dbs = [await browser(`p${run}a`), await browser(`p${run}b`)];
+        await stampMember(dbs[0], 'ana');
+        await stampMember(dbs[1], 'bob');
+        const server = new Server();
+        for (const [i, t] of ticks.entries()) {
+          await setChecklistItem(dbs[t.who], { tenantId: A, itemId: t.item, done: t.done, by: t.who ? 'Bob' : 'Ana', at: new Date(Date.parse(T(0)) + t.ms).toISOString() });
+          // Some exchanges happen while others still tick.
+          const step = early[i];
+          if (step) await (step.startsWith('push') ? server.push(dbs[+step.slice(4)]) : server.pull(dbs[+step.slice(4)]));
+        }
+        for (const db of dbs) await server.push(db);
+        for (const db of dbs) await server.pull(db);
+        // The same state and the same changes in both histories. (A tick that reached its own store after a newer
+        // one keeps the place and `from` it got there, as the store always did; the other browser orders it by time.)
+        const [a, b] = [await readModel(dbs[0]), await readModel(dbs[1])];
+        const changes = (m: typeof a) => m.history.map(({ from: _, ...h }) => h);
+        expect(changes(a)).toEqual(changes(b));
+        expect({ ...a, history: [] }).toEqual({ ...b, history: [] });
+        expect(a.history).toHaveLength(ticks.length);
+        const folded = foldRecords([...server.docs.values()]);
+        for (const e of a.checklist) expect(folded.get(`tick ${A} ${e.itemId}`)).toMatchObject({ done: e.done, by: e.by, at: e.at });
+        for (const db of dbs) db.close();
+      },
+    ), { numRuns: 15 });
+  });
+
+  it('never lets an older record overwrite a newer state, yet keeps it in the history; a record seen twice counts once', async () => {
+    const [ana, bob] = [await browser('ana'), await browser('bob')];
+    const server = new Server();
+    await setChecklistItem(bob, { tenantId: A, itemId: 'dunning', done: true, by: 'Bob', at: T(1) });
+    await setChecklistItem(ana, { tenantId: A, itemId: 'dunning', done: false, by: 'Ana', at: T(9) });
+    await server.push(bob);
+    const before = await readAllSummaries(ana);
+    expect(await server.pull(ana)).toEqual({ tenants: [A], settings: false });
+    expect(await ana.get('checklist', [A, 'dunning'])).toMatchObject({ done: false, by: 'Ana', at: T(9) });
+    expect(await readAllSummaries(ana)).toEqual(before);
+    expect((await readCustomerDetail(ana, A)).history.map((h) => [h.by, h.to])).toEqual([['Bob', true], ['Ana', false]]);
+    // The same records again (a replication that restarted): nothing changes, nothing is added.
+    expect(await server.pull(ana)).toEqual({ tenants: [], settings: false });
+    expect(await ana.count('checklistHistory')).toBe(2);
+    expect(await ana.count('teamRecords')).toBe(2);
+  });
+
+  it('carries facts, flags and their resolution, triage, alert status and team-wide settings; language and staff name stay personal', async () => {
+    const [ana, bob] = [await browser('ana'), await browser('bob')];
+    const server = new Server();
+    await saveSettings(bob, { ...(await readSettings(bob)), staffName: 'Bob', language: 'en' });
+    await saveSettings(ana, { ...(await readSettings(ana)), staffName: 'Ana', language: 'fr', spikeFactor: 4, levels: { medium: 20, high: 40, critical: 70 } });
+    await updateCustomer(ana, A, { prepaid: false, country: 'FR' }, T(1), 'Ana');
+    await putFlag(ana, { id: 'f1', tenantId: A, kind: 'spam', note: '<script>alert(1)</script>', at: T(2), by: 'Ana' });
+    await resolveFlag(ana, 'f1', 'Ana', T(3));
+    await updateTriage(ana, { tenantId: A, reason: 'overdue' }, (t) => ({ ...t, acknowledgedAt: T(4) }), T(4));
+    await updateTriage(bob, { tenantId: A, reason: 'overdue' }, (t) => ({ ...t, snoozedUntil: '2026-12-01' }), T(5));
+    await triageAlert(ana, 'e1', { status: 'resolved', reason: 'fraud', by: 'Ana', at: T(6) });
+    await server.push(ana);
+    await server.push(bob);
+    expect(await server.pull(bob)).toEqual({ tenants: [A], settings: true });
+    await server.pull(ana);
+    const [a, b] = [await readModel(ana), await readModel(bob)];
+    expect(b).toEqual(a);
+    expect(b.flags).toEqual([{ id: 'f1', tenantId: A, kind: 'spam', note: '<script>alert(1)</script>', at: T(2), by: 'Ana', resolvedAt: T(3), resolvedBy: 'Ana' }]);
+    expect(b.triage).toEqual([{ tenantId: A, reason: 'overdue', acknowledgedAt: T(4), snoozedUntil: '2026-12-01' }]);
+    expect(b.alerts).toEqual([{ status: 'resolved', reason: 'fraud', by: 'Ana', at: T(6) }]);
+    expect(b.customers.find((c) => c.tenantId === A)).toMatchObject({ prepaid: false, country: 'FR' });
+    const settings = await readSettings(bob);
+    expect(settings).toMatchObject({ staffName: 'Bob', language: 'en', spikeFactor: 4, levels: { medium: 20, high: 40, critical: 70 } });
+    expect((await readSettings(ana)).language).toBe('fr');
+  });
+
+  it('stamps the joining member on records made alone, sends oldest first, and counts what is not shared yet', async () => {
+    const db = await browser('ana');
+    await setChecklistItem(db, { tenantId: A, itemId: 'dunning', done: true, by: 'Ana', at: T(5) });
+    await setChecklistItem(db, { tenantId: A, itemId: 'phone-contact', done: true, by: 'Ana', at: T(2) });
+    expect(await countUnshared(db)).toBe(2);
+    expect((await unsharedRecords(db, 10)).map((r) => [r.member, r.at])).toEqual([['', T(2)], ['', T(5)]]);
+    expect(await stampMember(db, 'ana')).toBe(2);
+    await setChecklistItem(db, { tenantId: A, itemId: 'sms-verification', done: true, by: 'Ana', at: T(7) });
+    const pending = await unsharedRecords(db, 2);
+    expect(pending.map((r) => [r.member, r.at])).toEqual([['ana', T(2)], ['ana', T(5)]]);
+    await markShared(db, pending.map((r) => r._id));
+    expect(await countUnshared(db)).toBe(1);
+    expect((await unsharedRecords(db, 10)).map((r) => r.member)).toEqual(['ana']);
+    // Leaving the team: later records name no member until the next join stamps them.
+    await stampMember(db, '');
+    await setChecklistItem(db, { tenantId: A, itemId: 'dunning', done: false, by: 'Ana', at: T(8) });
+    expect((await unsharedRecords(db, 10)).map((r) => r.member)).toEqual(['ana', '']);
+  });
+
+  it('writes no record when the change fails, and no change when its record fails', async () => {
+    const db = await browser('ana');
+    const proto = Object.getPrototypeOf(db.transaction('teamRecords', 'readwrite').objectStore('teamRecords'));
+    const add = proto.add;
+    proto.add = function (this: { name: string }, ...args: unknown[]) {
+      if (this.name === 'teamRecords') return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      return add.apply(this, args);
+    };
+    try {
+      await expect(setChecklistItem(db, { tenantId: A, itemId: 'dunning', done: true, by: 'Ana', at: T(1) })).rejects.toThrow(/quota/);
+      await expect(updateTriage(db, { tenantId: A, reason: 'overdue' }, (t) => ({ ...t, acknowledgedAt: T(1) }), T(1))).rejects.toThrow(/quota/);
+      await expect(saveSettings(db, { ...(await readSettings(db)), spikeFactor: 5 })).rejects.toThrow(/quota/);
+    } finally {
+      proto.add = add;
+    }
+    expect(await db.count('checklist')).toBe(0);
+    expect(await db.count('checklistHistory')).toBe(0);
+    expect(await db.count('triage')).toBe(0);
+    expect((await readSettings(db)).spikeFactor).toBe(3);
+    await expect(updateCustomer(db, A, { country: 'France' as never }, T(2), 'Ana')).rejects.toThrow();
+    expect(await db.count('teamRecords')).toBe(0);
+  });
+});
