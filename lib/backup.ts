@@ -1,7 +1,7 @@
 // The backup file format: every record of every store, with the schema version, validated whole on restore.
 import * as z from 'zod/mini';
 import { WordedError, wording, type Wording } from './wording';
-import { Alert, ChecklistChange, ChecklistEntry, Customer, Flag, Invoice, Meta, Settings, Spending, Subscription, Triage, TriageV2 } from './schema';
+import { Alert, ChecklistChange, ChecklistEntry, Customer, Decision, Flag, Invoice, Meta, Settings, Spending, Subscription, Triage, TriageV2 } from './schema';
 
 export const BACKUP_FORMAT = 'partner-risk-lens-backup';
 
@@ -15,6 +15,8 @@ export const BackupStores = z.object({
   flags: z.array(Flag),
   alerts: z.array(Alert),
   triage: z.array(Triage),
+  /** Staff decisions (schema 6 on); a backup of an older schema has none. */
+  decisions: z._default(z.array(Decision), () => []),
 });
 export type BackupStores = z.infer<typeof BackupStores>;
 
@@ -61,6 +63,7 @@ const KEYS: { [S in keyof CheckedStores]: (r: CheckedStores[S][number]) => strin
   flags: (r) => r.id,
   alerts: (r) => r.id,
   triage: (r) => (r.reason === undefined ? r.tenantId : `${r.tenantId} ${r.reason}`),
+  decisions: (r) => r._id,
 };
 // Records that no view shows without their customer (imports refuse them, or add the customer): a backup holding
 // one was not written by this extension from a consistent store. Ticks, flags and triage may name a customer seen

@@ -4,9 +4,10 @@ import type { Factor, RiskResult, ShownLevel } from './risk';
 import type { AgingResult, DunningInfo } from './receivables';
 import type { BudgetResult } from './budget';
 import type { CustomerDetail } from './db/reads';
+import type { DecisionView } from './decisions';
 import type { BadgeTable } from './badge-table';
 import { isPortalHost } from './portal/hosts';
-import { AdminAccess, AlertReason, Country, FlagKind, Guid, IsoDate, PaymentInstrument, TriageReason, type AccountSummary, type ChecklistEntry, type Customer, type Flag, type Meta, type RiskFacts, type Settings, type Triage } from './schema';
+import { AdminAccess, AlertReason, BudgetThresholds, Country, Currency, DunningAction, FlagKind, Guid, IsoDate, PaymentInstrument, TriageReason, Verdict, type AccountSummary, type DunningActionRecord, type PromiseRecord, type VerdictRecord, type ChecklistEntry, type Customer, type Flag, type Meta, type RiskFacts, type Settings, type Triage } from './schema';
 
 const Name = z.string().check(z.maxLength(300));
 const Note = z.string().check(z.maxLength(500));
@@ -19,6 +20,7 @@ export const CustomerPatch = z.object({
   createdOn: z.optional(z.nullable(IsoDate)),
   firstPaymentOn: z.optional(z.nullable(IsoDate)),
   country: z.optional(z.nullable(Country)),
+  budgetThresholds: z.optional(z.nullable(BudgetThresholds)),
 });
 
 /** What a content script may ask: read, tick, and edit the facts and flags of the customer on screen. */
@@ -42,6 +44,11 @@ const contentRequests = [
   z.object({ type: z.literal('flag.add'), tenantId: Guid, kind: FlagKind, note: Note }),
   z.object({ type: z.literal('flag.resolve'), id: z.string().check(z.maxLength(100)) }),
   z.object({ type: z.literal('alert.triage'), id: z.string().check(z.maxLength(200)), status: z.enum(['investigating', 'resolved']), reason: z.optional(AlertReason), note: z.optional(Note) }),
+  // Staff decisions, signed with the staff name from the settings (as flags are).
+  z.object({ type: z.literal('verdict.set'), tenantId: Guid, verdict: Verdict, reason: z.string().check(z.trim(), z.minLength(1, 'a verdict needs a reason'), z.maxLength(500)), reviewOn: z.optional(IsoDate) }),
+  // The amount as typed (a decimal in the currency's unit): the background turns it into minor units.
+  z.object({ type: z.literal('promise.add'), tenantId: Guid, date: IsoDate, amount: z.string().check(z.maxLength(30)), currency: Currency, note: z.optional(Note) }),
+  z.object({ type: z.literal('dunning.record'), tenantId: Guid, action: DunningAction, on: IsoDate, note: z.optional(Note) }),
   z.object({ type: z.literal('triage.set'), tenantId: Guid, reason: TriageReason, acknowledged: z.optional(z.boolean()), snoozedUntil: z.optional(z.nullable(IsoDate)) }),
   // The panel points staff to the options page to set their name (a page script must not be able to type it).
   z.object({ type: z.literal('options.open') }),
@@ -71,6 +78,8 @@ export interface Changed { type: 'changed'; what: string[]; tenantIds?: string[]
 export type Badge = {
   /** `unknown` (no imported record, no staff change: "No data") has no score. */
   tenantId: string; level: ShownLevel; score?: number; overdue: boolean; budget?: 'breached' | 'approaching' | 'forecast';
+  /** The customer's review verdict, and whether it changed since (see lib/verdicts). */
+  verdict?: Verdict; changed?: boolean;
   /** false when the store has no record of this customer at all: the page records it with the name it shows. */
   known?: boolean;
 };
@@ -88,6 +97,8 @@ export interface PanelData extends Omit<CustomerDetail, 'summary'> {
   aging: AgingResult;
   dunning: DunningInfo;
   budget: BudgetResult;
+  /** Verdict, promise, payer rating, thresholds: see lib/decisions. */
+  decision?: DecisionView;
   staffName: string;
   panelOpen: boolean;
   today: string;
@@ -107,6 +118,9 @@ export interface Responses {
   'flag.resolve': Flag;
   'alert.triage': { ok: true };
   'triage.set': Triage;
+  'verdict.set': VerdictRecord;
+  'promise.add': PromiseRecord;
+  'dunning.record': DunningActionRecord;
   'staff.setName': { staffName: string };
   'panel.setOpen': { open: boolean };
   'i18n.get': { language: 'en' | 'fr'; messages: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> };

@@ -8,6 +8,7 @@ import type {
   ChecklistChange,
   ChecklistEntry,
   Customer,
+  Decision,
   Flag,
   Invoice,
   Settings,
@@ -18,7 +19,7 @@ import type {
 
 export const DB_NAME = 'partner-risk-lens';
 /** Bump with a new `if (oldVersion < N)` block below, a fixture of the old version and a test that opens it. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 6;
 
 export interface PrlSchema extends DBSchema {
   customers: { key: string; value: Customer; indexes: { 'by-domain': string } };
@@ -30,6 +31,8 @@ export interface PrlSchema extends DBSchema {
   flags: { key: string; value: Flag; indexes: { 'by-tenant': string } };
   alerts: { key: string; value: Alert; indexes: { 'by-tenant': string } };
   triage: { key: [string, string]; value: Triage; indexes: { 'by-tenant': string } };
+  /** Staff decisions (verdicts, promises to pay, dunning actions): add-only, by `_id`. */
+  decisions: { key: string; value: Decision; indexes: { 'by-tenant': string } };
   summaries: { key: string; value: AccountSummary; indexes: { 'by-attention': number; 'by-oldest-due': string } };
   settings: { key: string; value: Settings };
   meta: { key: string; value: unknown };
@@ -40,7 +43,7 @@ export type StoreName = StoreNames<PrlSchema>;
 export type Tx<S extends StoreName[] = StoreName[]> = IDBPTransaction<PrlSchema, S, 'readwrite' | 'versionchange'>;
 export const ALL_STORES: StoreName[] = [
   'customers', 'subscriptions', 'invoices', 'spending', 'checklist', 'checklistHistory',
-  'flags', 'alerts', 'triage', 'summaries', 'settings', 'meta',
+  'flags', 'alerts', 'triage', 'summaries', 'settings', 'meta', 'decisions',
 ];
 /** The stores a backup carries (summaries are derived, rebuilt on restore). */
 export const DATA_STORES = ALL_STORES.filter((s) => s !== 'summaries');
@@ -120,5 +123,10 @@ function upgradeStore(
     // Version 3: triage is kept per customer and reason (DECISIONS "Triage is per customer and reason").
     if (oldVersion < 1) db.createObjectStore('triage', { keyPath: ['tenantId', 'reason'] }).createIndex('by-tenant', 'tenantId');
     else queue(() => migrateTriageToV3(db, tx));
+  }
+  if (oldVersion < 6) {
+    // Version 6: staff decisions (verdicts, promises to pay, dunning actions), add-only. Summaries gain optional
+    // facts from them; a store without decisions has none, so nothing is rebuilt.
+    db.createObjectStore('decisions', { keyPath: '_id' }).createIndex('by-tenant', 'tenantId');
   }
 }
