@@ -22,6 +22,8 @@ export interface DecisionView {
   /** Expected payment date of each open invoice (none without paid history). */
   expected: Array<{ number: string; dueOn: string; expectedOn: string }>;
   threshold?: BudgetThreshold;
+  /** The default review interval of an approval (a setting), for the panel's form. */
+  reviewDays: number;
 }
 
 export function decisionView(
@@ -49,5 +51,6 @@ export function decisionView(
     ...(rating ? { rating } : {}),
     expected,
     ...(threshold ? { threshold } : {}),
+    reviewDays: settings.reviewIntervalDays,
   };
 }

@@ -6,7 +6,9 @@ import { AlertsSection } from './AlertsSection';
 import { ChecklistSection } from './ChecklistSection';
 import { FactsSection } from './FactsSection';
 import { FlagsSection } from './FlagsSection';
+import { PaymentSection } from './PaymentSection';
 import { ScoreSection } from './ScoreSection';
+import { VerdictSection } from './VerdictSection';
 import { SubscriptionWarnings } from './SubscriptionWarnings';
 import type { PanelActions } from './actions';
 import { byPerson } from './trusted';
@@ -44,6 +46,7 @@ export function Panel(p: PanelProps) {
           <span aria-hidden="true">{p.open ? '⟩' : '⟨'}</span>
           <span class="title">{t('panel_title')}</span>
           {data && <span class={`pill ${level}`}>{data.known ? `${t(`level_${data.risk.level}`)} ${data.risk.score}` : t('level_unknown')}</span>}
+          {data && <VerdictPill data={data} t={t} />}
         </button>
       </header>
       {p.open && (
@@ -63,8 +66,10 @@ export function Panel(p: PanelProps) {
               {!data.known && <p class="notice" data-testid="panel-unknown">{t('panel_unknown_customer')}</p>}
               {p.subscriptionId && <SubscriptionWarnings data={data} subscriptionId={p.subscriptionId} t={t} locale={p.locale} />}
               <ScoreSection data={data} t={t} locale={p.locale} />
+              <VerdictSection data={data} t={t} locale={p.locale} actions={p.actions} />
               <ChecklistSection data={data} t={t} locale={p.locale} actions={p.actions} />
               <AccountSection data={data} t={t} locale={p.locale} />
+              <PaymentSection data={data} t={t} locale={p.locale} actions={p.actions} />
               <AlertsSection data={data} t={t} locale={p.locale} actions={p.actions} />
               <FactsSection data={data} t={t} actions={p.actions} />
               <FlagsSection data={data} t={t} locale={p.locale} actions={p.actions} />
@@ -73,5 +78,16 @@ export function Panel(p: PanelProps) {
         </div>
       )}
     </aside>
+  );
+}
+
+/** The verdict beside the level in the header: `none` until one is set; marked when the customer moved since. */
+function VerdictPill({ data, t }: { data: NonNullable<PanelProps['data']>; t: PanelProps['t'] }) {
+  const v = data.decision?.verdict;
+  const changed = !!data.decision?.change?.changed;
+  return (
+    <span class={`pill verdict ${changed ? 'changed' : ''}`} data-testid="verdict" data-verdict={v?.verdict ?? 'none'} data-changed={changed ? 'true' : undefined}>
+      {v ? (changed ? t('badge_verdict_changed', t(`verdict_${v.verdict}`)) : t(`verdict_${v.verdict}`)) : t('verdict_none_short')}
+    </span>
   );
 }

@@ -193,7 +193,7 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       p.slot.replaceChildren();
       return;
     }
-    const key = `${badge.level}|${badge.score}|${badge.overdue}|${badge.budget ?? ''}`;
+    const key = `${badge.level}|${badge.score}|${badge.overdue}|${badge.budget ?? ''}|${badge.verdict ?? ''}|${badge.changed ?? ''}`;
     let look = looks.get(key);
     if (!look) {
       look = document.createElement('span');
