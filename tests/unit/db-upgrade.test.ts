@@ -103,7 +103,7 @@ describe('schema upgrades', () => {
     await writeOld(v2);
     const failed = await openStore().then(() => undefined, (e: unknown) => e);
     expect(failed).toBeInstanceOf(StoreUpgradeError);
-    expect((failed as StoreUpgradeError).message).toMatch(/from version 2 to 3, so nothing was changed: triage record 2 \(bbbbbbbb-0000-4000-8000-000000000002\) is damaged: snoozedUntil: is not a date/);
+    expect((failed as StoreUpgradeError).message).toMatch(new RegExp(`from version 2 to ${DB_VERSION}, so nothing was changed: triage record 2 \\(bbbbbbbb-0000-4000-8000-000000000002\\) is damaged: snoozedUntil: is not a date`));
     expect(await readRaw()).toEqual({ version: 2, stores: recordsOf(v2) });
   });
 

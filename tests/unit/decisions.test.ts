@@ -201,3 +201,20 @@ describe('budget thresholds', () => {
     expect(highest(500_00, 1000_00, thresholdsFor({ budgetThresholds: own }, settings))).toEqual({ percent: 50, basis: 'actual' });
   });
 });
+
+describe('the words of decisions, in English and French', () => {
+  it('every verdict, dunning action, promise state, review reason and threshold basis has its words in both languages', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { VERDICTS, DUNNING_ACTIONS } = await import('../../lib/schema');
+    const keys = [
+      ...VERDICTS.map((v) => `verdict_${v}`), ...DUNNING_ACTIONS.map((a) => `dunning_action_${a.replace(/-/g, '_')}`),
+      ...['live', 'kept', 'broken', 'partly_paid'].map((s) => `promise_state_${s}`), ...['level', 'score', 'alert', 'flag'].map((r) => `verdict_change_${r}`),
+      ...['no_verdict', 'changed', 'review_due'].map((r) => `filter_review_${r}`), 'tab_review', 'popup_empty_review', 'threshold_actual', 'threshold_forecast',
+      'factor_name_broken_promise', 'factor_broken_promise', 'weight_broken_promise', 'export_csv_audit', 'store_decisions',
+    ];
+    for (const lang of ['en', 'fr']) {
+      const bundle = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, unknown>;
+      expect(keys.filter((k) => !(k in bundle))).toEqual([]);
+    }
+  });
+});
