@@ -92,7 +92,7 @@ export function createService(deps: ServiceDeps) {
         tenantId, known: isKnown(detail.summary), customer: detail.summary?.customer, risk: a.risk, facts: a.facts, aging: a.aging,
         dunning: a.dunning, budget: a.budget, decision: a.decision,
         checklist: detail.checklist, history: detail.history, flags: detail.flags, alerts: detail.alerts,
-        subscriptions: detail.subscriptions, triage: detail.triage, staffName: settings.staffName, panelOpen: meta.panelOpen, today, now,
+        subscriptions: detail.subscriptions, triage: detail.triage, decisions: detail.decisions, staffName: settings.staffName, panelOpen: meta.panelOpen, today, now,
       };
       return data;
     },
