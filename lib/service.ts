@@ -222,7 +222,10 @@ export function createService(deps: ServiceDeps) {
       const { now } = clock();
       const { staffName } = await readSettings(db);
       const next = await updateTriage(db, { tenantId, reason }, (t) => {
-        const n = { ...t, by: staffName };
+        const n = { ...t };
+        // Who acknowledged or snoozed last, for the audit trail (none while no staff name is set).
+        if (staffName) n.by = staffName;
+        else delete n.by;
         if (acknowledged !== undefined) {
           if (acknowledged) n.acknowledgedAt = now;
           else delete n.acknowledgedAt;
