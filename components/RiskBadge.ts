@@ -37,6 +37,11 @@ export function renderBadge(el: HTMLElement, badge: Badge, t: Translate): void {
   else el.removeAttribute('data-overdue');
   if (budget) el.setAttribute('data-budget', budget);
   else el.removeAttribute('data-budget');
+  if (badge.verdict) el.setAttribute('data-verdict', badge.verdict);
+  else el.removeAttribute('data-verdict');
+  if (badge.changed) el.setAttribute('data-changed', 'true');
+  else el.removeAttribute('data-changed');
+  if (badge.verdict) parts.push(badge.changed ? t('badge_verdict_changed', t(`verdict_${badge.verdict}`)) : t(`verdict_${badge.verdict}`));
   el.setAttribute('title', parts.join(' · '));
   el.setAttribute('aria-label', parts.join(', '));
   el.setAttribute('role', 'img');

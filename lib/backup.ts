@@ -1,7 +1,7 @@
 // The backup file format: every record of every store, with the schema version, validated whole on restore.
 import * as z from 'zod/mini';
 import { codeLine, WordedError, wording, type Wording } from './wording';
-import { Alert, ChecklistChange, ChecklistEntry, Customer, Flag, Invoice, Meta, Settings, SettingsOverrides, Spending, Subscription, Triage, TriageV2 } from './schema';
+import { Alert, ChecklistChange, ChecklistEntry, Customer, Decision, Flag, Invoice, Meta, Settings, SettingsOverrides, Spending, Subscription, Triage, TriageV2 } from './schema';
 import { overridesFromV3, overridesOf, settingsOf, SettingsV3 } from './settings';
 import { StoredTeamRecord } from './team/record';
 
@@ -18,6 +18,8 @@ export const BackupStores = z.object({
   alerts: z.array(Alert),
   triage: z.array(Triage),
   teamRecords: z.array(StoredTeamRecord),
+  /** Staff decisions (schema 6 on); a backup of an older schema has none. */
+  decisions: z._default(z.array(Decision), () => []),
 });
 export type BackupStores = z.infer<typeof BackupStores>;
 
@@ -94,6 +96,7 @@ const KEYS: { [S in keyof CheckedStores]: (r: CheckedStores[S][number]) => strin
   alerts: (r) => r.id,
   triage: (r) => (r.reason === undefined ? r.tenantId : `${r.tenantId} ${r.reason}`),
   teamRecords: (r) => r._id,
+  decisions: (r) => r._id,
 };
 // Records that no view shows without their customer (imports refuse them, or add the customer): a backup holding
 // one was not written by this extension from a consistent store. Ticks, flags and triage may name a customer seen

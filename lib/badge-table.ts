@@ -11,28 +11,33 @@ import type { Badge } from './messages';
  * - `looks`: 4 characters per id, in the same order: level (`l` `m` `h` `c`, or `u` for unknown: no data and
  *   no score, `u000`), score in base 36 on two characters, and a digit for the marks (1 overdue, + 2 × budget
  *   mark: 1 breached, 2 approaching, 3 forecast);
+ * - `verdicts` (only when some customer has a verdict): 1 character per id, `-` for none, else the verdict's
+ *   initial (`a` approved, `w` watch, `h` hold, `o` offboard), upper case when it changed since;
  * - `unknown`: the badge of a customer the store does not have.
  * null when the store holds more than BADGE_TABLE_MAX customers: the page then asks for the rows it shows.
  */
-export interface BadgeTable { ids: string; looks: string; unknown: Omit<Badge, 'tenantId' | 'known'> }
+export interface BadgeTable { ids: string; looks: string; verdicts?: string; unknown: Omit<Badge, 'tenantId' | 'known'> }
 export const BADGE_TABLE_MAX = 20_000;
 
 const ID = 36;
 const LOOK = 4;
 const LEVELS = ['low', 'medium', 'high', 'critical', 'unknown'] as const;
 const BUDGETS = [undefined, 'breached', 'approaching', 'forecast'] as const;
+const VERDICT_MARKS = { a: 'approved', w: 'watch', h: 'hold', o: 'offboard' } as const;
 
 export function encodeBadgeTable(badges: Badge[], unknown: BadgeTable['unknown']): BadgeTable {
   const sorted = badges.filter((b) => b.tenantId.length === ID).sort((a, b) => (a.tenantId < b.tenantId ? -1 : a.tenantId > b.tenantId ? 1 : 0));
   let ids = '';
   let looks = '';
+  let verdicts = '';
   for (const b of sorted) {
     ids += b.tenantId.toLowerCase();
+    verdicts += b.verdict ? (b.changed ? b.verdict[0].toUpperCase() : b.verdict[0]) : '-';
     if (b.level === 'unknown') { looks += 'u000'; continue; }
     const score = Math.max(0, Math.min(1295, Math.round(b.score ?? 0)));
     looks += b.level[0] + score.toString(36).padStart(2, '0') + String((b.overdue ? 1 : 0) + 2 * Math.max(0, BUDGETS.indexOf(b.budget)));
   }
-  return { ids, looks, unknown };
+  return /[a-z]/i.test(verdicts) ? { ids, looks, verdicts, unknown } : { ids, looks, unknown };
 }
 
 /** The customer's badge from the table; undefined when the table has no such customer. */
@@ -46,10 +51,13 @@ export function badgeInTable(table: BadgeTable, tenantId: string): Badge | undef
     if (at === id) {
       const look = table.looks.slice(mid * LOOK, mid * LOOK + LOOK);
       const level = LEVELS.find((l) => l[0] === look[0]) ?? 'unknown';
-      if (level === 'unknown') return { tenantId: id, level, overdue: false };
+      const mark = table.verdicts?.[mid] ?? '-';
+      const verdict = VERDICT_MARKS[mark.toLowerCase() as keyof typeof VERDICT_MARKS];
+      const decided = verdict ? { verdict, ...(mark !== mark.toLowerCase() ? { changed: true } : {}) } : {};
+      if (level === 'unknown') return { tenantId: id, level, overdue: false, ...decided };
       const marks = Number(look[3]);
       const budget = BUDGETS[marks >> 1];
-      return budget ? { tenantId: id, level, score: parseInt(look.slice(1, 3), 36), overdue: (marks & 1) === 1, budget } : { tenantId: id, level, score: parseInt(look.slice(1, 3), 36), overdue: (marks & 1) === 1 };
+      return budget ? { tenantId: id, level, score: parseInt(look.slice(1, 3), 36), overdue: (marks & 1) === 1, budget, ...decided } : { tenantId: id, level, score: parseInt(look.slice(1, 3), 36), overdue: (marks & 1) === 1, ...decided };
     }
     if (at < id) lo = mid + 1;
     else hi = mid - 1;

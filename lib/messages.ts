@@ -6,13 +6,14 @@ import type { Factor, RiskResult, ShownLevel } from './risk';
 import type { AgingResult, DunningInfo } from './receivables';
 import type { BudgetResult } from './budget';
 import type { CustomerDetail } from './db/reads';
+import type { DecisionView } from './decisions';
 import type { BadgeTable } from './badge-table';
 import { isPortalHost } from './portal/hosts';
 import { wording, type Wording } from './wording';
 import { SyncConfig, type SyncBrief } from './sync/config';
 import {
-  AccountSummary, AdminAccess, AlertReason, ChecklistEntry, Country, Customer, Flag, FlagKind, Guid, IsoDate, IsoDateTime, Meta, PaymentInstrument, PanelSection, Settings,
-  Triage, TriageReason, type RiskFacts,
+  AccountSummary, AdminAccess, AlertReason, BudgetThresholds, ChecklistEntry, Country, Currency, Customer, DunningAction, DunningActionRecord, Flag, FlagKind, Guid, IsoDate,
+  IsoDateTime, Meta, PaymentInstrument, PanelSection, PromiseRecord, Settings, Triage, TriageReason, Verdict, VerdictRecord, type RiskFacts,
 } from './schema';
 
 const Name = z.string().check(z.maxLength(300));
@@ -27,10 +28,11 @@ export const CustomerPatch = z.object({
   createdOn: z.optional(z.nullable(IsoDate)),
   firstPaymentOn: z.optional(z.nullable(IsoDate)),
   country: z.optional(z.nullable(Country)),
+  budgetThresholds: z.optional(z.nullable(BudgetThresholds)),
 });
 
 /** What changed in the store: every writer's broadcast names it, so panels, the popup and the badge refresh. */
-export const ChangeKind = z.enum(['customers', 'invoices', 'spending', 'subscriptions', 'alerts', 'checklist', 'flags', 'triage', 'settings', 'import', 'restore', 'team']);
+export const ChangeKind = z.enum(['customers', 'invoices', 'spending', 'subscriptions', 'alerts', 'checklist', 'flags', 'triage', 'settings', 'import', 'restore', 'team', 'decisions']);
 export type ChangeKind = z.infer<typeof ChangeKind>;
 export const Changed = z.object({ type: z.literal('changed'), what: z.array(ChangeKind).check(z.maxLength(20)), tenantIds: z.optional(z.array(Guid)) });
 export type Changed = z.infer<typeof Changed>;
@@ -42,6 +44,8 @@ export const Badge = z.object({
   tenantId: z.string(), level: Level, score: z.optional(z.number()), overdue: z.boolean(), budget: BudgetMark,
   /** false when the store has no record of this customer at all: the page records it with the name it shows. */
   known: z.optional(z.boolean()),
+  /** The customer's review verdict, and whether it changed since (see lib/verdicts). */
+  verdict: z.optional(Verdict), changed: z.optional(z.boolean()),
 });
 export type Badge = z.infer<typeof Badge>;
 // lib/badge-table.ts stays free of zod (the content script reads it): its interface is checked against this.
@@ -91,6 +95,11 @@ export const MESSAGES = {
   'flag.add': message('content', { tenantId: Guid, kind: FlagKind, note: Note }, Flag),
   'flag.resolve': message('content', { id: z.string().check(z.maxLength(100)) }, Flag),
   'alert.triage': message('content', { id: z.string().check(z.maxLength(200)), status: z.enum(['investigating', 'resolved']), reason: z.optional(AlertReason), note: z.optional(Note) }, Ok),
+  // Staff decisions, signed with the staff name from the settings (as flags are).
+  'verdict.set': message('content', { tenantId: Guid, verdict: Verdict, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)), reviewOn: z.optional(IsoDate) }, VerdictRecord),
+  // The amount as typed (a decimal in the currency's unit): the background turns it into minor units.
+  'promise.add': message('content', { tenantId: Guid, date: IsoDate, amount: z.string().check(z.maxLength(30)), currency: Currency, note: z.optional(Note) }, PromiseRecord),
+  'dunning.record': message('content', { tenantId: Guid, action: DunningAction, on: IsoDate, note: z.optional(Note) }, DunningActionRecord),
   'triage.set': message('content', { tenantId: Guid, reason: TriageReason, acknowledged: z.optional(z.boolean()), snoozedUntil: z.optional(z.nullable(IsoDate)) }, Triage),
   // The panel points staff to the options page to set their name (a page script must not be able to type it).
   'options.open': message('content', {}, Ok),
@@ -142,6 +151,8 @@ export interface PanelData extends Omit<CustomerDetail, 'summary'> {
   aging: AgingResult;
   dunning: DunningInfo;
   budget: BudgetResult;
+  /** Verdict, promise, payer rating, thresholds: see lib/decisions. */
+  decision?: DecisionView;
   staffName: string;
   panelOpen: boolean;
   /** The panel's sections staff folded (true) or unfolded (false); a section not named has its default. */

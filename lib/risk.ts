@@ -4,6 +4,7 @@ import { budgetState } from './budget';
 import { checklistProgress, IDENTITY_ITEMS } from './checklist';
 import { localDate } from './clock';
 import { dayNumber, daysBetween } from './dates';
+import { isBroken, promiseStatus } from './promises';
 import { agingOf } from './receivables';
 import { regionListOf } from './regions';
 import type { Customer, RiskFacts, Settings } from './schema';
@@ -16,7 +17,7 @@ export type ShownLevel = Level | 'unknown';
 export const FACTOR_IDS = [
   'prepaid-card', 'card-not-present', 'no-prepayment', 'provisioned-before-payment', 'overdue', 'unverified-identity',
   'high-risk-region', 'fast-purchasing', 'abuse-flag', 'microsoft-notice', 'microsoft-alert', 'confirmed-fraud',
-  'spend-spike', 'full-admin-unchecked', 'no-budget', 'activity-log-review',
+  'spend-spike', 'full-admin-unchecked', 'no-budget', 'activity-log-review', 'broken-promise',
 ] as const;
 export type FactorId = (typeof FACTOR_IDS)[number];
 
@@ -84,6 +85,11 @@ export function score(customer: Customer, facts: RiskFacts, settings: Settings, 
     add('overdue', w.overdue[aging.bucket as keyof typeof w.overdue], 'theft-of-service', {
       days: aging.oldestDaysPastDue, bucket: aging.bucket, amounts: aging.overdueByCurrency, invoices: aging.overdueCount,
     });
+  }
+  // A promise to pay whose date passed with the amount (or part of it) unpaid.
+  if (facts.promise) {
+    const p = promiseStatus(facts.promise, facts.openInvoices, today);
+    if (isBroken(p.state)) add('broken-promise', w['broken-promise'], 'theft-of-service', { date: facts.promise.date, amount: facts.promise.amount, currency: facts.promise.currency, left: p.left });
   }
   const missing = IDENTITY_ITEMS.filter((id) => !facts.checklist[id]?.done);
   if (missing.length) add('unverified-identity', w['unverified-identity'] * missing.length, 'theft-of-service', { count: missing.length, items: missing.join(',') });

@@ -4,7 +4,7 @@ import type { FactorId } from './risk';
 import { ImportKind } from './import/kinds';
 
 /** The version of this data model: the store's (lib/db/open.ts DB_VERSION) and the backups' `schemaVersion`. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** A tenant id or other GUID, stored lower case whatever case it came in. */
 export const Guid = z.guid({ error: 'is not a GUID' }).check(z.toLowerCase());
@@ -18,6 +18,12 @@ export const Currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'is not an ISO 42
 export const Country = z.string().check(z.regex(/^[A-Z]{2}$/, 'is not an ISO 3166-1 alpha-2 country code'));
 /** Money in integer minor units (cents): sums never lose a cent. */
 export const Minor = z.int({ error: 'is not a whole number of minor units' });
+
+/** One budget threshold: a percentage of the budget, on the spend so far (actual) or the month-end forecast. */
+export const BudgetThreshold = z.object({ percent: z.number().check(z.gt(0), z.lte(1000)), basis: z.enum(['actual', 'forecast']) });
+export type BudgetThreshold = z.infer<typeof BudgetThreshold>;
+export const BudgetThresholds = z.array(BudgetThreshold).check(z.minLength(1), z.maxLength(5, 'at most five thresholds'));
+export const DEFAULT_BUDGET_THRESHOLDS: BudgetThreshold[] = [{ percent: 80, basis: 'actual' }, { percent: 100, basis: 'actual' }, { percent: 100, basis: 'forecast' }];
 
 export const PaymentInstrument = z.enum(['invoice', 'bank_transfer', 'direct_debit', 'card', 'prepaid_card', 'unknown']);
 export const AdminAccess = z.enum(['none', 'limited', 'full']);
@@ -37,6 +43,8 @@ export const Customer = z.object({
   relationship: z.optional(z.string()),
   tags: z.optional(z.string()),
   origin: z.optional(CustomerOrigin),
+  /** The team's budget thresholds overridden for this customer. */
+  budgetThresholds: z.optional(BudgetThresholds),
   updatedAt: IsoDateTime,
 });
 export type Customer = z.infer<typeof Customer>;
@@ -141,6 +149,8 @@ export const Triage = z.object({
   acknowledgedAt: z.optional(IsoDateTime),
   snoozedUntil: z.optional(IsoDate),
   note: z.optional(z.string()),
+  /** Who acknowledged or snoozed last (staff name; absent in records made before it was kept). */
+  by: z.optional(z.string()),
 });
 export type Triage = z.infer<typeof Triage>;
 /** A triage record as schema versions 1 and 2 kept it: one per customer, for whatever tab it was made in. */
@@ -186,6 +196,67 @@ export const Alert = z.object({
 });
 export type Alert = z.infer<typeof Alert>;
 
+/** A customer's review verdict: OK to provision and sell, watch, no new subscriptions, suspend and leave. */
+export const VERDICTS = ['approved', 'watch', 'hold', 'offboard'] as const;
+export const Verdict = z.enum(VERDICTS);
+export type Verdict = z.infer<typeof Verdict>;
+/** What staff record of their dunning, in the policy's order. */
+export const DUNNING_ACTIONS = ['reminder-sent', 'called', 'final-notice', 'suspended'] as const;
+export const DunningAction = z.enum(DUNNING_ACTIONS);
+export type DunningAction = z.infer<typeof DunningAction>;
+
+/**
+ * The envelope of a staff decision: add-only, versioned, with who (`by`, the staff name; `member`, the team
+ * member who recorded it) and when. A later decision of the same kind supersedes an earlier one; none is erased.
+ */
+const DecisionEnvelope = {
+  _id: z.string().check(z.minLength(1), z.maxLength(100)),
+  v: z.literal(1),
+  member: z.string().check(z.maxLength(100)),
+  by: z.string().check(z.maxLength(100)),
+  at: IsoDateTime,
+  tenantId: Guid,
+};
+/** What the score was when a verdict was set: what "changed since the verdict" compares with. */
+export const VerdictSnapshot = z.object({
+  score: z.number(),
+  level: z.enum(['low', 'medium', 'high', 'critical']),
+  factors: z.array(z.object({ id: z.string(), points: z.number() })),
+  alertIds: z.array(z.string()),
+  flagIds: z.array(z.string()),
+});
+export type VerdictSnapshot = z.infer<typeof VerdictSnapshot>;
+export const VerdictRecord = z.object({
+  ...DecisionEnvelope,
+  kind: z.literal('verdict'),
+  verdict: Verdict,
+  reason: z.string().check(z.trim(), z.minLength(1, 'a verdict needs a reason'), z.maxLength(500)),
+  reviewOn: z.optional(IsoDate),
+  snapshot: VerdictSnapshot,
+});
+export type VerdictRecord = z.infer<typeof VerdictRecord>;
+/** A promise to pay `amount` by `date`, with the open invoices (and balances) it covers when it was made. */
+export const PromiseRecord = z.object({
+  ...DecisionEnvelope,
+  kind: z.literal('promise'),
+  date: IsoDate,
+  amount: Minor.check(z.gt(0, 'must be more than zero')),
+  currency: Currency,
+  note: z.optional(z.string().check(z.maxLength(500))),
+  invoices: z.array(z.object({ number: z.string(), balance: Minor })),
+});
+export type PromiseRecord = z.infer<typeof PromiseRecord>;
+export const DunningActionRecord = z.object({
+  ...DecisionEnvelope,
+  kind: z.literal('dunning-action'),
+  action: DunningAction,
+  on: IsoDate,
+  note: z.optional(z.string().check(z.maxLength(500))),
+});
+export type DunningActionRecord = z.infer<typeof DunningActionRecord>;
+export const Decision = z.discriminatedUnion('kind', [VerdictRecord, PromiseRecord, DunningActionRecord]);
+export type Decision = z.infer<typeof Decision>;
+
 export const LanguageSetting = z.enum(['auto', 'en', 'fr']);
 
 /** Default FATF lists, as of the plenary of 11–13 February 2026. */
@@ -219,6 +290,7 @@ export const DEFAULT_WEIGHTS = {
   'full-admin-unchecked': 10,
   'no-budget': 5,
   'activity-log-review': 5,
+  'broken-promise': 10,
 } as const satisfies Record<FactorId, number | Readonly<Record<string, number>>>;
 export type WeightId = keyof typeof DEFAULT_WEIGHTS;
 type DefaultWeights = typeof DEFAULT_WEIGHTS;
@@ -265,6 +337,11 @@ export const Settings = z.object({
     () => ({ first: 1, second: 15, final: 30, suspend: 45 }),
   ),
   activityReviewDays: z._default(z.int().check(z.gte(1)), 30),
+  /** A verdict is marked changed when the score rose at least this many points since it was set. */
+  verdictChangePoints: z._default(z.int().check(z.gte(1), z.lte(100)), 15),
+  /** Default review date of an approval, in days from the verdict. */
+  reviewIntervalDays: z._default(z.int().check(z.gte(1), z.lte(3650)), 90),
+  budgetThresholds: z._default(BudgetThresholds, () => DEFAULT_BUDGET_THRESHOLDS.map((t) => ({ ...t }))),
   regions: z._default(
     z.object({ black: z.array(Country), grey: z.array(Country), source: z.string(), asOf: IsoDate }),
     () => ({ black: [...FATF_DEFAULT.black], grey: [...FATF_DEFAULT.grey], source: FATF_DEFAULT.source, asOf: FATF_DEFAULT.asOf }),
@@ -328,6 +405,14 @@ export const RiskFacts = z.object({
       fraud: z.boolean(),
     }),
   ),
+  /** The latest review verdict (absent: none yet). */
+  verdict: z.optional(VerdictRecord),
+  /** The latest promise to pay (absent: none). */
+  promise: z.optional(PromiseRecord),
+  /** The latest dunning action staff recorded. */
+  lastDunning: z.optional(z.object({ action: DunningAction, on: IsoDate })),
+  /** Paid history for the payer rating (absent: no invoice paid in full with a date). */
+  payer: z.optional(z.object({ delayDays: z.number(), paidCount: z.int(), writtenOff: z.boolean() })),
 });
 export type RiskFacts = z.infer<typeof RiskFacts>;
 export const emptyFacts = (): RiskFacts => ({ openInvoices: [], checklist: {}, openFlags: [], alerts: [] });

@@ -7,8 +7,12 @@ import { isKnown } from './summary';
 import { errorText } from './errors';
 import { codedError, type Wording } from './wording';
 import { languageOf } from './i18n';
+import { decisionView } from './decisions';
+import { parseAmount } from './import/amounts';
+import { snapshotOf } from './verdicts';
+import { WordedError, wording } from './wording';
 import {
-  countCustomersUpTo, putFlag, readAllSummaries, readCustomerDetail, readMeta, readOverdueHead, readTriage, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem, setChecklistItems,
+  addDecision, countCustomersUpTo, putFlag, readAllSummaries, readCustomerDetail, readMeta, readOverdueHead, readTriage, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem, setChecklistItems,
   triageAlert, updateCustomer, updateMeta, updateSettings, updateTriage, type PrlDb,
 } from './db';
 import type { Badge, ChangeKind, Changed, PanelData, Request, Responses } from './messages';
@@ -48,7 +52,9 @@ export function assess(s: AccountSummary | undefined, tenantId: string, settings
   const risk = score(customer, facts, settings, today, now);
   const aging = agingOf(facts.openInvoices, today);
   const budget = budgetState(facts.spending, settings, today);
-  return { customer, facts, risk, aging, budget };
+  const dunning = dunningStage(aging.oldestDaysPastDue, settings.dunning);
+  const decision = decisionView(customer, facts, risk, aging, dunning, budget, settings, today, isKnown(s));
+  return { customer, facts, risk, aging, budget, dunning, decision };
 }
 
 /** The badge of one customer (of a summary, or of a customer the store does not have). */
@@ -57,8 +63,10 @@ function badgeOf(s: AccountSummary | undefined, tenantId: string, settings: Sett
   if (!isKnown(s)) return { tenantId, level: 'unknown', overdue: false, ...(s ? {} : { known: false }) };
   const a = assess(s, tenantId, settings, today, now);
   const state = a.budget.state;
+  const v = a.facts.verdict;
   return {
     tenantId, level: a.risk.level, score: a.risk.score, overdue: a.aging.overdue, ...(s ? {} : { known: false }),
+    ...(v ? { verdict: v.verdict, ...(a.decision.change?.changed ? { changed: true } : {}) } : {}),
     ...(state === 'breached' || state === 'approaching' || state === 'forecast' ? { budget: state } : {}),
   };
 }
@@ -92,9 +100,9 @@ export function createService(deps: ServiceDeps) {
       const a = assess(detail.summary, tenantId, settings, today, now);
       const data: PanelData = {
         tenantId, known: isKnown(detail.summary), customer: detail.summary?.customer, risk: a.risk, facts: a.facts, aging: a.aging,
-        dunning: dunningStage(a.aging.oldestDaysPastDue, settings.dunning), budget: a.budget,
+        dunning: a.dunning, budget: a.budget, decision: a.decision,
         checklist: detail.checklist, history: detail.history, flags: detail.flags, alerts: detail.alerts,
-        subscriptions: detail.subscriptions, triage: detail.triage, staffName: settings.staffName, panelOpen: meta.panelOpen,
+        subscriptions: detail.subscriptions, triage: detail.triage, decisions: detail.decisions, staffName: settings.staffName, panelOpen: meta.panelOpen,
         panelSections: meta.panelSections ?? {}, today, now,
       };
       return data;
@@ -180,10 +188,56 @@ export function createService(deps: ServiceDeps) {
       changed(['alerts'], [tenantId]);
       return { ok: true };
     },
+    async 'verdict.set'({ tenantId, verdict, reason, reviewOn }) {
+      const { now, today } = clock();
+      const [settings, found] = await Promise.all([readSettings(db), readSummaries(db, [tenantId])]);
+      if (verdict === 'approved' && !reviewOn) throw new WordedError('an approval needs a review date', wording('verdict_review_needed'));
+      if (reviewOn && reviewOn <= today) throw new WordedError('the review date must be after today', wording('verdict_review_past'));
+      // What the verdict saw: the score and facts now, to tell later what moved.
+      const a = assess(found.get(tenantId), tenantId, settings, today, now);
+      const record = await addDecision(db, {
+        _id: crypto.randomUUID(), v: 1, kind: 'verdict', member: settings.staffName, by: settings.staffName, at: now, tenantId,
+        verdict, reason, ...(reviewOn ? { reviewOn } : {}), snapshot: snapshotOf(a.risk, a.facts),
+      });
+      changed(['decisions'], [tenantId]);
+      return record as Responses['verdict.set'];
+    },
+    async 'promise.add'({ tenantId, date, amount, currency, note }) {
+      const { now, today } = clock();
+      if (date < today) throw new WordedError('a promise to pay is for today or later', wording('promise_date_past'));
+      const parsed = parseAmount(amount, currency, 'auto');
+      if (!parsed.ok) throw new WordedError(parsed.error, parsed.text);
+      if (parsed.value <= 0) throw new WordedError('the promised amount must be more than zero', wording('promise_amount_positive'));
+      const [settings, found] = await Promise.all([readSettings(db), readSummaries(db, [tenantId])]);
+      // The open invoices of that currency the promise covers, with their balances now: what is paid later counts.
+      const invoices = (found.get(tenantId)?.facts.openInvoices ?? []).filter((i) => i.currency === currency).map((i) => ({ number: i.number, balance: i.balance }));
+      if (!invoices.length) throw new WordedError(`no open invoice in ${currency}`, wording('promise_no_invoice', currency));
+      const record = await addDecision(db, {
+        _id: crypto.randomUUID(), v: 1, kind: 'promise', member: settings.staffName, by: settings.staffName, at: now, tenantId,
+        date, amount: parsed.value, currency, ...(note ? { note } : {}), invoices,
+      });
+      changed(['decisions'], [tenantId]);
+      return record as Responses['promise.add'];
+    },
+    async 'dunning.record'({ tenantId, action, on, note }) {
+      const { now, today } = clock();
+      if (on > today) throw new WordedError('a dunning action is recorded on or before today', wording('dunning_action_future'));
+      const settings = await readSettings(db);
+      const record = await addDecision(db, {
+        _id: crypto.randomUUID(), v: 1, kind: 'dunning-action', member: settings.staffName, by: settings.staffName, at: now, tenantId,
+        action, on, ...(note ? { note } : {}),
+      });
+      changed(['decisions'], [tenantId]);
+      return record as Responses['dunning.record'];
+    },
     async 'triage.set'({ tenantId, reason, acknowledged, snoozedUntil }) {
       const { now } = clock();
+      const { staffName } = await readSettings(db);
       const next = await updateTriage(db, { tenantId, reason }, (t) => {
         const n = { ...t };
+        // Who acknowledged or snoozed last, for the audit trail (none while no staff name is set).
+        if (staffName) n.by = staffName;
+        else delete n.by;
         if (acknowledged !== undefined) {
           if (acknowledged) n.acknowledgedAt = now;
           else delete n.acknowledgedAt;

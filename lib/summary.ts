@@ -1,7 +1,9 @@
 // Builds one customer's RiskFacts from its raw records: what the account-summary store keeps up to date.
 import { spendingFacts } from './budget';
+import { payerHistory } from './payer';
 import { openInvoiceFacts } from './receivables';
-import type { AccountSummary, Alert, ChecklistEntry, Customer, Flag, Invoice, RiskFacts, Spending, Subscription } from './schema';
+import { latestOf } from './verdicts';
+import type { AccountSummary, Alert, ChecklistEntry, Customer, Decision, DunningActionRecord, Flag, Invoice, PromiseRecord, RiskFacts, Spending, Subscription, VerdictRecord } from './schema';
 
 export interface CustomerRecords {
   invoices: Invoice[];
@@ -10,6 +12,8 @@ export interface CustomerRecords {
   subscriptions: Subscription[];
   spending: Spending[];
   alerts: Alert[];
+  /** Staff decisions (verdicts, promises, dunning actions): add-only, the latest of each kind counts. */
+  decisions?: Decision[];
 }
 
 /** Where the staff's own triage of an alert disagrees with Microsoft's status, the staff's record wins. */
@@ -44,6 +48,15 @@ export function buildFacts(r: CustomerRecords): RiskFacts {
   }
   const spending = spendingFacts(r.spending);
   if (spending) facts.spending = spending;
+  const decisions = r.decisions ?? [];
+  const verdict = latestOf(decisions.filter((d): d is VerdictRecord => d.kind === 'verdict'));
+  if (verdict) facts.verdict = verdict;
+  const promise = latestOf(decisions.filter((d): d is PromiseRecord => d.kind === 'promise'));
+  if (promise) facts.promise = promise;
+  const action = latestOf(decisions.filter((d): d is DunningActionRecord => d.kind === 'dunning-action').map((d) => ({ ...d, at: `${d.on}|${d.at}` })));
+  if (action) facts.lastDunning = { action: action.action, on: action.on };
+  const payer = payerHistory(r.invoices);
+  if (payer) facts.payer = payer;
   return facts;
 }
 
@@ -54,7 +67,7 @@ export function buildFacts(r: CustomerRecords): RiskFacts {
  */
 export function knownFrom(customer: Customer, r: CustomerRecords): boolean {
   return customer.origin !== 'portal' || r.invoices.length > 0 || r.checklist.length > 0 || r.flags.length > 0 ||
-    r.subscriptions.length > 0 || r.spending.length > 0 || r.alerts.length > 0;
+    r.subscriptions.length > 0 || r.spending.length > 0 || r.alerts.length > 0 || (r.decisions?.length ?? 0) > 0;
 }
 
 /**

@@ -6,6 +6,8 @@ import { score, type RiskResult } from './risk';
 import { alertReason, type AccountSummary, type Alert, type Settings, type Triage, type TriageReason, type TriageV2 } from './schema';
 import { isSnoozed, triageKey, type TriageIndex } from './attention';
 import { isKnown } from './summary';
+import { decisionView, type DecisionView } from './decisions';
+import type { ReviewReason } from './verdicts';
 
 export interface RowBase {
   tenantId: string;
@@ -16,8 +18,10 @@ export interface RowBase {
   acknowledged: boolean;
   snoozedUntil?: string;
 }
-export interface OverdueRow extends RowBase { aging: AgingResult; dunning: DunningInfo }
-export interface BudgetRow extends RowBase { budget: BudgetResult & { state: 'breached' | 'approaching' | 'forecast' } }
+export interface OverdueRow extends RowBase { aging: AgingResult; dunning: DunningInfo; decision?: DecisionView }
+export interface BudgetRow extends RowBase { budget: BudgetResult & { state: 'breached' | 'approaching' | 'forecast' }; decision?: DecisionView }
+/** A customer needing a decision: no verdict at medium or above, a verdict changed since, or a review date passed. */
+export interface ReviewRow extends RowBase { risk: RiskResult; why: ReviewReason; decision: DecisionView; /** Score points since the verdict (0 without one). */ rise: number }
 export interface RiskRow extends RowBase { risk: RiskResult }
 export interface AlertRow extends RowBase { alert: Alert; response: 'due' | 'overdue'; msLeft: number }
 export interface SnoozedRow extends RowBase { alert?: Alert }
@@ -27,6 +31,7 @@ export interface TriageLists {
   budget: BudgetRow[];
   risk: RiskRow[];
   alerts: AlertRow[];
+  review: ReviewRow[];
   /** Rows of any list snoozed until a later date, each for its own reason (an alert's row carries the alert). */
   snoozed: SnoozedRow[];
   /** How many customers have a spending budget set, of how many (the partner security score's measure). */
@@ -41,8 +46,9 @@ function listsOf(s: AccountSummary, settings: Settings, today: string, now: stri
   const aging = agingOf(s.facts.openInvoices, today);
   const budget = budgetState(s.facts.spending, settings, today);
   const risk = score(s.customer, s.facts, settings, today, now);
+  const decision = decisionView(s.customer, s.facts, risk, aging, dunningStage(aging.oldestDaysPastDue, settings.dunning), budget, settings, today, isKnown(s));
   // An unknown customer (a name seen in the portal, nothing else) is never listed as high risk.
-  return { aging, budget, risk, listed: { overdue: aging.overdue, budget: budget.state in BUDGET_ORDER, risk: LEVEL_SHOWN.has(risk.level) && isKnown(s) } };
+  return { aging, budget, risk, decision, listed: { overdue: aging.overdue, budget: budget.state in BUDGET_ORDER, risk: LEVEL_SHOWN.has(risk.level) && isKnown(s) } };
 }
 
 /**
@@ -65,7 +71,7 @@ export function buildTriage(
   today: string,
   now: string,
 ): TriageLists {
-  const lists: TriageLists = { overdue: [], budget: [], risk: [], alerts: [], snoozed: [], budgetCoverage: { withBudget: 0, total: 0 } };
+  const lists: TriageLists = { overdue: [], budget: [], risk: [], alerts: [], review: [], snoozed: [], budgetCoverage: { withBudget: 0, total: 0 } };
   const byTenant = new Map<string, Pick<RowBase, 'tenantId' | 'name' | 'domain'>>();
   /** The row of one reason, or undefined when that reason is snoozed (its row then goes to the Snoozed view). */
   const rowFor = (who: Pick<RowBase, 'tenantId' | 'name' | 'domain'>, reason: TriageReason, alert?: Alert): RowBase | undefined => {
@@ -78,14 +84,15 @@ export function buildTriage(
   for (const s of summaries) {
     const who = { tenantId: s.tenantId, name: s.customer.name, domain: s.customer.domain };
     byTenant.set(s.tenantId, who);
-    const { aging, budget, risk, listed } = listsOf(s, settings, today, now);
+    const { aging, budget, risk, decision, listed } = listsOf(s, settings, today, now);
     // Coverage counts the customers with data: a name seen in the portal says nothing about its budget.
     if (isKnown(s)) lists.budgetCoverage.total++;
     if (s.facts.spending?.latest.budget) lists.budgetCoverage.withBudget++;
     let row: RowBase | undefined;
-    if (listed.overdue && (row = rowFor(who, 'overdue'))) lists.overdue.push({ ...row, aging, dunning: dunningStage(aging.oldestDaysPastDue, settings.dunning) });
-    if (listed.budget && (row = rowFor(who, 'budget'))) lists.budget.push({ ...row, budget: budget as BudgetRow['budget'] });
+    if (listed.overdue && (row = rowFor(who, 'overdue'))) lists.overdue.push({ ...row, aging, dunning: decision.dunning, decision });
+    if (listed.budget && (row = rowFor(who, 'budget'))) lists.budget.push({ ...row, budget: budget as BudgetRow['budget'], decision });
     if (listed.risk && (row = rowFor(who, 'risk'))) lists.risk.push({ ...row, risk });
+    if (decision.review && (row = rowFor(who, 'review'))) lists.review.push({ ...row, risk, why: decision.review, decision, rise: decision.change?.rise ?? 0 });
   }
   for (const a of alerts) {
     const who = byTenant.get(a.tenantId);
@@ -104,6 +111,8 @@ export function buildTriage(
     (b.budget.utilization ?? 0) - (a.budget.utilization ?? 0) ||
     a.name.localeCompare(b.name));
   lists.risk.sort((a, b) => b.risk.score - a.risk.score || a.name.localeCompare(b.name));
+  // How much the score rose since the verdict, then the score.
+  lists.review.sort((a, b) => b.rise - a.rise || b.risk.score - a.risk.score || a.name.localeCompare(b.name));
   lists.alerts.sort((a, b) => compareAlertUrgency(a, b) || a.name.localeCompare(b.name) || a.alert.id.localeCompare(b.alert.id));
   lists.snoozed.sort((a, b) => (a.snoozedUntil ?? '').localeCompare(b.snoozedUntil ?? '') || a.name.localeCompare(b.name));
   return lists;

@@ -17,7 +17,7 @@ export interface BackupProps {
   /** Reads and checks a backup file; a damaged or newer file rejects with the reason. */
   onCheckRestore(file: File): Promise<RestorePlan>;
   onRestore(): Promise<void>;
-  onExportCsv(kind: 'overdue' | 'budget' | 'risk'): Promise<void>;
+  onExportCsv(kind: 'overdue' | 'budget' | 'risk' | 'audit'): Promise<void>;
 }
 
 export function BackupSection({ t, onBackup, onCheckRestore, onRestore, onExportCsv }: BackupProps) {
@@ -58,7 +58,7 @@ export function BackupSection({ t, onBackup, onCheckRestore, onRestore, onExport
       {message && <p role="status" class={message.ok ? 'ok' : 'error'} data-testid="backup-message">{message.text}</p>}
       <h3>{t('export_csv_title')}</h3>
       <p class="buttons">
-        {(['overdue', 'budget', 'risk'] as const).map((k) => (
+        {(['overdue', 'budget', 'risk', 'audit'] as const).map((k) => (
           <button key={k} type="button" data-testid={`export-${k}`} onClick={() => void run(() => onExportCsv(k))}>{t(`export_csv_${k}`)}</button>
         ))}
       </p>

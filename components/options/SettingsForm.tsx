@@ -106,6 +106,40 @@ export function SettingsForm({ settings, t, locale = 'en', today, onSave, ask }:
         <label>{t('settings_review_days')}
           <input type="number" min={1} value={draft.activityReviewDays} onInput={(e) => set('activityReviewDays', num((e.target as HTMLInputElement).value))} />
         </label>
+        {/* Up to five team thresholds; an emptied percentage drops its row. */}
+        <div data-testid="settings-thresholds">{t('settings_thresholds')}
+          {[0, 1, 2, 3, 4].map((i) => {
+            const th = draft.budgetThresholds[i];
+            const put = (next: { percent: number; basis: 'actual' | 'forecast' } | undefined) => {
+              const list = [...draft.budgetThresholds];
+              if (next && !Number.isNaN(next.percent)) list[i] = next; else list.splice(i, 1);
+              set('budgetThresholds', list.filter(Boolean));
+            };
+            if (!th && i > draft.budgetThresholds.length) return null;
+            return (
+              <span key={i} class="threshold">
+                <input type="number" min={1} max={1000} aria-label={t('settings_threshold_percent', i + 1)} data-testid={`settings-threshold-${i}`} value={th ? th.percent : ''}
+                  onInput={(e) => put({ percent: num((e.target as HTMLInputElement).value), basis: th?.basis ?? 'actual' })} /> %
+                <select aria-label={t('settings_threshold_basis', i + 1)} value={th?.basis ?? 'actual'} disabled={!th}
+                  onChange={(e) => th && put({ percent: th.percent, basis: (e.target as HTMLSelectElement).value as 'actual' | 'forecast' })}>
+                  <option value="actual">{t('settings_threshold_actual')}</option>
+                  <option value="forecast">{t('settings_threshold_forecast')}</option>
+                </select>
+              </span>
+            );
+          })}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('settings_decisions')}</legend>
+        <label>{t('settings_verdict_change_points')}
+          <input type="number" min={1} max={100} value={draft.verdictChangePoints} data-testid="settings-verdict-change-points"
+            onInput={(e) => set('verdictChangePoints', num((e.target as HTMLInputElement).value))} />
+        </label>
+        <label>{t('settings_review_interval')}
+          <input type="number" min={1} max={3650} value={draft.reviewIntervalDays} data-testid="settings-review-interval"
+            onInput={(e) => set('reviewIntervalDays', num((e.target as HTMLInputElement).value))} />
+        </label>
       </fieldset>
       <fieldset>
         <legend>{t('settings_dunning')}</legend>

@@ -18,8 +18,7 @@ export function stepTarget(step: Step): { section: SectionId; find(root: ParentN
     case 'onboard':
       return { section: 'checklist', label: 'next_step_go_checklist', find: (root) => root.querySelector<HTMLElement>(`#prl-item-${step.values.items[0]}`) };
     case 'review':
-      // The review section comes with the decisions work; until it is there, the step has words and no control.
-      return { section: 'review', label: 'next_step_go_review', find: (root) => root.querySelector<HTMLElement>('[data-testid="panel-review"]') };
+      return { section: 'review', label: 'next_step_go_review', find: (root) => root.querySelector<HTMLElement>('[data-testid="verdict-set"]') };
     default:
       return undefined;
   }

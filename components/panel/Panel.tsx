@@ -11,7 +11,9 @@ import { FactsSection } from './FactsSection';
 import { FlagsSection } from './FlagsSection';
 import { Fold, type SectionId } from './Fold';
 import { NextStep, stepTarget } from './NextStep';
+import { PaymentSection } from './PaymentSection';
 import { ScoreSection } from './ScoreSection';
+import { VerdictSection } from './VerdictSection';
 import { SubscriptionWarnings } from './SubscriptionWarnings';
 import type { PanelActions } from './actions';
 import { byPerson } from './trusted';
@@ -92,6 +94,7 @@ export function Panel(p: PanelProps) {
           <span aria-hidden="true">{p.open ? '⟩' : '⟨'}</span>
           <span class="title">{t('panel_title')}</span>
           {data && <span class={`pill ${level}`}>{data.known ? `${t(`level_${data.risk.level}`)} ${data.risk.score}` : t('level_unknown')}</span>}
+          {data && <VerdictPill data={data} t={t} />}
         </button>
         <SyncIndicator brief={p.sync} t={t} />
       </header>
@@ -122,7 +125,9 @@ function Sections(p: PanelProps & {
   folded(id: SectionId): boolean; onSection(id: SectionId, collapsed: boolean): void;
 }) {
   const { data, t, fold } = p;
-  const step = nextStep(data, p.review);
+  // The decisions work: a verdict that the customer moved away from, or whose review date passed, asks for review.
+  const reviewIn = p.review ?? { verdictChanged: !!data.decision?.change?.changed, reviewDue: !!data.decision?.reviewDue };
+  const step = nextStep(data, reviewIn);
   const target = stepTarget(step);
   const go = (e: Event) => {
     if (!byPerson(e) || !target) return;
@@ -135,20 +140,23 @@ function Sections(p: PanelProps & {
   };
   const hasAlerts = data.alerts.some((a) => !a.isTest);
   const urgent = {
-    review: !!(p.review?.verdictChanged || p.review?.reviewDue),
+    review: !!(reviewIn.verdictChanged || reviewIn.reviewDue),
     alerts: step.action === 'answer-alert',
     account: data.aging.overdue,
   };
-  const review = p.reviewSection ? fold('review', t('next_step_go_review'), p.reviewSection) : null;
+  const review = fold('review', t('verdict_title'), p.reviewSection ?? <VerdictSection data={data} t={t} locale={p.locale} actions={p.actions} />);
   const alerts = hasAlerts ? fold('alerts', t('alerts_title'), <AlertsSection data={data} t={t} locale={p.locale} actions={p.actions} />) : null;
-  const account = fold('account', t('account_title'), <AccountSection data={data} t={t} locale={p.locale} />);
+  const account = fold('account', t('account_title'), <>
+    <AccountSection data={data} t={t} locale={p.locale} />
+    <PaymentSection data={data} t={t} locale={p.locale} actions={p.actions} />
+  </>);
   return (
     <>
       <h2 class="customer">{data.customer?.name || t('customer_unnamed')}</h2>
       {!data.known && <p class="notice" data-testid="panel-unknown">{t('panel_unknown_customer')}</p>}
       {p.subscriptionId && <SubscriptionWarnings data={data} subscriptionId={p.subscriptionId} t={t} locale={p.locale} />}
       <ScoreSection data={data} t={t} locale={p.locale} onGuidance={p.onGuidance}
-        nextStep={<NextStep step={step} t={t} onGo={go as () => void} hasTarget={step.action !== 'review' || !!p.reviewSection} />} />
+        nextStep={<NextStep step={step} t={t} onGo={go as () => void} hasTarget />} />
       {urgent.review && review}
       {urgent.alerts && alerts}
       {urgent.account && account}
@@ -180,5 +188,16 @@ function ResizeHandle({ width, onResize, t }: { width: number; onResize(w: numbe
         e.preventDefault();
         onResize(width + (e.key === 'ArrowLeft' ? PANEL_WIDTH.step : -PANEL_WIDTH.step));
       }} />
+  );
+}
+
+/** The verdict beside the level in the header: `none` until one is set; marked when the customer moved since. */
+function VerdictPill({ data, t }: { data: NonNullable<PanelProps['data']>; t: PanelProps['t'] }) {
+  const v = data.decision?.verdict;
+  const changed = !!data.decision?.change?.changed;
+  return (
+    <span class={`pill verdict ${changed ? 'changed' : ''}`} data-testid="verdict" data-verdict={v?.verdict ?? 'none'} data-changed={changed ? 'true' : undefined}>
+      {v ? (changed ? t('badge_verdict_changed', t(`verdict_${v.verdict}`)) : t(`verdict_${v.verdict}`)) : t('verdict_none_short')}
+    </span>
   );
 }

@@ -1,5 +1,5 @@
 // What the panel can ask for; the content script turns each into a message to the background.
-import type { AlertReason, FlagKind } from '@/lib/schema';
+import type { AlertReason, DunningAction, FlagKind, Verdict } from '@/lib/schema';
 import type { CustomerPatch } from '@/lib/messages';
 import type * as z from 'zod/mini';
 
@@ -14,6 +14,12 @@ export interface PanelActions {
   addFlag(kind: z.infer<typeof FlagKind>, note: string): Promise<void>;
   resolveFlag(id: string): Promise<void>;
   triageAlert(id: string, status: 'investigating' | 'resolved', reason?: z.infer<typeof AlertReason>, note?: string): Promise<void>;
+  setVerdict?(verdict: Verdict, reason: string, reviewOn?: string): Promise<void>;
+  /** A promise to pay: the amount as typed, in the currency's unit. */
+  addPromise?(date: string, amount: string, currency: string, note?: string): Promise<void>;
+  /** Saves the customer's onboarding evidence (checklist, verdicts) as a file. */
+  exportEvidence?(): void;
+  recordDunning?(action: DunningAction, on: string): Promise<void>;
   /** True after a tick found no staff name: the panel asks for it inline. */
   nameMissing: boolean;
   /** Ticks on their way to the store, or failed, by item id. */

@@ -1,6 +1,6 @@
 // A factor's evidence in words and numbers, in the UI's language ("95 days past due, 12,000.00 USD").
 import type { Translate } from '@/lib/i18n';
-import { formatAmounts } from '@/lib/money';
+import { formatAmounts, formatMinor } from '@/lib/money';
 import type { Factor } from '@/lib/risk';
 import { formatDate } from './format';
 
@@ -42,6 +42,8 @@ export function describeFactor(f: Factor, t: Translate, locale: string, _now?: s
       return d.ratio ? t(key, str(d.ratio), str(d.factor)) : t('factor_spend_spike_from_zero', str(d.factor));
     case 'full-admin-unchecked':
       return t(key, str(d.done), str(d.total));
+    case 'broken-promise':
+      return t(key, formatDate(str(d.date), locale), formatMinor(Number(d.left), str(d.currency), locale));
     case 'activity-log-review':
       return d.last ? t('factor_activity_log_review_old', formatDate(str(d.last), locale), str(d.days), str(d.interval)) : t('factor_activity_log_review_never', str(d.interval));
     default:

@@ -7,16 +7,17 @@ import type { Meta } from '@/lib/schema';
 import { attentionCount } from '@/lib/attention';
 import { matchesSearch, type AlertStats, type RowBase, type TriageLists } from '@/lib/triage';
 import { formatDuration } from '../panel/format';
-import { AlertItem, BudgetItem, OverdueItem, RiskItem, SnoozedItem, type RowActions } from './rows';
+import { AlertItem, BudgetItem, OverdueItem, ReviewItem, RiskItem, SnoozedItem, type RowActions } from './rows';
 import { Windowed } from './Windowed';
 
-export type TabId = 'overdue' | 'budget' | 'risk' | 'alerts' | 'snoozed';
-const TABS: TabId[] = ['overdue', 'budget', 'risk', 'alerts', 'snoozed'];
+export type TabId = 'overdue' | 'budget' | 'risk' | 'alerts' | 'review' | 'snoozed';
+const TABS: TabId[] = ['overdue', 'budget', 'risk', 'alerts', 'review', 'snoozed'];
 const FILTERS: Record<TabId, string[]> = {
   overdue: ['1-30', '31-60', '61-90', '91+'],
   budget: ['breached', 'approaching', 'forecast'],
   risk: ['critical', 'high'],
   alerts: ['overdue', 'due'],
+  review: ['no-verdict', 'changed', 'review-due'],
   snoozed: [],
 };
 const ROW_HEIGHT = 56;
@@ -44,6 +45,7 @@ function stateOf(tab: TabId, row: unknown): string {
   if (tab === 'budget') return r.budget.state;
   if (tab === 'risk') return r.risk.level;
   if (tab === 'alerts') return r.response;
+  if (tab === 'review') return r.why;
   return '';
 }
 
@@ -52,11 +54,16 @@ export function Popup(p: PopupProps) {
   const [tab, setTab] = useState<TabId>(p.initialTab ?? 'overdue');
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState('');
+  // The overdue list in its order of severity, or by the next dunning action's due date (soonest first, none last).
+  const [sort, setSort] = useState<'severity' | 'next-action'>('severity');
   if (p.error) return <main class="popup"><p class="error" role="alert">{p.error}</p></main>;
   if (!lists) return <main class="popup"><p class="muted">{t('loading')}</p></main>;
 
   const rowsOf = (id: TabId) => (lists[id] as RowBase[]).filter((r) => matchesSearch(r, query) && (!filter || id !== tab || stateOf(id, r) === filter));
-  const shown = rowsOf(tab);
+  const listed = rowsOf(tab);
+  const shown = tab === 'overdue' && sort === 'next-action'
+    ? [...listed].sort((a, b) => (nextDue(a) ?? '9999').localeCompare(nextDue(b) ?? '9999'))
+    : listed;
   const staleDays = staleReceivablesDays(p.meta?.lastImport, Date.parse(p.now));
   const common = { t, locale: p.locale, actions: p.actions, today: p.today };
 
@@ -89,6 +96,12 @@ export function Popup(p: PopupProps) {
             {FILTERS[tab].map((f) => <option key={f} value={f}>{t(`filter_${tab}_${f.replace(/[-+]/g, '_')}`)}</option>)}
           </select>
         )}
+        {tab === 'overdue' && (
+          <select aria-label={t('popup_sort')} data-testid="popup-sort" value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as typeof sort)}>
+            <option value="severity">{t('popup_sort_severity')}</option>
+            <option value="next-action">{t('popup_sort_next_action')}</option>
+          </select>
+        )}
       </div>
       <div role="tablist" aria-label={t('popup_lists')} class="tabs" onKeyDown={onTabKey}>
         {TABS.map((id) => (
@@ -117,6 +130,7 @@ export function Popup(p: PopupProps) {
             if (tab === 'overdue') return <OverdueItem row={row as never} {...props} />;
             if (tab === 'budget') return <BudgetItem row={row as never} {...props} />;
             if (tab === 'risk') return <RiskItem row={row as never} {...props} />;
+            if (tab === 'review') return <ReviewItem row={row as never} {...props} />;
             if (tab === 'alerts') return <AlertItem row={row as never} {...props} key={(row as never as { alert: { id: string } }).alert.id} />;
             return <SnoozedItem row={row as never} {...props} />;
           }} />
@@ -126,6 +140,8 @@ export function Popup(p: PopupProps) {
     </main>
   );
 }
+
+const nextDue = (row: RowBase) => (row as { decision?: { nextActionDue?: string } }).decision?.nextActionDue;
 
 /** How many customers the toolbar badge counts, and what it counts: the same rule as the badge (lib/attention). */
 function AttentionLine({ t, count }: { t: Translate; count?: number }) {

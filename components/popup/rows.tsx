@@ -7,7 +7,9 @@ import type { Translate } from '@/lib/i18n';
 import { addDays } from '@/lib/dates';
 import { formatAmounts, formatMinor } from '@/lib/money';
 import type { Alert, TriageReason } from '@/lib/schema';
-import type { AlertRow, BudgetRow, OverdueRow, RiskRow, RowBase, SnoozedRow } from '@/lib/triage';
+import type { AlertRow, BudgetRow, OverdueRow, ReviewRow, RiskRow, RowBase, SnoozedRow } from '@/lib/triage';
+import { isBroken } from '@/lib/promises';
+import { thresholdKey } from '@/lib/thresholds';
 import { formatDateTime, formatDuration } from '../panel/format';
 
 export interface RowActions {
@@ -67,8 +69,11 @@ function Controls({ row, t, actions, today, locale, alert }: { row: RowBase; t: 
 }
 
 export function OverdueItem({ row, t, locale, actions, style, today }: RowProps<OverdueRow>) {
+  const d = row.decision;
+  const promise = d?.promise && (d.promise.status.state === 'live' ? 'live' : isBroken(d.promise.status.state) ? 'broken' : undefined);
   return (
-    <li data-testid="overdue-row" data-tenant-id={row.tenantId} data-acknowledged={row.acknowledged ? 'true' : undefined} style={style} class="row">
+    <li data-testid="overdue-row" data-tenant-id={row.tenantId} data-acknowledged={row.acknowledged ? 'true' : undefined} data-promise={promise} data-rating={d?.rating}
+      data-next-action={d?.nextActionDue} style={style} class="row">
       <NameLink row={row} actions={actions} />
       <span class="fig warn">{t('popup_days_past_due', row.aging.oldestDaysPastDue)}</span>
       <span class="fig">{formatAmounts(row.aging.overdueByCurrency, locale)}</span>
@@ -76,6 +81,10 @@ export function OverdueItem({ row, t, locale, actions, style, today }: RowProps<
       <span class="fig">{t(`dunning_${row.dunning.stage.replace(/-/g, '_')}`)}
         {row.dunning.next && <span class="muted"> → {t('dunning_next', t(`dunning_${row.dunning.next.replace(/-/g, '_')}`), row.dunning.daysUntilNext ?? 0)}</span>}
       </span>
+      {promise === 'live' && <span class="fig" data-testid="row-promise">{t('row_promised_for', formatDay(d!.promise!.record.date, locale))}</span>}
+      {promise === 'broken' && <span class="fig warn" data-testid="row-promise">{t('row_promise_broken', formatDay(d!.promise!.record.date, locale))}</span>}
+      <span class="fig muted" data-testid="row-rating">{d?.rating ? t('row_payer_rating', d.rating) : t('row_payer_rating_none')}</span>
+      {d?.nextActionDue && <span class="fig muted">{t('row_next_action_due', formatDay(d.nextActionDue, locale))}</span>}
       <Controls row={row} t={t} actions={actions} today={today} locale={locale} />
     </li>
   );
@@ -85,8 +94,10 @@ export function BudgetItem({ row, t, locale, actions, style, today }: RowProps<B
   const b = row.budget;
   const cur = b.latest!.currency;
   return (
-    <li data-testid="budget-row" data-tenant-id={row.tenantId} data-state={b.state} data-acknowledged={row.acknowledged ? 'true' : undefined} style={style} class="row">
+    <li data-testid="budget-row" data-tenant-id={row.tenantId} data-state={b.state} data-acknowledged={row.acknowledged ? 'true' : undefined}
+      data-threshold={row.decision?.threshold ? thresholdKey(row.decision.threshold) : undefined} style={style} class="row">
       <NameLink row={row} actions={actions} />
+      {row.decision?.threshold && <span class="fig" data-testid="row-threshold">{t(`threshold_${row.decision.threshold.basis}`, row.decision.threshold.percent)}</span>}
       <span class={`fig ${b.state === 'breached' ? 'warn' : ''}`}>{t(`budget_state_${b.state.replace(/-/g, "_")}`)}</span>
       <span class="fig">{formatMinor(b.latest!.spendToDate, cur, locale)} / {b.latest!.budget !== undefined ? formatMinor(b.latest!.budget, cur, locale) : '—'}</span>
       {b.utilization !== undefined && <span class="fig">{Math.round(b.utilization * 1000) / 10} %</span>}
@@ -108,6 +119,23 @@ export function RiskItem({ row, t, locale, actions, style, today }: RowProps<Ris
     </li>
   );
 }
+
+export function ReviewItem({ row, t, locale, actions, style, today }: RowProps<ReviewRow>) {
+  const v = row.decision.verdict;
+  const why = row.why === 'no-verdict' ? t('review_why_no_verdict', t(`level_${row.risk.level}`))
+    : row.why === 'changed' ? t('review_why_changed', t(`verdict_${v!.verdict}`), row.rise)
+    : t('review_why_due', t(`verdict_${v!.verdict}`), formatDay(v!.reviewOn!, locale));
+  return (
+    <li data-testid="review-row" data-tenant-id={row.tenantId} data-reason={row.why} data-acknowledged={row.acknowledged ? 'true' : undefined} style={style} class="row">
+      <NameLink row={row} actions={actions} />
+      <span class={`fig pill ${row.risk.level}`}>{t(`level_${row.risk.level}`)} {row.risk.score}</span>
+      <span class="fig" data-testid="review-why">{why}</span>
+      <Controls row={row} t={t} actions={actions} today={today} locale={locale} />
+    </li>
+  );
+}
+
+const formatDay = (d: string, locale: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC' });
 
 export function AlertItem({ row, t, locale, actions, style, today }: RowProps<AlertRow>) {
   const a = row.alert;

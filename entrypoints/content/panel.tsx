@@ -8,6 +8,7 @@ import { Panel, PANEL_WIDTH, type Failure } from '@/components/panel/Panel';
 import type { SectionId } from '@/components/panel/Fold';
 import { PANEL_CSS } from '@/components/panel/styles';
 import type { PanelActions, PendingTick } from '@/components/panel/actions';
+import { evidenceCsv } from '@/lib/audit';
 import type { Translate } from '@/lib/i18n';
 import type { PanelData } from '@/lib/messages';
 import { send } from '@/utils/send';
@@ -174,6 +175,19 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
     addFlag: act((kind, note) => send({ type: 'flag.add', tenantId, kind, note })),
     resolveFlag: act((id: string) => send({ type: 'flag.resolve', id })),
     triageAlert: act((id, status, reason, note) => send({ type: 'alert.triage', id, status, ...(reason ? { reason } : {}), ...(note ? { note } : {}) })),
+    setVerdict: act((verdict, reason, reviewOn) => send({ type: 'verdict.set', tenantId, verdict, reason, ...(reviewOn ? { reviewOn } : {}) })),
+    addPromise: act((date, amount, currency, note) => send({ type: 'promise.add', tenantId, date, amount, currency, ...(note ? { note } : {}) })),
+    recordDunning: act((action, on) => send({ type: 'dunning.record', tenantId, action, on })),
+    exportEvidence: () => {
+      if (!data) return;
+      const text = evidenceCsv(data.customer?.name ?? '', tenantId, data.checklist, data.history, data.decisions ?? []);
+      const url = URL.createObjectURL(new Blob([`\uFEFF${text}`], { type: 'text/csv;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `evidence-${tenantId}-${data.today}.csv`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
   };
 
   const setOpenStored = (next: boolean) => {

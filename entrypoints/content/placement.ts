@@ -49,7 +49,7 @@ export function createPlacement(deps: { badgeOf(tenantId: string): Badge | undef
       p.slot.replaceChildren();
       return;
     }
-    const key = `${badge.level}|${badge.score}|${badge.overdue}|${badge.budget ?? ''}`;
+    const key = `${badge.level}|${badge.score}|${badge.overdue}|${badge.budget ?? ''}|${badge.verdict ?? ''}|${badge.changed ?? ''}`;
     let look = looks.get(key);
     if (!look) {
       look = document.createElement('span');

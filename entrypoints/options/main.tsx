@@ -12,12 +12,13 @@ import { BackupError, checkBackup } from '@/lib/backup';
 import { localDate } from '@/lib/clock';
 import { describeOpenError, errorText } from '@/lib/errors';
 import {
-  commitImport, countClosedBySnapshot, countRecords, DB_VERSION, exportBackup, mergeBatches, openStore, readAlerts, readAllSummaries,
+  commitImport, countClosedBySnapshot, countRecords, DB_VERSION, DATA_STORES, exportBackup, mergeBatches, openStore, readAlerts, readAllSummaries, readAuditRecords,
   readCustomerDomains, readMeta, readSettings, readTriage, restoreBackup, type PrlDb,
 } from '@/lib/db';
 import type { Translate } from '@/lib/i18n';
 import { parseImportFile, type ParsedFile } from '@/lib/import';
 import { budgetCsv, overdueCsv, riskCsv } from '@/lib/reports';
+import { auditCsv } from '@/lib/audit';
 import type { Meta, Settings } from '@/lib/schema';
 import { buildTriage } from '@/lib/triage';
 import { send } from '@/utils/send';
@@ -97,7 +98,9 @@ function App({ db }: { db: PrlDb }) {
     return outcome;
   };
 
-  const reports = async (kind: 'overdue' | 'budget' | 'risk') => {
+  const reports = async (kind: 'overdue' | 'budget' | 'risk' | 'audit') => {
+    // Every verdict, tick, triage action, alert status change, promise and dunning action, with its member.
+    if (kind === 'audit') return download(`audit-trail-${stamp()}.csv`, 'text/csv', auditCsv(await readAuditRecords(db)));
     const d = new Date();
     const today = localDate(d);
     const [summaries, alerts, triage, s] = await Promise.all([readAllSummaries(db), readAlerts(db), readTriage(db), readSettings(db)]);

@@ -12,6 +12,7 @@ import type {
   ChecklistChange,
   ChecklistEntry,
   Customer,
+  Decision,
   Flag,
   Invoice,
   SettingsOverrides,
@@ -39,6 +40,8 @@ export interface PrlSchema extends DBSchema {
   flags: { key: string; value: Flag; indexes: { 'by-tenant': string } };
   alerts: { key: string; value: Alert; indexes: { 'by-tenant': string } };
   triage: { key: [string, string]; value: Triage; indexes: { 'by-tenant': string } };
+  /** Staff decisions (verdicts, promises to pay, dunning actions): add-only, by `_id`. */
+  decisions: { key: string; value: Decision; indexes: { 'by-tenant': string } };
   summaries: { key: string; value: AccountSummary; indexes: { 'by-attention': number; 'by-oldest-due': string } };
   /** What the user changed (version 4 on); versions 1–3 kept every setting, weights by old id. */
   settings: { key: string; value: SettingsOverrides };
@@ -52,7 +55,7 @@ export type StoreName = StoreNames<PrlSchema>;
 export type Tx<S extends StoreName[] = StoreName[]> = IDBPTransaction<PrlSchema, S, 'readwrite' | 'versionchange'>;
 export const ALL_STORES: StoreName[] = [
   'customers', 'subscriptions', 'invoices', 'spending', 'checklist', 'checklistHistory',
-  'flags', 'alerts', 'triage', 'summaries', 'settings', 'meta', 'teamRecords',
+  'flags', 'alerts', 'triage', 'summaries', 'settings', 'meta', 'teamRecords', 'decisions',
 ];
 /** The stores a backup carries (summaries are derived, rebuilt on restore). */
 export const DATA_STORES = ALL_STORES.filter((s) => s !== 'summaries');
@@ -151,5 +154,10 @@ function upgradeStore(
     records.createIndex('by-item', 'item');
     records.createIndex('by-pending', 'pending');
     if (oldVersion >= 1) queue(() => recordsFromReadModel(tx));
+  }
+  if (oldVersion < 6) {
+    // Version 6: staff decisions (verdicts, promises to pay, dunning actions), add-only. Summaries gain optional
+    // facts from them; a store without decisions has none, so nothing is rebuilt.
+    db.createObjectStore('decisions', { keyPath: '_id' }).createIndex('by-tenant', 'tenantId');
   }
 }

@@ -1,5 +1,5 @@
 // Reads for the panel, the badges and the popup: summaries by key or index, never a scan of invoices.
-import type { AccountSummary, Alert, Customer, ChecklistChange, ChecklistEntry, Flag, Subscription, Triage } from '../schema';
+import type { AccountSummary, Alert, Customer, ChecklistChange, ChecklistEntry, Decision, Flag, Subscription, Triage } from '../schema';
 import { indexTriage, type TriageIndex } from '../attention';
 import type { PrlDb } from './open';
 import { eachPage, type PagedStore } from './pages';
@@ -13,13 +13,15 @@ export interface CustomerDetail {
   subscriptions: Subscription[];
   /** One record per reason the staff acknowledged or snoozed (always read; optional for views built without a store). */
   triage?: Triage[];
+  /** The customer's staff decisions (verdicts, promises, dunning actions), oldest first (optional for views built without a store). */
+  decisions?: Decision[];
 }
 
 const HISTORY_SHOWN = 50;
 
 export async function readCustomerDetail(db: PrlDb, tenantId: string): Promise<CustomerDetail> {
-  const tx = db.transaction(['summaries', 'checklist', 'checklistHistory', 'flags', 'alerts', 'subscriptions', 'triage']);
-  const [summary, checklist, history, flags, alerts, subscriptions, triage] = await Promise.all([
+  const tx = db.transaction(['summaries', 'checklist', 'checklistHistory', 'flags', 'alerts', 'subscriptions', 'triage', 'decisions']);
+  const [summary, checklist, history, flags, alerts, subscriptions, triage, decisions] = await Promise.all([
     tx.objectStore('summaries').get(tenantId),
     tx.objectStore('checklist').index('by-tenant').getAll(tenantId),
     tx.objectStore('checklistHistory').index('by-tenant').getAll(tenantId),
@@ -27,8 +29,10 @@ export async function readCustomerDetail(db: PrlDb, tenantId: string): Promise<C
     tx.objectStore('alerts').index('by-tenant').getAll(tenantId),
     tx.objectStore('subscriptions').index('by-tenant').getAll(tenantId),
     tx.objectStore('triage').index('by-tenant').getAll(tenantId),
+    tx.objectStore('decisions').index('by-tenant').getAll(tenantId),
   ]);
-  return { summary, checklist, history: history.slice(-HISTORY_SHOWN), flags, alerts, subscriptions, triage };
+  decisions.sort((a, b) => a.at.localeCompare(b.at) || a.member.localeCompare(b.member) || a._id.localeCompare(b._id));
+  return { summary, checklist, history: history.slice(-HISTORY_SHOWN), flags, alerts, subscriptions, triage, decisions };
 }
 
 export async function readSummaries(db: PrlDb, tenantIds: string[]): Promise<Map<string, AccountSummary>> {
@@ -49,6 +53,16 @@ export async function readAttentionSummaries(db: PrlDb): Promise<AccountSummary[
 
 export async function readTriage(db: PrlDb): Promise<TriageIndex> {
   return indexTriage(await db.getAll('triage'));
+}
+
+/** Everything staff did that an audit lists: decisions, checklist changes, triage and the alerts' staff status. */
+export async function readAuditRecords(db: PrlDb) {
+  const tx = db.transaction(['decisions', 'checklistHistory', 'triage', 'alerts', 'customers']);
+  const [decisions, history, triage, alerts, customers] = await Promise.all([
+    tx.objectStore('decisions').getAll(), tx.objectStore('checklistHistory').getAll(), tx.objectStore('triage').getAll(),
+    tx.objectStore('alerts').getAll(), tx.objectStore('customers').getAll(),
+  ]);
+  return { decisions, history, triage, alerts: alerts.filter((a) => a.staff), names: new Map(customers.map((c) => [c.tenantId, c.name])) };
 }
 
 export async function readAlerts(db: PrlDb): Promise<Alert[]> {

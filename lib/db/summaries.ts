@@ -7,7 +7,7 @@ import { eachPage, type PagedStore } from './pages';
 const CHUNK = 200;
 
 /** Every store a summary is built from, plus the summaries: a write that rebuilds needs all of them. */
-export const SUMMARY_INPUTS = ['customers', 'invoices', 'checklist', 'flags', 'subscriptions', 'spending', 'alerts', 'summaries'] as const satisfies StoreName[];
+export const SUMMARY_INPUTS = ['customers', 'invoices', 'checklist', 'flags', 'subscriptions', 'spending', 'alerts', 'decisions', 'summaries'] as const satisfies StoreName[];
 
 /**
  * Rebuilds the summaries of the given tenants. Requests are issued together (not awaited one by one) so
@@ -36,10 +36,10 @@ async function rebuildMany(tx: Tx, ids: string[]): Promise<void> {
   };
   // The small stores are read whole; invoices (the big one) per tenant by key range, CHUNK tenants at a time,
   // so no single read hands the page 100,000 records to deserialize in one task.
-  const [customers, checklist, flags, subscriptions, spending, alerts] = await Promise.all([
-    allOf(tx, 'customers'), allOf(tx, 'checklist'), allOf(tx, 'flags'), allOf(tx, 'subscriptions'), allOf(tx, 'spending'), allOf(tx, 'alerts'),
+  const [customers, checklist, flags, subscriptions, spending, alerts, decisions] = await Promise.all([
+    allOf(tx, 'customers'), allOf(tx, 'checklist'), allOf(tx, 'flags'), allOf(tx, 'subscriptions'), allOf(tx, 'spending'), allOf(tx, 'alerts'), allOf(tx, 'decisions'),
   ]);
-  const by = { invoices: new Map<string, PrlSchema['invoices']['value'][]>(), checklist: group(checklist), flags: group(flags), subscriptions: group(subscriptions), spending: group(spending), alerts: group(alerts) };
+  const by = { invoices: new Map<string, PrlSchema['invoices']['value'][]>(), checklist: group(checklist), flags: group(flags), subscriptions: group(subscriptions), spending: group(spending), alerts: group(alerts), decisions: group(decisions) };
   const known = new Map(customers.map((c) => [c.tenantId, c]));
   const summaries = tx.objectStore('summaries');
   // In chunks: building 10,000 summaries in one go would hold the page in one long task.
@@ -56,6 +56,7 @@ async function rebuildMany(tx: Tx, ids: string[]): Promise<void> {
       const records: CustomerRecords = {
         invoices: by.invoices.get(id) ?? [], checklist: by.checklist.get(id) ?? [], flags: by.flags.get(id) ?? [],
         subscriptions: by.subscriptions.get(id) ?? [], spending: by.spending.get(id) ?? [], alerts: by.alerts.get(id) ?? [],
+        decisions: by.decisions.get(id) ?? [],
       };
       writes.push(summaries.put(summaryOf(customer, buildFacts(records), knownFrom(customer, records))));
     }
@@ -64,16 +65,16 @@ async function rebuildMany(tx: Tx, ids: string[]): Promise<void> {
 }
 
 /** A whole store, 5,000 records at a time (10,000 in one read made one long task of the page). */
-async function allOf<S extends 'customers' | 'checklist' | 'flags' | 'subscriptions' | 'spending' | 'alerts'>(tx: Tx, name: S): Promise<PrlSchema[S]['value'][]> {
+async function allOf<S extends 'customers' | 'checklist' | 'flags' | 'subscriptions' | 'spending' | 'alerts' | 'decisions'>(tx: Tx, name: S): Promise<PrlSchema[S]['value'][]> {
   const out: PrlSchema[S]['value'][] = [];
   await eachPage(tx.objectStore(name) as unknown as PagedStore<PrlSchema[S]['value']>, 5_000, true, (_, values) => { for (const v of values) out.push(v); });
   return out;
 }
 
 async function rebuildOne(tx: Tx, tenantId: string): Promise<void> {
-  const byTenant = <S extends 'invoices' | 'checklist' | 'flags' | 'subscriptions' | 'spending' | 'alerts'>(s: S) =>
+  const byTenant = <S extends 'invoices' | 'checklist' | 'flags' | 'subscriptions' | 'spending' | 'alerts' | 'decisions'>(s: S) =>
     tx.objectStore(s).index('by-tenant').getAll(tenantId as never) as Promise<PrlSchema[S]['value'][]>;
-  const [customer, invoices, checklist, flags, subscriptions, spending, alerts] = await Promise.all([
+  const [customer, invoices, checklist, flags, subscriptions, spending, alerts, decisions] = await Promise.all([
     tx.objectStore('customers').get(tenantId),
     byTenant('invoices'),
     byTenant('checklist'),
@@ -81,12 +82,13 @@ async function rebuildOne(tx: Tx, tenantId: string): Promise<void> {
     byTenant('subscriptions'),
     byTenant('spending'),
     byTenant('alerts'),
+    byTenant('decisions'),
   ]);
   const summaries = tx.objectStore('summaries');
   if (!customer) {
     await summaries.delete(tenantId);
     return;
   }
-  const records: CustomerRecords = { invoices, checklist, flags, subscriptions, spending, alerts };
+  const records: CustomerRecords = { invoices, checklist, flags, subscriptions, spending, alerts, decisions };
   await summaries.put(summaryOf(customer, buildFacts(records), knownFrom(customer, records)));
 }

@@ -1,5 +1,5 @@
 // Small writes from the panel and the popup: each one transaction that also rebuilds the customer's summary.
-import { Customer, Settings, Meta, Triage, type AlertTriage, type ChecklistEntry, type Flag, type SettingsOverrides } from '../schema';
+import { Customer, Decision, Settings, Meta, Triage, type AlertTriage, type ChecklistEntry, type Flag, type SettingsOverrides } from '../schema';
 import { applyPatch, overridesOf, settingsOf, type SettingsPatch } from '../settings';
 import type * as z from 'zod/mini';
 import type { PrlDb, StoreName, Tx } from './open';
@@ -113,7 +113,19 @@ async function putTick(tx: Tx, t: Tick): Promise<ChecklistEntry> {
   return newer ? entry : existing!;
 }
 
-export const CustomerFacts = ['paymentInstrument', 'prepaid', 'adminAccess', 'createdOn', 'firstPaymentOn', 'country'] as const;
+/**
+ * Adds one staff decision (verdict, promise to pay, dunning action) and rebuilds the customer's summary in the
+ * same transaction. Add-only: a record with an id already stored is refused, never overwritten.
+ */
+export function addDecision(db: PrlDb, record: Decision): Promise<Decision> {
+  const valid = Decision.parse(record);
+  return writeAndSummarize(db, [], async (tx) => {
+    await tx.objectStore('decisions').add(valid);
+    return { result: valid, tenants: [valid.tenantId] };
+  });
+}
+
+export const CustomerFacts = ['paymentInstrument', 'prepaid', 'adminAccess', 'createdOn', 'firstPaymentOn', 'country', 'budgetThresholds'] as const;
 export type CustomerPatch = Partial<Pick<Customer, (typeof CustomerFacts)[number]>>;
 
 /** Sets facts staff know that no export carries; `undefined` clears a fact back to unknown. Each fact changed is a team record by `by`. */

@@ -30,7 +30,7 @@ export interface TickChange { id: string; tenantId: string; itemId: string; from
 
 export type ItemState =
   | { kind: 'tick'; tenantId: string; itemId: string; done: boolean; by: string; at: string; note?: string; history: TickChange[] }
-  | { kind: 'fact'; tenantId: string; field: TeamRecordOf<'fact'>['field']; value?: string | boolean; by: string; at: string }
+  | { kind: 'fact'; tenantId: string; field: TeamRecordOf<'fact'>['field']; value?: TeamRecordOf<'fact'>['value']; by: string; at: string }
   /** `flag` is absent while only its resolution is known (the flag's own record has not arrived yet). */
   | { kind: 'flag'; tenantId: string; flagId: string; flag?: Flag }
   | { kind: 'triage'; triage: Triage }

@@ -1,15 +1,17 @@
 // Team records: every staff change as an add-only document, the unit that CouchDB replication carries between members.
 import * as z from 'zod/mini';
-import { AlertReason, Customer, FlagKind, Guid, IsoDate, IsoDateTime, Settings, TriageReason } from '../schema';
+import { AlertReason, BudgetThresholds, Customer, FlagKind, Guid, IsoDate, IsoDateTime, Settings, TriageReason } from '../schema';
 import { wording, type Wording } from '../wording';
 
 /** The record format's version: a record with a higher `v` was written by a newer extension and is kept aside. */
 export const TEAM_RECORD_VERSION = 1;
 
 /** The customer facts staff type in the panel (lib/db CustomerFacts): one record per fact changed. */
-export const FACT_FIELDS = ['paymentInstrument', 'prepaid', 'adminAccess', 'createdOn', 'firstPaymentOn', 'country'] as const;
+export const FACT_FIELDS = ['paymentInstrument', 'prepaid', 'adminAccess', 'createdOn', 'firstPaymentOn', 'country', 'budgetThresholds'] as const;
 /** Team-wide settings; language, staff name and the import reading options stay personal and are never shared. */
-export const TEAM_SETTINGS = ['weights', 'levels', 'budgetThreshold', 'spikeFactor', 'dunning', 'activityReviewDays', 'regions'] as const;
+export const TEAM_SETTINGS = [
+  'weights', 'levels', 'budgetThreshold', 'spikeFactor', 'dunning', 'activityReviewDays', 'regions', 'verdictChangePoints', 'reviewIntervalDays', 'budgetThresholds',
+] as const;
 export type TeamSetting = (typeof TEAM_SETTINGS)[number];
 
 const Text = (max: number) => z.string().check(z.maxLength(max, `is longer than ${max} characters`));
@@ -35,7 +37,7 @@ export const TickRecord = z.object({
 
 /** One fact set by staff; no `value` clears it back to unknown. */
 export const FactRecord = z.object({
-  ...base, kind: z.literal('fact'), tenantId: Guid, field: z.enum(FACT_FIELDS), value: z.optional(z.union([z.string(), z.boolean()])),
+  ...base, kind: z.literal('fact'), tenantId: Guid, field: z.enum(FACT_FIELDS), value: z.optional(z.union([z.string(), z.boolean(), BudgetThresholds])),
 }).check(z.refine((r) => r.value === undefined || Customer.def.shape[r.field].safeParse(r.value).success, { message: 'is not a valid value for this fact', path: ['value'] }));
 
 export const FlagRecord = z.object({

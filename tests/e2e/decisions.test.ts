@@ -1,0 +1,126 @@
+// Decisions that stick (issue 23) in the real extension: a verdict that changes when risk rises, the Review
+// tab, a promise to pay that passes unpaid, and the audit trail with every action and its member.
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Harness } from './harness';
+import { SAMPLE_CUSTOMERS } from './portal-site/fixtures';
+
+let h: Harness;
+beforeAll(async () => { h = await launch(); });
+afterAll(async () => { await h?.close(); });
+const T = { timeout: 15_000 };
+const [contoso] = SAMPLE_CUSTOMERS;
+const DAY = 86_400_000;
+
+/** Moves the background's clock `ms` ahead (its `new Date()` and `Date.now()`), as time passing would. */
+const shiftWorkerClock = (ms: number) => h.worker.evaluate((offset) => {
+  const g = globalThis as unknown as { Date: DateConstructor; __realDate?: DateConstructor };
+  const Real = g.__realDate ?? g.Date;
+  g.__realDate = Real;
+  class Shifted extends Real {
+    constructor(...a: unknown[]) { if (a.length === 0) super(Real.now() + offset); else super(...(a as [string])); }
+    static override now() { return Real.now() + offset; }
+  }
+  g.Date = Shifted as unknown as DateConstructor;
+}, ms);
+
+describe('decisions that stick', () => {
+  it('an approved customer turns risky: the verdict is marked changed with the factors that moved, and the Review tab lists it', async () => {
+    const now = new Date();
+    const day = (n: number) => new Date(now.getTime() + n * DAY).toLocaleDateString('en-CA');
+    const options = await h.openExtensionPage('options.html');
+    await options.locator('[data-testid="settings-staff-name"]').fill('Ana Tester');
+    await options.locator('[data-testid="settings-save"]').click();
+    await expect.poll(() => options.locator('[data-testid="settings-status"]').textContent(), T).toBe('Settings saved.');
+    await options.locator('[data-testid="import-file"]').setInputFiles([
+      { name: 'c.csv', mimeType: 'text/csv', buffer: Buffer.from(`Customer ID,Company name\n${contoso.tenantId},${contoso.name}\n`) },
+    ]);
+    await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), T).toBe(1);
+    await options.locator('[data-testid="import-confirm"]').click();
+    await options.locator('[data-testid="import-result"]').waitFor(T);
+
+    const page = await h.openPortal(`/dashboard/commerce2/customers/${contoso.tenantId}/account`);
+    const verdict = page.locator('[data-testid="verdict"]');
+    await expect.poll(() => verdict.getAttribute('data-verdict'), T).toBe('none');
+    const before = Number(await page.locator('[data-testid="risk-score"]').textContent());
+    // A tick, for the audit trail.
+    await page.locator('[data-testid="checklist-item"][data-item-id="phone-contact"] input[type="checkbox"]').click();
+    await expect.poll(async () => Number(await page.locator('[data-testid="risk-score"]').textContent()), T).toBe(before - 3);
+    await page.locator('[data-testid="verdict-set"]').selectOption('approved');
+    await page.locator('[data-testid="verdict-reason"]').fill('Identity checked, prepaid');
+    expect(await page.locator('[data-testid="verdict-review-date"]').inputValue()).toBe(day(90));
+    await page.locator('[data-testid="verdict-save"]').click();
+    await expect.poll(() => verdict.getAttribute('data-verdict'), T).toBe('approved');
+    expect(await verdict.getAttribute('data-changed')).toBeNull();
+    expect(await page.locator('[data-testid="verdict-history-item"]').count()).toBe(1);
+
+    // An overdue invoice and a Microsoft alert arrive.
+    await options.locator('[data-testid="import-file"]').setInputFiles([
+      { name: 'i.csv', mimeType: 'text/csv', buffer: Buffer.from(`Customer ID,Invoice number,Invoice date,Due date,Amount,Currency\n${contoso.tenantId},INV-7,${day(-70)},${day(-40)},250.00,USD\n`) },
+      { name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([{
+        eventId: 'fe-2301', eventTime: new Date(now.getTime() - 2 * 3_600_000).toISOString(), customerTenantId: contoso.tenantId, eventType: 'UsageAnomalyDetection',
+        eventStatus: 'Active', severity: 'High', displayName: 'Usage anomaly', resolvedOn: '9999-12-31T23:59:59Z', IsTest: 'false',
+      }])) },
+    ]);
+    await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), T).toBe(2);
+    await options.locator('[data-testid="import-confirm"]').click();
+    await options.locator('[data-testid="import-result"]').waitFor(T);
+
+    await expect.poll(() => verdict.getAttribute('data-changed'), T).toBe('true');
+    const moved = await page.locator('[data-testid="verdict-change"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-factor-id')).sort());
+    expect(moved).toEqual(['microsoft-alert', 'overdue']);
+    expect(await page.locator('[data-testid="verdict-change"][data-factor-id="overdue"]').textContent()).toMatch(/0 → 20 points/);
+
+    const popup = await h.openExtensionPage('popup.html');
+    await expect.poll(() => popup.locator('#tab-review').textContent(), T).toMatch(/^Review \(1\)$/);
+    await popup.locator('#tab-review').click();
+    const row = popup.locator(`[data-testid="review-row"][data-tenant-id="${contoso.tenantId}"]`);
+    await expect.poll(() => row.getAttribute('data-reason'), T).toBe('changed');
+    // Triage actions for the audit: the review row acknowledged, the alert under investigation.
+    await row.locator('[data-testid="row-acknowledge"]').click();
+    await expect.poll(() => row.getAttribute('data-acknowledged'), T).toBe('true');
+    await popup.locator('#tab-alerts').click();
+    await popup.locator('[data-testid="alert-row"] [data-testid="alert-investigate"]').click();
+    await expect.poll(() => popup.locator('[data-testid="alert-row"] [data-testid="alert-investigate"]').count(), T).toBe(0);
+    await popup.close();
+
+    // A promise to pay, live: dunning pauses and the overdue row says so.
+    await page.locator('[data-testid="promise-amount"]').fill('250.00');
+    await page.locator('[data-testid="promise-date"]').fill(day(1));
+    await page.locator('[data-testid="promise-save"]').click();
+    const promise = page.locator('[data-testid="promise"]');
+    await expect.poll(() => promise.getAttribute('data-state'), T).toBe('live');
+    const popup2 = await h.openExtensionPage('popup.html');
+    await expect.poll(() => popup2.locator(`[data-testid="overdue-row"][data-tenant-id="${contoso.tenantId}"]`).getAttribute('data-promise'), T).toBe('live');
+    expect(await popup2.locator(`[data-testid="overdue-row"][data-tenant-id="${contoso.tenantId}"] [data-testid="row-promise"]`).textContent()).toMatch(/^promised for /);
+    await popup2.close();
+    const scoreLive = Number(await page.locator('[data-testid="risk-score"]').textContent());
+    expect(await page.locator('[data-testid="risk-factor"][data-factor-id="broken-promise"]').count()).toBe(0);
+
+    // Two days on, nothing paid: the promise is broken and the score rises by its factor.
+    await shiftWorkerClock(2 * DAY);
+    await page.reload();
+    await expect.poll(() => page.locator('[data-testid="promise"]').getAttribute('data-state'), T).toBe('broken');
+    await expect.poll(() => page.locator('[data-testid="risk-factor"][data-factor-id="broken-promise"]').count(), T).toBe(1);
+    expect(Number(await page.locator('[data-testid="risk-score"]').textContent())).toBe(scoreLive + 10);
+    await shiftWorkerClock(0);
+
+    // The audit trail holds every action with its member.
+    const [download] = await Promise.all([options.waitForEvent('download', T), options.locator('[data-testid="export-audit"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^audit-trail-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = Papa.parse<string[]>(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim()).data;
+    expect(rows[0]).toEqual(['Time', 'Member', 'Customer', 'Customer ID', 'Action', 'From', 'To', 'Reason']);
+    const actions = rows.slice(1);
+    const of = (action: string) => actions.find((a) => a[4].startsWith(action));
+    for (const action of ['checklist phone-contact', 'verdict', 'acknowledge review', 'alert fe-2301', 'promise to pay']) {
+      expect(of(action), action).toBeDefined();
+      expect(of(action)![1], action).toBe('Ana Tester');
+      expect(of(action)![3], action).toBe(contoso.tenantId);
+    }
+    expect(of('verdict')!.slice(5, 7)).toEqual(['', 'approved']);
+    expect(of('alert fe-2301')!.slice(5, 7)).toEqual(['active', 'investigating']);
+    await page.close();
+    await options.close();
+  });
+});
