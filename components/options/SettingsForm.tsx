@@ -6,6 +6,7 @@ import { errorWording } from '@/lib/errors';
 import { listIsStale } from '@/lib/regions';
 import { say, wording } from '@/lib/wording';
 import { formatDate } from '../panel/format';
+import { ConfirmStep } from '../ConfirmStep';
 import { DEFAULT_WEIGHTS, Settings, type WeightId } from '@/lib/schema';
 
 export interface SettingsFormProps {
@@ -51,8 +52,9 @@ export function SettingsForm({ settings, t, locale = 'en', today, onSave }: Sett
     e.preventDefault();
     void save({ ...draft, regions: { ...draft.regions, black: codes(black), grey: codes(grey) } });
   };
+  const [resetting, setResetting] = useState(false);
   const reset = () => {
-    if (!confirm(t('settings_reset_confirm'))) return;
+    setResetting(false);
     void save({ ...Settings.parse({}), staffName: draft.staffName });
   };
 
@@ -143,7 +145,11 @@ export function SettingsForm({ settings, t, locale = 'en', today, onSave }: Sett
       </fieldset>
       <div class="buttons">
         <button type="submit" data-testid="settings-save">{t('save')}</button>
-        <button type="button" onClick={reset} data-testid="settings-reset">{t('settings_reset')}</button>
+        <button type="button" onClick={() => setResetting(true)} aria-expanded={resetting} data-testid="settings-reset">{t('settings_reset')}</button>
+        {resetting && (
+          <ConfirmStep testid="settings-reset-confirm" question={t('settings_reset_confirm')} yes={t('settings_reset')} no={t('cancel')}
+            onYes={reset} onNo={() => setResetting(false)} />
+        )}
         {status && <span role="status" class={status.ok ? 'ok' : 'error'} data-testid="settings-status">{status.text}</span>}
       </div>
     </form>

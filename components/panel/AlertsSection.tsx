@@ -7,6 +7,7 @@ import type { Alert } from '@/lib/schema';
 import type { PanelActions } from './actions';
 import { formatDateTime, formatDuration } from './format';
 import { byPerson, byPersonInput } from './trusted';
+import { ConfirmStep } from '../ConfirmStep';
 
 export function AlertsSection({ data, t, locale, actions }: { data: PanelData; t: Translate; locale: string; actions: PanelActions }) {
   const alerts = orderAlertsForResponse(data.alerts.filter((a) => !a.isTest), data.now);
@@ -23,6 +24,7 @@ export function AlertsSection({ data, t, locale, actions }: { data: PanelData; t
 
 function AlertRow({ alert, now, t, locale, actions }: { alert: Alert; now: string; t: Translate; locale: string; actions: PanelActions }) {
   const [note, setNote] = useState('');
+  const [asking, setAsking] = useState(false);
   const clock = responseClock(alert, now);
   const staff = alert.staff;
   return (
@@ -67,11 +69,16 @@ function AlertRow({ alert, now, t, locale, actions }: { alert: Alert; now: strin
             <button type="button" onClick={(e) => { if (byPerson(e)) void actions.triageAlert(alert.id, 'investigating', undefined, note || undefined); }}>{t('alert_mark_investigating')}</button>
           )}
           {(['legitimate', 'ignore', 'fraud'] as const).map((r) => (
-            <button type="button" key={r} data-testid={`alert-resolve-${r}`} onClick={(e) => { if (byPerson(e)) void actions.triageAlert(alert.id, 'resolved', r, note || undefined); }}>
+            <button type="button" key={r} data-testid={`alert-resolve-${r}`} aria-expanded={r === 'fraud' ? asking : undefined}
+              onClick={(e) => { if (!byPerson(e)) return; if (r === 'fraud') setAsking(true); else void actions.triageAlert(alert.id, 'resolved', r, note || undefined); }}>
               {t('alert_resolve_as', t(`alert_reason_${r}`))}
             </button>
           ))}
         </div>
+      )}
+      {asking && staff?.status !== 'resolved' && (
+        <ConfirmStep testid="alert-fraud-confirm" question={t('alert_fraud_confirm')} yes={t('alert_fraud_confirm_yes')} no={t('cancel')}
+          onYes={(e) => { if (byPerson(e)) { setAsking(false); void actions.triageAlert(alert.id, 'resolved', 'fraud', note || undefined); } }} onNo={() => setAsking(false)} />
       )}
     </li>
   );

@@ -9,6 +9,7 @@ import { formatAmounts, formatMinor } from '@/lib/money';
 import type { Alert, TriageReason } from '@/lib/schema';
 import type { AlertRow, BudgetRow, OverdueRow, RiskRow, RowBase, SnoozedRow } from '@/lib/triage';
 import { formatDateTime, formatDuration } from '../panel/format';
+import { ConfirmStep } from '../ConfirmStep';
 
 export interface RowActions {
   open(tenantId: string, newTab: boolean): void;
@@ -111,6 +112,7 @@ export function RiskItem({ row, t, locale, actions, style, today }: RowProps<Ris
 
 export function AlertItem({ row, t, locale, actions, style, today }: RowProps<AlertRow>) {
   const a = row.alert;
+  const [asking, setAsking] = useState(false);
   return (
     <li data-testid="alert-row" data-tenant-id={row.tenantId} data-alert-id={a.id} data-response={row.response} data-acknowledged={row.acknowledged ? 'true' : undefined} style={style} class="row">
       <NameLink row={row} actions={actions} />
@@ -126,9 +128,14 @@ export function AlertItem({ row, t, locale, actions, style, today }: RowProps<Al
           <button type="button" data-testid="alert-investigate" onClick={() => actions.triageAlert(a.id, 'investigating')}>{t('alert_mark_investigating')}</button>
         )}
         {(['legitimate', 'ignore', 'fraud'] as const).map((r) => (
-          <button key={r} type="button" data-testid={`alert-resolve-${r}`} onClick={() => actions.triageAlert(a.id, 'resolved', r)}>{t('alert_resolve_as', t(`alert_reason_${r}`))}</button>
+          <button key={r} type="button" data-testid={`alert-resolve-${r}`} aria-expanded={r === 'fraud' ? asking : undefined}
+            onClick={() => (r === 'fraud' ? setAsking(true) : actions.triageAlert(a.id, 'resolved', r))}>{t('alert_resolve_as', t(`alert_reason_${r}`))}</button>
         ))}
       </span>
+      {asking && (
+        <ConfirmStep testid="alert-fraud-confirm" question={t('alert_fraud_confirm')} yes={t('alert_fraud_confirm_yes')} no={t('cancel')}
+          onYes={() => { setAsking(false); actions.triageAlert(a.id, 'resolved', 'fraud'); }} onNo={() => setAsking(false)} />
+      )}
       <Controls row={row} t={t} actions={actions} today={today} locale={locale} alert={a} />
     </li>
   );

@@ -40,13 +40,19 @@ describe('settings form', () => {
     expect(screen.getByTestId('regions-stale').textContent).toBe('settings_regions_stale(Feb 13, 2026)');
   });
 
-  it('resets to the defaults after confirmation, keeping the staff name', async () => {
+  it('resets to the defaults after an in-page confirmation (never confirm()), keeping the staff name', async () => {
     const custom = defaultSettings();
     custom.staffName = 'Ana';
     custom.weights['no-budget'] = 50;
     const onSave = setup(custom);
-    vi.stubGlobal('confirm', () => true);
+    vi.stubGlobal('confirm', () => { throw new Error('confirm() blocks the page: ask in the page'); });
     fireEvent.click(screen.getByTestId('settings-reset'));
+    expect(onSave).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('settings-reset-confirm-no'));
+    expect(screen.queryByTestId('settings-reset-confirm')).toBeNull();
+    fireEvent.click(screen.getByTestId('settings-reset'));
+    expect(screen.getByTestId('settings-reset-confirm').textContent).toContain('settings_reset_confirm');
+    fireEvent.click(screen.getByTestId('settings-reset-confirm-yes'));
     await waitFor(() => expect(onSave).toHaveBeenCalled());
     expect(onSave.mock.calls[0][0]).toEqual({ ...defaultSettings(), staffName: 'Ana' });
     vi.unstubAllGlobals();
