@@ -5,7 +5,7 @@ import type { PanelData } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
 import type { Alert } from '@/lib/schema';
 import type { PanelActions } from './actions';
-import { formatDateTime, formatDuration } from './format';
+import { formatDateTime, formatDuration, microsoftValue } from './format';
 import { byPerson, byPersonInput } from './trusted';
 import { ConfirmStep } from '../ConfirmStep';
 
@@ -32,13 +32,13 @@ function AlertRow({ alert, now, t, locale, actions }: { alert: Alert; now: strin
       <div><strong>{alert.name || alert.type}</strong> <span class="muted small">{alert.type}</span></div>
       <div class="small">
         {t('alert_status_microsoft', t(`alert_status_${alert.status}`))}
-        {alert.severity && <> · {t('alert_severity', alert.severity)}</>}
+        {alert.severity && <> · {t('alert_severity', microsoftValue('severity', alert.severity, t))}</>}
         {' · '}{t('alert_detected', formatDateTime(alert.detectedAt, locale))}
       </div>
       {(alert.confidenceLevel || alert.lastObservedAt || alert.affectedResources) && (
         <div class="small" data-testid="alert-details" data-affected={alert.affectedResources?.length}>
           {[
-            alert.confidenceLevel && t('alert_confidence', alert.confidenceLevel),
+            alert.confidenceLevel && t('alert_confidence', microsoftValue('confidence', alert.confidenceLevel, t)),
             alert.lastObservedAt && t('alert_last_observed', formatDateTime(alert.lastObservedAt, locale)),
             alert.affectedResources && t('alert_affected_resources', alert.affectedResources.length),
           ].filter(Boolean).join(' · ')}

@@ -8,7 +8,7 @@ import { addDays } from '@/lib/dates';
 import { formatAmounts, formatMinor } from '@/lib/money';
 import type { Alert, TriageReason } from '@/lib/schema';
 import type { AlertRow, BudgetRow, OverdueRow, RiskRow, RowBase, SnoozedRow } from '@/lib/triage';
-import { formatDateTime, formatDuration } from '../panel/format';
+import { formatDateTime, formatDuration, formatPercent, microsoftValue } from '../panel/format';
 import { ConfirmStep } from '../ConfirmStep';
 
 export interface RowActions {
@@ -90,7 +90,7 @@ export function BudgetItem({ row, t, locale, actions, style, today }: RowProps<B
       <NameLink row={row} actions={actions} />
       <span class={`fig ${b.state === 'breached' ? 'warn' : ''}`}>{t(`budget_state_${b.state.replace(/-/g, "_")}`)}</span>
       <span class="fig">{formatMinor(b.latest!.spendToDate, cur, locale)} / {b.latest!.budget !== undefined ? formatMinor(b.latest!.budget, cur, locale) : '—'}</span>
-      {b.utilization !== undefined && <span class="fig">{Math.round(b.utilization * 1000) / 10} %</span>}
+      {b.utilization !== undefined && <span class="fig">{formatPercent(b.utilization, locale)}</span>}
       {b.projected !== undefined && <span class="fig muted">{t('budget_projected', formatMinor(b.projected, cur, locale))}</span>}
       {b.tooEarly && <span class="fig muted" data-testid="budget-too-early">{t('budget_too_early')}</span>}
       {b.spike && <span class="fig warn" data-testid="budget-spike">{t('budget_spike_short')}</span>}
@@ -117,7 +117,7 @@ export function AlertItem({ row, t, locale, actions, style, today }: RowProps<Al
     <li data-testid="alert-row" data-tenant-id={row.tenantId} data-alert-id={a.id} data-response={row.response} data-acknowledged={row.acknowledged ? 'true' : undefined} style={style} class="row">
       <NameLink row={row} actions={actions} />
       <span class="fig">{a.name || a.type} <span class="muted">({a.type})</span></span>
-      {a.severity && <span class="fig">{t('alert_severity', a.severity)}</span>}
+      {a.severity && <span class="fig">{t('alert_severity', microsoftValue('severity', a.severity, t))}</span>}
       <span class="fig muted">{t('alert_detected', formatDateTime(a.detectedAt, locale))}</span>
       <span class={`fig ${row.response === 'overdue' ? 'warn' : ''}`}>
         {row.response === 'overdue' ? t('alert_past_due', formatDuration(row.msLeft, t)) : t('alert_time_left', formatDuration(row.msLeft, t))}

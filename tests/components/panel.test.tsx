@@ -390,7 +390,7 @@ describe('risk panel: receivables and budget', () => {
     const budget = screen.getByTestId('panel-budget');
     expect(budget.dataset.state).toBe('approaching');
     expect(budget.textContent).toContain('budget_state_approaching');
-    expect(budget.textContent).toContain('budget_utilization(85)');
+    expect(budget.textContent).toContain('budget_utilization(85%)');
     expect(budget.textContent).toContain('budget_detail(850.00 USD|1,000.00 USD|Nov 20, 2026)');
   });
 
