@@ -109,7 +109,9 @@ export function checkBackup(raw: unknown, currentVersion: number): BackupCheck {
   const parsed = (typeof version === 'number' && version < TRIAGE_PER_REASON_FROM ? OldBackup : CurrentBackup).safeParse(raw);
   if (!parsed.success) {
     const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    return { ok: false, error: `This backup is damaged (${where}). Nothing was changed.`, text: wording('restore_damaged', where) };
+    // Staff are told which parts (the file's own keys); zod's words ("Invalid input") are English and stay in `error`.
+    const parts = [...new Set(parsed.error.issues.slice(0, 5).map((i) => i.path.join('.') || '/'))].join(', ');
+    return { ok: false, error: `This backup is damaged (${where}). Nothing was changed.`, text: wording('restore_damaged', parts) };
   }
   const wrong = inconsistency(parsed.data.stores);
   if (wrong) return { ok: false, ...wrong };
