@@ -8,6 +8,8 @@ import { SAMPLE_CUSTOMERS } from './portal-site/fixtures';
 
 let h: Harness;
 const T = { timeout: 20_000 };
+/** Each axe-core scan takes seconds on a loaded machine; the popup's test runs five. */
+const SLOW = 240_000;
 const [contoso, fabrikam] = SAMPLE_CUSTOMERS;
 
 beforeAll(async () => {
@@ -79,7 +81,7 @@ describe.each(['light', 'dark'] as const)('%s scheme', (scheme) => {
     await page.locator('[data-testid="alert-fraud-confirm"]').waitFor(T);
     expect(await serious(page, 'prl-risk-panel')).toEqual([]);
     await page.close();
-  });
+  }, SLOW);
 
   it('the popup, each tab: no serious or critical violation, and a background of the scheme', async () => {
     const page = await h.context.newPage();
@@ -93,7 +95,7 @@ describe.each(['light', 'dark'] as const)('%s scheme', (scheme) => {
       expect(await serious(page), tab).toEqual([]);
     }
     await page.close();
-  });
+  }, SLOW);
 
   it('the options page: no serious or critical violation, and a background of the scheme', async () => {
     const page = await h.context.newPage();
@@ -103,5 +105,5 @@ describe.each(['light', 'dark'] as const)('%s scheme', (scheme) => {
     await expect.poll(() => luminance(page, 'body'), T).toSatisfy(bright);
     expect(await serious(page)).toEqual([]);
     await page.close();
-  });
+  }, SLOW);
 });
