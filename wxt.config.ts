@@ -35,8 +35,6 @@ export default defineConfig({
     permissions: ['alarms'],
     host_permissions: [...PORTAL_MATCHES],
     action: { default_title: '__MSG_extName__' },
-    // The options page holds imports, settings and backups: a full tab, not a cramped dialog.
-    options_ui: { open_in_tab: true },
     ...(browser === 'firefox' ? FIREFOX_MANIFEST : {}),
   }),
 });
