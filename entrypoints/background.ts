@@ -1,5 +1,5 @@
 // Wiring only: opens the store, checks and routes messages, broadcasts changes, keeps the toolbar badge.
-import { attentionCountOf } from '@/lib/attention';
+import { attentionBreakdown, attentionTitle } from '@/lib/attention';
 import { localDate } from '@/lib/clock';
 import { openStore, readAllSummaries, readSettings, readSummaries, readTriage, type PrlDb } from '@/lib/db';
 import { describeOpenError } from '@/lib/errors';
@@ -137,11 +137,12 @@ export default defineBackground(() => {
           else reasons.delete(id);
         }
       }
-      const n = attentionCountOf(reasons, await readTriage(db), today);
+      const counts = attentionBreakdown(reasons, await readTriage(db), today);
+      const n = counts.total;
       await browser.action.setBadgeBackgroundColor({ color: '#c50f1f' });
       await browser.action.setBadgeText({ text: n ? String(n) : '' });
       const t = makeTranslate(await loadMessages(languageOf(settings, browser.i18n.getUILanguage())));
-      await browser.action.setTitle({ title: n === 0 ? t('action_title_none') : n === 1 ? t('action_title_one') : t('action_title', n) });
+      await browser.action.setTitle({ title: attentionTitle(counts, t) });
     } catch (e) {
       stale = 'all'; // what this pass was to work out is not known to be done
       throw e;

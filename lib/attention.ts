@@ -1,6 +1,7 @@
 // Who needs attention now: the rule behind the toolbar badge's count, the same as the popup's lists.
 import type { Triage, TriageReason } from './schema';
 import type { TriageLists } from './triage';
+import type { Translate } from './i18n';
 
 export function isSnoozed(t: Triage | undefined, today: string): boolean {
   return !!t?.snoozedUntil && t.snoozedUntil > today;
@@ -28,11 +29,33 @@ export function attentionCount(lists: Pick<TriageLists, 'overdue' | 'budget' | '
   return ids.size;
 }
 
+/** The badge's number and what it is made of: customers per list (one customer may be in several). */
+export interface AttentionBreakdown { total: number; overdue: number; budget: number; risk: number; alerts: number }
+
 /** The same count from each customer's reasons (lib/triage reasonsOf), as the background keeps them. */
 export function attentionCountOf(reasons: Map<string, TriageReason[]>, triage: TriageIndex, today: string): number {
-  let n = 0;
+  return attentionBreakdown(reasons, triage, today).total;
+}
+
+export function attentionBreakdown(reasons: Map<string, TriageReason[]>, triage: TriageIndex, today: string): AttentionBreakdown {
+  const b: AttentionBreakdown = { total: 0, overdue: 0, budget: 0, risk: 0, alerts: 0 };
   for (const [tenantId, list] of reasons) {
-    if (list.some((r) => { const t = triage.get(triageKey(tenantId, r)); return !t?.acknowledgedAt && !isSnoozed(t, today); })) n++;
+    const open = list.filter((r) => { const t = triage.get(triageKey(tenantId, r)); return !t?.acknowledgedAt && !isSnoozed(t, today); });
+    if (!open.length) continue;
+    b.total++;
+    if (open.includes('overdue')) b.overdue++;
+    if (open.includes('budget')) b.budget++;
+    if (open.includes('risk')) b.risk++;
+    if (open.some((r) => r.startsWith('alert:'))) b.alerts++;
   }
-  return n;
+  return b;
+}
+
+/** The toolbar button's tooltip: the number, then what it is made of ("3 overdue, 2 over or near budget"). */
+export function attentionTitle(b: AttentionBreakdown, t: Translate): string {
+  if (b.total === 0) return t('action_title_none');
+  const parts = (['overdue', 'budget', 'risk', 'alerts'] as const)
+    .filter((k) => b[k] > 0)
+    .map((k) => t(b[k] === 1 ? `action_part_${k}_one` : `action_part_${k}`, b[k]));
+  return b.total === 1 ? t('action_title_one', parts.join(', ')) : t('action_title', b.total, parts.join(', '));
 }

@@ -143,9 +143,9 @@ export function checkBackup(raw: unknown, currentVersion: number): BackupCheck {
     : version >= SETTINGS_OVERRIDES_FROM ? V4Backup : version >= TRIAGE_PER_REASON_FROM ? V3Backup : OldBackup;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    // zod's own words are English: each problem is its place in the file and zod's code for it.
-    const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.code}`).join('; ');
-    return { ok: false, ...coded(wording('restore_damaged', where)) };
+    // Staff are told which parts (the file's own keys); zod's words ("Invalid input") are English: the log line gets its codes.
+    const parts = [...new Set(parsed.error.issues.slice(0, 5).map((i) => i.path.join('.') || '/'))].join(', ');
+    return { ok: false, ...coded(wording('restore_damaged', parts)) };
   }
   const wrong = inconsistency(parsed.data.stores);
   if (wrong) return { ok: false, ...wrong };

@@ -5,8 +5,9 @@ import { SAMPLE_CUSTOMERS, type PortalCustomer } from '../tests/e2e/portal-site/
 
 export interface SampleFile { name: string; mimeType: string; buffer: Buffer }
 
+// Realistic names only: the test fixtures' name with markup (an injection payload) belongs to the tests, not the pictures.
 export const DEMO_CUSTOMERS: PortalCustomer[] = [
-  ...SAMPLE_CUSTOMERS,
+  ...SAMPLE_CUSTOMERS.map((c) => (/[<>]/.test(c.name) ? { ...c, name: 'Tailspin Toys' } : c)),
   { tenantId: '55555555-5555-4555-8555-555555555555', name: 'Wide World Importers', domain: 'wideworld.onmicrosoft.com' },
   { tenantId: '66666666-6666-4666-8666-666666666666', name: 'Adventure Works', domain: 'adventureworks.onmicrosoft.com' },
   { tenantId: '77777777-7777-4777-8777-777777777777', name: 'Litware SARL', domain: 'litware.onmicrosoft.com' },

@@ -9,7 +9,7 @@ import type { ParsedFile } from '@/lib/import';
 import { DATA_KINDS } from '@/lib/import/kinds';
 import type { Meta } from '@/lib/schema';
 import { say, wording } from '@/lib/wording';
-import { formatDate, formatDateTime } from '../panel/format';
+import { formatDate, formatDateTime, formatPercent } from '../panel/format';
 
 export interface ImportSectionProps {
   t: Translate;
@@ -99,7 +99,7 @@ export function ImportSection({ t, locale, lastImport, now, onParse, onSnapshotI
           {stage.names.map((name, i) => (
             <p key={name + i}>
               <label>{t('import_reading', name)}{' '}
-                <progress max={1} value={stage.progress[i]} aria-valuetext={`${Math.round(stage.progress[i] * 100)} %`} />
+                <progress max={1} value={stage.progress[i]} aria-valuetext={formatPercent(stage.progress[i], locale)} />
               </label>
             </p>
           ))}

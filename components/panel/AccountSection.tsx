@@ -2,7 +2,7 @@
 import type { PanelData } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
 import { formatAmounts, formatMinor } from '@/lib/money';
-import { formatDate } from './format';
+import { formatDate, formatPercent } from './format';
 
 const BUCKETS = ['current', '1-30', '31-60', '61-90', '91+'] as const;
 
@@ -41,7 +41,7 @@ export function AccountSection({ data, t, locale }: { data: PanelData; t: Transl
         <p>
           <strong>{t('budget_title')}: </strong>
           {t(`budget_state_${budget.state.replace(/-/g, '_')}`)}
-          {budget.utilization !== undefined && <span> — {t('budget_utilization', Math.round(budget.utilization * 1000) / 10)}</span>}
+          {budget.utilization !== undefined && <span> — {t('budget_utilization', formatPercent(budget.utilization, locale))}</span>}
         </p>
         {budget.latest && (
           <p class="small muted">

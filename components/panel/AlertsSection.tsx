@@ -5,8 +5,9 @@ import type { PanelData } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
 import type { Alert } from '@/lib/schema';
 import type { PanelActions } from './actions';
-import { formatDateTime, formatDuration } from './format';
+import { formatDateTime, formatDuration, microsoftValue } from './format';
 import { byPerson, byPersonInput } from './trusted';
+import { ConfirmStep } from '../ConfirmStep';
 
 export function AlertsSection({ data, t, locale, actions }: { data: PanelData; t: Translate; locale: string; actions: PanelActions }) {
   const alerts = orderAlertsForResponse(data.alerts.filter((a) => !a.isTest), data.now);
@@ -23,6 +24,7 @@ export function AlertsSection({ data, t, locale, actions }: { data: PanelData; t
 
 function AlertRow({ alert, now, t, locale, actions }: { alert: Alert; now: string; t: Translate; locale: string; actions: PanelActions }) {
   const [note, setNote] = useState('');
+  const [asking, setAsking] = useState(false);
   const clock = responseClock(alert, now);
   const staff = alert.staff;
   return (
@@ -30,13 +32,13 @@ function AlertRow({ alert, now, t, locale, actions }: { alert: Alert; now: strin
       <div><strong>{alert.name || alert.type}</strong> <span class="muted small">{alert.type}</span></div>
       <div class="small">
         {t('alert_status_microsoft', t(`alert_status_${alert.status}`))}
-        {alert.severity && <> · {t('alert_severity', alert.severity)}</>}
+        {alert.severity && <> · {t('alert_severity', microsoftValue('severity', alert.severity, t))}</>}
         {' · '}{t('alert_detected', formatDateTime(alert.detectedAt, locale))}
       </div>
       {(alert.confidenceLevel || alert.lastObservedAt || alert.affectedResources) && (
         <div class="small" data-testid="alert-details" data-affected={alert.affectedResources?.length}>
           {[
-            alert.confidenceLevel && t('alert_confidence', alert.confidenceLevel),
+            alert.confidenceLevel && t('alert_confidence', microsoftValue('confidence', alert.confidenceLevel, t)),
             alert.lastObservedAt && t('alert_last_observed', formatDateTime(alert.lastObservedAt, locale)),
             alert.affectedResources && t('alert_affected_resources', alert.affectedResources.length),
           ].filter(Boolean).join(' · ')}
@@ -67,11 +69,16 @@ function AlertRow({ alert, now, t, locale, actions }: { alert: Alert; now: strin
             <button type="button" onClick={(e) => { if (byPerson(e)) void actions.triageAlert(alert.id, 'investigating', undefined, note || undefined); }}>{t('alert_mark_investigating')}</button>
           )}
           {(['legitimate', 'ignore', 'fraud'] as const).map((r) => (
-            <button type="button" key={r} data-testid={`alert-resolve-${r}`} onClick={(e) => { if (byPerson(e)) void actions.triageAlert(alert.id, 'resolved', r, note || undefined); }}>
+            <button type="button" key={r} data-testid={`alert-resolve-${r}`} aria-expanded={r === 'fraud' ? asking : undefined}
+              onClick={(e) => { if (!byPerson(e)) return; if (r === 'fraud') setAsking(true); else void actions.triageAlert(alert.id, 'resolved', r, note || undefined); }}>
               {t('alert_resolve_as', t(`alert_reason_${r}`))}
             </button>
           ))}
         </div>
+      )}
+      {asking && staff?.status !== 'resolved' && (
+        <ConfirmStep testid="alert-fraud-confirm" question={t('alert_fraud_confirm')} yes={t('alert_fraud_confirm_yes')} no={t('cancel')}
+          onYes={(e) => { if (byPerson(e)) { setAsking(false); void actions.triageAlert(alert.id, 'resolved', 'fraud', note || undefined); } }} onNo={() => setAsking(false)} />
       )}
     </li>
   );

@@ -2,7 +2,7 @@
 import type { Translate } from '@/lib/i18n';
 import { formatAmounts, formatMinor } from '@/lib/money';
 import type { Factor } from '@/lib/risk';
-import { formatDate } from './format';
+import { formatDate, microsoftValue } from './format';
 
 const str = (v: unknown): string => (v === undefined ? '' : String(v));
 
@@ -34,7 +34,7 @@ export function describeFactor(f: Factor, t: Translate, locale: string, _now?: s
     case 'confirmed-fraud':
       return t(key, str(d.count));
     case 'microsoft-alert': {
-      const what = d.severity ? t('factor_microsoft_alert_severity', str(d.name), str(d.type), str(d.severity)) : t('factor_microsoft_alert', str(d.name), str(d.type));
+      const what = d.severity ? t('factor_microsoft_alert_severity', str(d.name), str(d.type), microsoftValue('severity', str(d.severity), t)) : t('factor_microsoft_alert', str(d.name), str(d.type));
       return d.hoursOpen !== undefined ? `${what} ${t('factor_alert_open_for', str(d.hoursOpen))}` : what;
     }
     case 'spend-spike':

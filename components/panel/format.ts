@@ -45,3 +45,21 @@ export function formatDuration(ms: number, t: (k: string, ...s: Array<string | n
   if (hours) return t('duration_hours_minutes', hours, mins);
   return t('duration_minutes', mins);
 }
+
+const percents = new Map<string, Intl.NumberFormat>();
+/** A ratio as a percentage in the UI's language, to one decimal: "81.3%" in English, "81,3 %" in French. */
+export function formatPercent(ratio: number, locale: string): string {
+  let f = percents.get(locale);
+  if (!f) percents.set(locale, (f = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })));
+  return f.format(ratio);
+}
+
+/**
+ * One of Microsoft's raw values (an alert's severity or confidence, "High", "informational") in the UI's
+ * language; a value Microsoft adds later, with no translation yet, is shown as it came.
+ */
+export function microsoftValue(kind: 'severity' | 'confidence', value: string, t: (k: string, ...s: Array<string | number>) => string): string {
+  const key = `ms_${kind}_${value.trim().toLowerCase()}`;
+  const said = /^[a-z_]+$/.test(key) ? t(key) : key;
+  return said === key ? value : said;
+}

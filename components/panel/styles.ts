@@ -68,4 +68,19 @@ button { font: inherit; } input, select { font: inherit; max-width: 100%; }
 .name-prompt { background: #fff4ce; padding: 6px; border-radius: 6px; display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
 .aging th { text-align: left; font-weight: normal; padding-right: 8px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.confirm-step { border: 2px solid #a4262c; border-radius: 6px; padding: 4px 8px; margin: 4px 0; }
+/* Dark mode follows the system's setting; every pair keeps WCAG AA contrast (4.5:1 for text). */
+@media (prefers-color-scheme: dark) {
+  .panel { color-scheme: dark; background: #1f1f1f; color: #e6e6e6; border-color: #525252; box-shadow: 0 4px 16px rgba(0,0,0,.6); }
+  .head, .section { border-color: #3d3d3d; }
+  .factors li, .alerts li { border-bottom-color: #3d3d3d; }
+  .factors .pts, .warn, .error { color: #ff99a4; }
+  .muted { color: #b3b3b3; } .link { color: #62abf5; }
+  .low { background: #0b3a0b; color: #b5e8b5; } .medium { background: #463100; color: #ffe08a; }
+  .high { background: #4a1216; color: #ffb3ba; } .critical { background: #c50f1f; color: #fff; }
+  .unknown, .notice { background: #2e2e2e; color: #e6e6e6; } .notice { border-left-color: #8a8886; }
+  .tag, .name-prompt { background: #463100; color: #ffe08a; }
+  .confirm-step { border-color: #ff99a4; }
+  .toggle:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible { outline-color: #62abf5; }
+}
 `;

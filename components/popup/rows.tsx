@@ -10,7 +10,8 @@ import type { Alert, TriageReason } from '@/lib/schema';
 import type { AlertRow, BudgetRow, OverdueRow, ReviewRow, RiskRow, RowBase, SnoozedRow } from '@/lib/triage';
 import { isBroken } from '@/lib/promises';
 import { thresholdKey } from '@/lib/thresholds';
-import { formatDateTime, formatDuration } from '../panel/format';
+import { formatDateTime, formatDuration, formatPercent, microsoftValue } from '../panel/format';
+import { ConfirmStep } from '../ConfirmStep';
 
 export interface RowActions {
   open(tenantId: string, newTab: boolean): void;
@@ -100,7 +101,7 @@ export function BudgetItem({ row, t, locale, actions, style, today }: RowProps<B
       {row.decision?.threshold && <span class="fig" data-testid="row-threshold">{t(`threshold_${row.decision.threshold.basis}`, row.decision.threshold.percent)}</span>}
       <span class={`fig ${b.state === 'breached' ? 'warn' : ''}`}>{t(`budget_state_${b.state.replace(/-/g, "_")}`)}</span>
       <span class="fig">{formatMinor(b.latest!.spendToDate, cur, locale)} / {b.latest!.budget !== undefined ? formatMinor(b.latest!.budget, cur, locale) : '—'}</span>
-      {b.utilization !== undefined && <span class="fig">{Math.round(b.utilization * 1000) / 10} %</span>}
+      {b.utilization !== undefined && <span class="fig">{formatPercent(b.utilization, locale)}</span>}
       {b.projected !== undefined && <span class="fig muted">{t('budget_projected', formatMinor(b.projected, cur, locale))}</span>}
       {b.tooEarly && <span class="fig muted" data-testid="budget-too-early">{t('budget_too_early')}</span>}
       {b.spike && <span class="fig warn" data-testid="budget-spike">{t('budget_spike_short')}</span>}
@@ -139,11 +140,12 @@ const formatDay = (d: string, locale: string) => new Date(`${d}T00:00:00Z`).toLo
 
 export function AlertItem({ row, t, locale, actions, style, today }: RowProps<AlertRow>) {
   const a = row.alert;
+  const [asking, setAsking] = useState(false);
   return (
     <li data-testid="alert-row" data-tenant-id={row.tenantId} data-alert-id={a.id} data-response={row.response} data-acknowledged={row.acknowledged ? 'true' : undefined} style={style} class="row">
       <NameLink row={row} actions={actions} />
       <span class="fig">{a.name || a.type} <span class="muted">({a.type})</span></span>
-      {a.severity && <span class="fig">{t('alert_severity', a.severity)}</span>}
+      {a.severity && <span class="fig">{t('alert_severity', microsoftValue('severity', a.severity, t))}</span>}
       <span class="fig muted">{t('alert_detected', formatDateTime(a.detectedAt, locale))}</span>
       <span class={`fig ${row.response === 'overdue' ? 'warn' : ''}`}>
         {row.response === 'overdue' ? t('alert_past_due', formatDuration(row.msLeft, t)) : t('alert_time_left', formatDuration(row.msLeft, t))}
@@ -154,9 +156,14 @@ export function AlertItem({ row, t, locale, actions, style, today }: RowProps<Al
           <button type="button" data-testid="alert-investigate" onClick={() => actions.triageAlert(a.id, 'investigating')}>{t('alert_mark_investigating')}</button>
         )}
         {(['legitimate', 'ignore', 'fraud'] as const).map((r) => (
-          <button key={r} type="button" data-testid={`alert-resolve-${r}`} onClick={() => actions.triageAlert(a.id, 'resolved', r)}>{t('alert_resolve_as', t(`alert_reason_${r}`))}</button>
+          <button key={r} type="button" data-testid={`alert-resolve-${r}`} aria-expanded={r === 'fraud' ? asking : undefined}
+            onClick={() => (r === 'fraud' ? setAsking(true) : actions.triageAlert(a.id, 'resolved', r))}>{t('alert_resolve_as', t(`alert_reason_${r}`))}</button>
         ))}
       </span>
+      {asking && (
+        <ConfirmStep testid="alert-fraud-confirm" question={t('alert_fraud_confirm')} yes={t('alert_fraud_confirm_yes')} no={t('cancel')}
+          onYes={() => { setAsking(false); actions.triageAlert(a.id, 'resolved', 'fraud'); }} onNo={() => setAsking(false)} />
+      )}
       <Controls row={row} t={t} actions={actions} today={today} locale={locale} alert={a} />
     </li>
   );

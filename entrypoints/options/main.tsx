@@ -135,7 +135,7 @@ function App({ db }: { db: PrlDb }) {
         onCommit={commit} />
       <section aria-labelledby="settings-title">
         <h2 id="settings-title">{t('settings_title')}</h2>
-        <SettingsForm settings={settings} t={t} locale={locale} today={localDate(new Date())} ask={(question) => confirm(question)} onSave={async (s) => {
+        <SettingsForm settings={settings} t={t} locale={locale} today={localDate(new Date())} onSave={async (s) => {
           await send({ type: 'settings.set', settings: s });
           await reload();
         }} />

@@ -22,6 +22,16 @@ export function numbersAsText(json: string): string {
   return json.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (m) => (m[0] === '"' ? m : `"${m}"`));
 }
 
+/** Where JSON.parse stopped, as line and column (from 1), read from the engine's message; undefined when it does not say. */
+function jsonBreak(text: string, why: string): { line: number; column: number } | undefined {
+  const lc = /line (\d+) column (\d+)/.exec(why);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(why)?.[1] ?? (/end of JSON input/.test(why) ? String(text.length) : undefined);
+  if (pos === undefined) return undefined;
+  const before = text.slice(0, Number(pos));
+  return { line: before.split('\n').length, column: Number(pos) - before.lastIndexOf('\n') };
+}
+
 export async function parseJson(name: string, text: string, ctx: ParseContext, onProgress?: (f: number) => void): Promise<ParsedFile> {
   const base = { name, format: 'json' as const, rowsRead: 0, valid: 0, errors: [] as RowError[], batch: {} };
   let raw: unknown;
@@ -29,7 +39,9 @@ export async function parseJson(name: string, text: string, ctx: ParseContext, o
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return { ...base, kind: 'unknown', fatal: `This file is not valid JSON (${why}).`, fatalText: wording('import_json_invalid', why) };
+    // The engine's own words are English: staff are told where the file breaks, in their language.
+    const at = jsonBreak(text, why);
+    return { ...base, kind: 'unknown', fatal: `This file is not valid JSON (${why}).`, fatalText: at ? wording('import_json_invalid_at', at.line, at.column) : wording('import_json_invalid_here') };
   }
   const shape = jsonFormatOf(raw);
   if (!shape) {

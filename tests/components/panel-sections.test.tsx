@@ -40,7 +40,7 @@ describe('risk panel: receivables and budget', () => {
     const budget = screen.getByTestId('panel-budget');
     expect(budget.dataset.state).toBe('approaching');
     expect(budget.textContent).toContain('budget_state_approaching');
-    expect(budget.textContent).toContain('budget_utilization(85)');
+    expect(budget.textContent).toContain('budget_utilization(85%)');
     expect(budget.textContent).toContain('budget_detail(850.00 USD|1,000.00 USD|Nov 20, 2026)');
   });
 
@@ -192,6 +192,18 @@ describe('risk panel: Microsoft alerts', () => {
     expect(actions.triageAlert).not.toHaveBeenCalled();
     personClick(within(rows[0]).getByTestId('alert-resolve-legitimate'));
     expect(actions.triageAlert).toHaveBeenCalledWith('g1', 'resolved', 'legitimate', 'Customer confirmed');
+  });
+
+  it('asks in the panel before resolving an alert as fraud, and a script cannot answer for a person', async () => {
+    const alert: Alert = { id: 'g1', source: 'graph', tenantId: T, type: 'CryptoMining', name: 'Mining', status: 'active', detectedAt: '2026-11-24T06:00:00.000Z', isTest: false };
+    const { actions } = setup(panelData({ records: { ...customerRecords().records, alerts: [alert] } }));
+    const row = screen.getByTestId('panel-alert');
+    personClick(within(row).getByTestId('alert-resolve-fraud'));
+    expect(actions.triageAlert).not.toHaveBeenCalled();
+    fireEvent.click(await within(row).findByTestId('alert-fraud-confirm-yes'));
+    expect(actions.triageAlert).not.toHaveBeenCalled();
+    personClick(within(row).getByTestId('alert-fraud-confirm-yes'));
+    expect(actions.triageAlert).toHaveBeenCalledWith('g1', 'resolved', 'fraud', undefined);
   });
 
   it('lists alerts most severe first, as the popup does: least time left, then severity, then time observed; closed ones last', () => {

@@ -173,7 +173,14 @@ describe('popup', () => {
     ], undefined, { initialTab: 'alerts' });
     const rows = screen.getAllByTestId('alert-row');
     expect(rows.map((r) => [r.dataset.alertId, r.dataset.response])).toEqual([['a1-30', 'overdue'], ['a2-24', 'due'], ['a1-3', 'due']]);
+    // Resolving as fraud cannot be undone: the row asks first, in the page.
     fireEvent.click(within(rows[0]).getByTestId('alert-resolve-fraud'));
+    expect(actions.triageAlert).not.toHaveBeenCalled();
+    fireEvent.click(within(rows[0]).getByTestId('alert-fraud-confirm-no'));
+    expect(within(rows[0]).queryByTestId('alert-fraud-confirm')).toBeNull();
+    fireEvent.click(within(rows[0]).getByTestId('alert-resolve-fraud'));
+    expect(within(rows[0]).getByTestId('alert-fraud-confirm').textContent).toContain('alert_fraud_confirm');
+    fireEvent.click(within(rows[0]).getByTestId('alert-fraud-confirm-yes'));
     expect(actions.triageAlert).toHaveBeenCalledWith('a1-30', 'resolved', 'fraud');
     expect(screen.getByTestId('alert-response-stats').textContent).toBe('alerts_stats_none');
   });

@@ -1,12 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { SettingsForm } from '../../components/options/SettingsForm';
-import { defaultSettings, type Settings } from '../../lib/schema';
+import { DEFAULT_WEIGHTS, defaultSettings, type Settings } from '../../lib/schema';
 
 const t = (key: string, ...subs: Array<string | number>) => (subs.length ? `${key}(${subs.join('|')})` : key);
 
-function setup(settings = defaultSettings(), onSave = vi.fn(async (_s: Settings) => undefined), ask = vi.fn((_q: string) => true)) {
-  render(<SettingsForm settings={settings} t={t} today="2026-11-25" onSave={onSave} ask={ask} />);
+function setup(settings = defaultSettings(), onSave = vi.fn(async (_s: Settings) => undefined)) {
+  render(<SettingsForm settings={settings} t={t} today="2026-11-25" onSave={onSave} />);
   return onSave;
 }
 
@@ -40,34 +40,68 @@ describe('settings form', () => {
     expect(screen.getByText('weight_microsoft_alert')).toBeTruthy();
   });
 
-  it('refuses levels that do not rise and says why, saving nothing', async () => {
+  it('refuses levels that do not rise and says why at the levels, saving nothing', async () => {
     const onSave = setup();
     fireEvent.input(screen.getByTestId('settings-level-high'), { target: { value: '20' } });
     fireEvent.click(screen.getByTestId('settings-save'));
-    await waitFor(() => expect(screen.getByTestId('settings-status').textContent).toMatch(/^settings_invalid\(levels.*must rise/));
+    await waitFor(() => expect(screen.getByTestId('settings-status').textContent).toBe('settings_invalid_field'));
+    expect(screen.getByTestId('settings-error-levels').textContent).toBe('settings_error_levels');
+    expect(screen.getByTestId('settings-level-high').getAttribute('aria-invalid')).toBe('true');
     expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('marks a bad weight at its field with a sentence, never the schema path or "Invalid input"', async () => {
+    const onSave = setup();
+    const field = document.querySelector<HTMLInputElement>('[data-weight="prepaid-card"]')!;
+    fireEvent.input(field, { target: { value: '-5' } });
+    fireEvent.input(document.querySelector('[data-weight="no-budget"]')!, { target: { value: '' } });
+    fireEvent.click(screen.getByTestId('settings-save'));
+    await waitFor(() => expect(screen.getByTestId('settings-status').textContent).toBe('settings_invalid_fields(2)'));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    const error = document.getElementById(field.getAttribute('aria-describedby')!)!;
+    expect(error.textContent).toBe('settings_error_points');
+    expect(screen.getByTestId('settings-error-weights.no-budget').textContent).toBe('settings_error_points');
+    expect(document.body.textContent).not.toMatch(/Invalid input|weights\./);
+    expect(onSave).not.toHaveBeenCalled();
+    // Corrected, it saves and the marks go.
+    fireEvent.input(field, { target: { value: '5' } });
+    fireEvent.input(document.querySelector('[data-weight="no-budget"]')!, { target: { value: '5' } });
+    fireEvent.click(screen.getByTestId('settings-save'));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(field.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('groups every weight once under the guidance it comes from, each with its meaning', () => {
+    setup();
+    const groups = [...document.querySelectorAll<HTMLElement>('.weights[data-guidance]')];
+    expect(groups.map((g) => g.dataset.guidance)).toEqual(['theft-of-service', 'transaction-risk', 'abuse-of-service', 'account-management']);
+    const ids = groups.flatMap((g) => [...g.querySelectorAll<HTMLInputElement>('[data-weight]')].map((i) => i.dataset.weight));
+    expect(ids.sort()).toEqual(Object.keys(DEFAULT_WEIGHTS).sort());
+    expect(groups[0].querySelector('h3')!.textContent).toBe('guidance_theft_of_service');
+    expect(groups[0].querySelector('.meaning')!.textContent).toBe('weight_meaning_prepaid_card');
   });
 
   it('says when the high-risk regions list is older than a plenary cycle', () => {
     setup();
-    expect(screen.getByTestId('regions-stale').textContent).toBe('settings_regions_stale(Feb 13, 2026)');
+    const note = screen.getByTestId('regions-stale');
+    expect(note.textContent).toBe('settings_regions_stale(Feb 13, 2026)');
+    expect(note.className).not.toContain('warn'); // what to do, not an alarm
   });
 
-  it('resets to the defaults after confirmation, keeping the staff name', async () => {
+  it('resets to the defaults after an in-page confirmation (never confirm()), keeping the staff name', async () => {
     const custom = defaultSettings();
     custom.staffName = 'Ana';
     custom.weights['no-budget'] = 50;
-    const ask = vi.fn((_q: string) => true);
-    const onSave = setup(custom, undefined, ask);
-    fireEvent.click(screen.getByTestId('settings-reset'));
-    await waitFor(() => expect(onSave).toHaveBeenCalled());
-    expect(ask).toHaveBeenCalledWith('settings_reset_confirm');
-    expect(onSave.mock.calls[0][0]).toEqual({ ...defaultSettings(), staffName: 'Ana' });
-  });
-
-  it('keeps the settings when the reset is not confirmed', async () => {
-    const onSave = setup(defaultSettings(), undefined, vi.fn(() => false));
+    const onSave = setup(custom);
+    vi.stubGlobal('confirm', () => { throw new Error('confirm() blocks the page: ask in the page'); });
     fireEvent.click(screen.getByTestId('settings-reset'));
     expect(onSave).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('settings-reset-confirm-no'));
+    expect(screen.queryByTestId('settings-reset-confirm')).toBeNull();
+    fireEvent.click(screen.getByTestId('settings-reset'));
+    expect(screen.getByTestId('settings-reset-confirm').textContent).toContain('settings_reset_confirm');
+    fireEvent.click(screen.getByTestId('settings-reset-confirm-yes'));
+    await waitFor(() => expect(onSave).toHaveBeenCalled());
+    expect(onSave.mock.calls[0][0]).toEqual({ ...defaultSettings(), staffName: 'Ana' });
   });
 });

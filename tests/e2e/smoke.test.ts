@@ -15,6 +15,7 @@ describe('smoke', () => {
     const manifest = JSON.parse(readFileSync(`${EXTENSION_DIR}/manifest.json`, 'utf8'));
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.host_permissions).toEqual(['https://partner.microsoft.com/*']);
+    expect(manifest.options_ui).toMatchObject({ open_in_tab: true }); // imports and settings need a full tab
     const text = JSON.stringify(manifest);
     expect(text).not.toContain('<all_urls>');
     expect(text).not.toContain('*://*/*');

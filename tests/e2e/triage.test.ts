@@ -32,7 +32,7 @@ describe('triage per customer and reason', () => {
     await options.locator('[data-testid="import-confirm"]').click();
     await options.locator('[data-testid="import-result"]').waitFor(T);
     await expect.poll(badgeText, T).toBe('1');
-    expect(await badgeTitle()).toMatch(/^Partner Risk Lens: 1 customer needs attention \(a row in Overdue, Budget, High risk or Alerts/);
+    expect(await badgeTitle()).toMatch(/^Partner Risk Lens: 1 customer needs attention: 1 overdue, 1 over or near budget, (1 high risk, )?1 with a security alert \(/);
 
     const popup = await h.openExtensionPage('popup.html');
     const row = (kind: string) => popup.locator(`[data-testid="${kind}-row"][data-tenant-id="${contoso.tenantId}"]`);

@@ -83,6 +83,7 @@ describe('a page script cannot act for staff', () => {
 
     // And a person can still resolve the alert and edit a fact from the keyboard.
     await page.locator('[data-testid="alert-resolve-fraud"]').click();
+    await page.locator('[data-testid="alert-fraud-confirm-yes"]').click();
     await expect.poll(async () => ((await readOne('alerts', 'mining-1'))!.staff as { reason?: string } | undefined)?.reason, T).toBe('fraud');
     await page.locator('[data-testid="fact-payment-instrument"]').focus();
     await page.keyboard.press('P'); // "Prepaid card"

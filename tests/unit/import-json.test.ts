@@ -1,5 +1,8 @@
 // JSON imports: Partner Center REST shapes, Microsoft's security alerts (both APIs), our own backups.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { makeTranslate, type MessageBundle } from '../../lib/i18n';
+import { say } from '../../lib/wording';
 import { BACKUP_FORMAT } from '../../lib/backup';
 import { DB_VERSION } from '../../lib/db/open';
 import { parseImportFile, type ParseContext } from '../../lib/import';
@@ -186,6 +189,10 @@ describe('backups and unreadable files', () => {
 
   it('refuses text that is not JSON, shapes it does not read, and empty collections, saying which', async () => {
     expect((await parse('{"items": [', 'a.json')).fatal).toMatch(/^This file is not valid JSON \(/);
+    // In the UI's language: where the file breaks, never the engine's English words.
+    const broken = (await parse('{"items": [', 'a.json')).fatalText!;
+    const fr = makeTranslate(JSON.parse(readFileSync('public/_locales/fr/messages.json', 'utf8')) as MessageBundle);
+    expect(say(fr, broken)).toMatch(/^Ce fichier n’est pas du JSON valide : il s’interrompt à la ligne 1, colonne \d+\.$/);
     expect((await parse({ hello: 1 })).fatal).toBe('This JSON file is not a shape Partner Risk Lens reads: a Partner Center customer, subscription or usage-summary collection, fraud events, Microsoft Graph security alerts, or a Partner Risk Lens backup.');
     expect((await parse({ totalCount: 0, items: [] })).fatal).toBe('This JSON file lists no items: there is nothing to import.');
     expect((await parse([])).fatal).toMatch(/lists no items/);

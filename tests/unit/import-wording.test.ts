@@ -203,11 +203,12 @@ describe('whole-file errors in both languages', () => {
   });
 
   it('JSON: not JSON, no items, an unknown shape, a damaged or newer backup', async () => {
-    expect(checkFatal(await parseImportFile('a.json', '{"items": [', ctx()))).toMatch(/^Ce fichier n’est pas du JSON valide \(/);
+    expect(checkFatal(await parseImportFile('a.json', '{"items": [', ctx()))).toBe('Ce fichier n’est pas du JSON valide : il s’interrompt à la ligne 1, colonne 12.');
     expect(checkFatal(await json({ items: [] }))).toContain('ne contient aucun élément');
     expect(checkFatal(await json({ hello: 'world' }))).toContain('n’a pas une forme que Partner Risk Lens sait lire');
     const backup = { format: 'partner-risk-lens-backup', schemaVersion: DB_VERSION, exportedAt: NOW, settings: {}, meta: {}, stores: {} };
-    expect(checkFatal(await json(backup))).toMatch(/^Cette sauvegarde est endommagée \(/);
+    expect(checkFatal(await json(backup))).toMatch(/^Cette sauvegarde est endommagée \(parties manquantes ou mal formées\s:\s«\sstores\.[a-zA-Z]+/);
+    expect(checkFatal(await json(backup))).not.toMatch(/Invalid input/);
     expect(checkFatal(await json({ ...backup, schemaVersion: DB_VERSION + 1 }))).toContain(`schéma ${DB_VERSION + 1}`);
   });
 
