@@ -191,8 +191,8 @@ export function createService(deps: ServiceDeps) {
     async 'verdict.set'({ tenantId, verdict, reason, reviewOn }) {
       const { now, today } = clock();
       const [settings, found] = await Promise.all([readSettings(db), readSummaries(db, [tenantId])]);
-      if (verdict === 'approved' && !reviewOn) throw new WordedError('an approval needs a review date', wording('verdict_review_needed'));
-      if (reviewOn && reviewOn <= today) throw new WordedError('the review date must be after today', wording('verdict_review_past'));
+      if (verdict === 'approved' && !reviewOn) throw codedError('verdict_review_needed');
+      if (reviewOn && reviewOn <= today) throw codedError('verdict_review_past');
       // What the verdict saw: the score and facts now, to tell later what moved.
       const a = assess(found.get(tenantId), tenantId, settings, today, now);
       const record = await addDecision(db, {
@@ -204,14 +204,14 @@ export function createService(deps: ServiceDeps) {
     },
     async 'promise.add'({ tenantId, date, amount, currency, note }) {
       const { now, today } = clock();
-      if (date < today) throw new WordedError('a promise to pay is for today or later', wording('promise_date_past'));
+      if (date < today) throw codedError('promise_date_past');
       const parsed = parseAmount(amount, currency, 'auto');
       if (!parsed.ok) throw new WordedError(parsed.error, parsed.text);
-      if (parsed.value <= 0) throw new WordedError('the promised amount must be more than zero', wording('promise_amount_positive'));
+      if (parsed.value <= 0) throw codedError('promise_amount_positive');
       const [settings, found] = await Promise.all([readSettings(db), readSummaries(db, [tenantId])]);
       // The open invoices of that currency the promise covers, with their balances now: what is paid later counts.
       const invoices = (found.get(tenantId)?.facts.openInvoices ?? []).filter((i) => i.currency === currency).map((i) => ({ number: i.number, balance: i.balance }));
-      if (!invoices.length) throw new WordedError(`no open invoice in ${currency}`, wording('promise_no_invoice', currency));
+      if (!invoices.length) throw codedError('promise_no_invoice', currency);
       const record = await addDecision(db, {
         _id: crypto.randomUUID(), v: 1, kind: 'promise', member: settings.staffName, by: settings.staffName, at: now, tenantId,
         date, amount: parsed.value, currency, ...(note ? { note } : {}), invoices,
@@ -221,7 +221,7 @@ export function createService(deps: ServiceDeps) {
     },
     async 'dunning.record'({ tenantId, action, on, note }) {
       const { now, today } = clock();
-      if (on > today) throw new WordedError('a dunning action is recorded on or before today', wording('dunning_action_future'));
+      if (on > today) throw codedError('dunning_action_future');
       const settings = await readSettings(db);
       const record = await addDecision(db, {
         _id: crypto.randomUUID(), v: 1, kind: 'dunning-action', member: settings.staffName, by: settings.staffName, at: now, tenantId,
@@ -292,7 +292,7 @@ export function createService(deps: ServiceDeps) {
       return deps.team ? deps.team.ping() : { state: 'off', pending: 0 };
     },
     async 'sync.connect'({ config }) {
-      if (!deps.team) throw new Error('team sharing is not available here');
+      if (!deps.team) throw codedError('sync_unavailable');
       return deps.team.connect(config);
     },
     async 'sync.disconnect'() {

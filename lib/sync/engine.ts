@@ -44,7 +44,7 @@ export function classify(failure: { status?: number; timeout?: boolean }): { sta
 
 class ExchangeError extends Error {
   constructor(readonly status?: number, readonly timeout = false) {
-    super(status ? `server answered ${status}` : timeout ? 'no answer' : 'not reachable');
+    super(status ? `sync_http_${status}` : timeout ? 'sync_no_answer' : 'sync_unreachable');
   }
 }
 

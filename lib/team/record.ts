@@ -1,7 +1,7 @@
 // Team records: every staff change as an add-only document, the unit that CouchDB replication carries between members.
 import * as z from 'zod/mini';
 import { AlertReason, BudgetThresholds, Customer, FlagKind, Guid, IsoDate, IsoDateTime, Settings, TriageReason } from '../schema';
-import { wording, type Wording } from '../wording';
+import { codeLine, wording, type Wording } from '../wording';
 
 /** The record format's version: a record with a higher `v` was written by a newer extension and is kept aside. */
 export const TEAM_RECORD_VERSION = 1;
@@ -92,6 +92,8 @@ export function makeRecord(draft: TeamRecordDraft, member: string): TeamRecord {
 }
 
 export type TeamRecordCheck = { ok: true; record: TeamRecord } | { ok: false; reason: string; text: Wording };
+/** A refused record: `reason` is the wording as a code line (for logs), `text` what the views say. */
+const refused = (text: Wording): TeamRecordCheck => ({ ok: false, reason: codeLine(text), text });
 
 /**
  * A record that came from the server, checked as imports are: `reason` says in English what is wrong (field by
@@ -99,20 +101,20 @@ export type TeamRecordCheck = { ok: true; record: TeamRecord } | { ok: false; re
  */
 export function parseTeamRecord(raw: unknown): TeamRecordCheck {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, reason: 'is not a team record (not an object)', text: wording('team_record_not_object') };
+    return refused(wording('team_record_not_object'));
   }
   const { v, kind } = raw as { v?: unknown; kind?: unknown };
   if (typeof v === 'number' && v > TEAM_RECORD_VERSION) {
-    return { ok: false, reason: `was written by a newer version of Partner Risk Lens (record format ${v}; this one reads ${TEAM_RECORD_VERSION})`, text: wording('team_record_newer', v, TEAM_RECORD_VERSION) };
+    return refused(wording('team_record_newer', v, TEAM_RECORD_VERSION));
   }
   if (typeof kind !== 'string' || !(TEAM_RECORD_KINDS as string[]).includes(kind)) {
     const shown = typeof kind === 'string' ? kind.slice(0, 50) : String(kind);
-    return { ok: false, reason: `has an unknown kind '${shown}'`, text: wording('team_record_unknown_kind', shown) };
+    return refused(wording('team_record_unknown_kind', shown));
   }
   const parsed = TeamRecord.safeParse(raw);
   if (parsed.success) return { ok: true, record: parsed.data };
   const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'record'}: ${i.message}`).join('; ');
-  return { ok: false, reason: `is damaged (${where})`, text: wording('team_record_damaged', where) };
+  return refused(wording('team_record_damaged', where));
 }
 
 
