@@ -6,7 +6,7 @@ import {
   readSettings, resolveFlag, saveSettings, setChecklistItem, stampMember, triageAlert, unsharedRecords, updateCustomer, updateTriage,
   type PrlDb,
 } from '../../lib/db';
-import type { Alert, Customer, VerdictRecord } from '../../lib/schema';
+import type { Alert, Customer, PromiseRecord, VerdictRecord } from '../../lib/schema';
 import { foldRecords } from '../../lib/team/fold';
 import { parseTeamRecord, type TeamRecord } from '../../lib/team/record';
 
@@ -206,7 +206,7 @@ describe('staff decisions between two browsers', () => {
   it('a verdict set in one browser reaches the colleague: the decisions, the customer view and the summary', async () => {
     const [ana, bob] = [await browser('ana'), await browser('bob')];
     const server = new Server();
-    const promise = { _id: 'd-2', v: 1, kind: 'promise', member: 'Ana', by: 'Ana', at: T(5), tenantId: A, date: '2026-12-01', amount: 100_00, currency: 'USD', invoices: [{ number: 'I-1', balance: 100_00 }] } as const;
+    const promise = { _id: 'd-2', v: 1, kind: 'promise', member: 'Ana', by: 'Ana', at: T(5), tenantId: A, date: '2026-12-01', amount: 100_00, currency: 'USD', invoices: [{ number: 'I-1', balance: 100_00 }] } satisfies PromiseRecord;
     await addDecision(ana, verdict());
     await addDecision(ana, promise);
     // Made before joining: no member yet; the join stamps it like every other record.
