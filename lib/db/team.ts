@@ -159,6 +159,17 @@ async function foldItems(tx: Tx, items: Set<string>, fresh: Set<string>): Promis
       case 'setting':
         if (lastIsFresh) { Object.assign(settings, { [state.key]: state.value }); settingsChanged = true; }
         break;
+      case 'decision': {
+        // Add-only: a decision this browser has (its own, or one restored) is never written over.
+        const store = tx.objectStore('decisions');
+        const { decision } = state;
+        writes.push(store.get(decision._id).then(async (known) => {
+          if (known) return;
+          await store.add(decision);
+          tenants.add(decision.tenantId);
+        }));
+        break;
+      }
     }
   }
   await Promise.all(writes);

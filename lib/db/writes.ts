@@ -115,12 +115,14 @@ async function putTick(tx: Tx, t: Tick): Promise<ChecklistEntry> {
 
 /**
  * Adds one staff decision (verdict, promise to pay, dunning action) and rebuilds the customer's summary in the
- * same transaction. Add-only: a record with an id already stored is refused, never overwritten.
+ * same transaction. Add-only: a record with an id already stored is refused, never overwritten. The decision is a
+ * team record too (shared with the team once joined).
  */
 export function addDecision(db: PrlDb, record: Decision): Promise<Decision> {
   const valid = Decision.parse(record);
-  return writeAndSummarize(db, [], async (tx) => {
+  return writeAndSummarize(db, [...RECORD_STORES], async (tx) => {
     await tx.objectStore('decisions').add(valid);
+    await addRecords(tx, [{ kind: 'decision', tenantId: valid.tenantId, decision: valid, by: valid.by, at: valid.at }]);
     return { result: valid, tenants: [valid.tenantId] };
   });
 }

@@ -1,5 +1,5 @@
 // The fold of add-only team records: one total order, and the current state of each item with its history.
-import type { AlertTriage, Flag, Triage } from '../schema';
+import type { AlertTriage, Decision, Flag, Triage } from '../schema';
 import type * as z from 'zod/mini';
 import type { TeamRecord, TeamRecordOf, TeamSetting } from './record';
 
@@ -22,6 +22,7 @@ export function itemOf(r: TeamRecord): string {
     case 'triage': return `triage ${r.tenantId} ${r.reason}`;
     case 'alert-status': return `alert ${r.alertId}`;
     case 'setting': return `setting ${r.key}`;
+    case 'decision': return `decision ${r.decision._id}`;
   }
 }
 
@@ -35,7 +36,9 @@ export type ItemState =
   | { kind: 'flag'; tenantId: string; flagId: string; flag?: Flag }
   | { kind: 'triage'; triage: Triage }
   | { kind: 'alert-status'; tenantId: string; alertId: string; staff: z.infer<typeof AlertTriage> }
-  | { kind: 'setting'; key: TeamSetting; value: unknown };
+  | { kind: 'setting'; key: TeamSetting; value: unknown }
+  /** A decision is never changed: its records all carry the same one. */
+  | { kind: 'decision'; decision: Decision };
 
 /** Records sorted in the total order, each id once (a record seen twice is the same record). */
 export function ordered(records: readonly TeamRecord[]): TeamRecord[] {
@@ -67,6 +70,7 @@ export function foldItem(records: readonly TeamRecord[]): ItemState {
       return { kind: 'alert-status', tenantId, alertId, staff: { status, ...(reason ? { reason } : {}), ...(note ? { note } : {}), by, at } };
     }
     case 'setting': return { kind: 'setting', key: last.key, value: last.value };
+    case 'decision': return { kind: 'decision', decision: last.decision };
   }
 }
 

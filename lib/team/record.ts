@@ -1,6 +1,6 @@
 // Team records: every staff change as an add-only document, the unit that CouchDB replication carries between members.
 import * as z from 'zod/mini';
-import { AlertReason, BudgetThresholds, Customer, FlagKind, Guid, IsoDate, IsoDateTime, Settings, TriageReason } from '../schema';
+import { AlertReason, BudgetThresholds, Customer, Decision, FlagKind, Guid, IsoDate, IsoDateTime, Settings, TriageReason } from '../schema';
 import { codeLine, wording, type Wording } from '../wording';
 
 /** The record format's version: a record with a higher `v` was written by a newer extension and is kept aside. */
@@ -65,12 +65,20 @@ export const SettingRecord = z.object({
   ...base, kind: z.literal('setting'), key: z.enum(TEAM_SETTINGS), value: z.unknown(),
 }).check(z.refine((r) => r.value !== undefined && Settings.def.shape[r.key].safeParse(r.value).success, { message: 'is not a valid value for this setting', path: ['value'] }));
 
+/**
+ * A staff decision (verdict, promise to pay, dunning action) as recorded: the decision itself, checked by the same
+ * schema as the decisions store, for the customer the record names. Add-only like the decisions: one record each.
+ */
+export const DecisionRecord = z.object({
+  ...base, kind: z.literal('decision'), tenantId: Guid, decision: Decision,
+}).check(z.refine((r) => r.decision.tenantId === r.tenantId, { message: 'is for another customer than the record', path: ['decision', 'tenantId'] }));
+
 /** Adding a kind: one schema in this union, one case in lib/team/fold.ts, one in lib/db/team.ts's apply. */
-export const TeamRecord = z.discriminatedUnion('kind', [TickRecord, FactRecord, FlagRecord, FlagResolveRecord, TriageRecord, AlertStatusRecord, SettingRecord]);
+export const TeamRecord = z.discriminatedUnion('kind', [TickRecord, FactRecord, FlagRecord, FlagResolveRecord, TriageRecord, AlertStatusRecord, SettingRecord, DecisionRecord]);
 export type TeamRecord = z.infer<typeof TeamRecord>;
 export type TeamRecordOf<K extends TeamRecord['kind']> = Extract<TeamRecord, { kind: K }>;
 export type TeamRecordKind = TeamRecord['kind'];
-export const TEAM_RECORD_KINDS: TeamRecordKind[] = ['tick', 'fact', 'flag', 'flag-resolve', 'triage', 'alert-status', 'setting'];
+export const TEAM_RECORD_KINDS: TeamRecordKind[] = ['tick', 'fact', 'flag', 'flag-resolve', 'triage', 'alert-status', 'setting', 'decision'];
 
 /** A record as a write makes it, before the id, version and member are added. */
 export type TeamRecordDraft = TeamRecord extends infer R ? (R extends TeamRecord ? Omit<R, '_id' | 'v' | 'member'> : never) : never;

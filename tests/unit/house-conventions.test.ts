@@ -129,7 +129,7 @@ const NOT_SENTENCES: Record<string, readonly string[]> = {
   // show the record's wording), as schema.ts's.
   'lib/team/record.ts': [
     'is longer than  X  characters', 'is longer than 400 characters', 'is longer than 100 characters', 'is longer than 200 characters',
-    'is not true or false', 'is not a valid value for this fact', 'is not a valid value for this setting',
+    'is not true or false', 'is not a valid value for this fact', 'is not a valid value for this setting', 'is for another customer than the record',
   ],
   'lib/sync/config.ts': ['is not a CouchDB database name'],
   // An invariant a caller cannot break (never shown).

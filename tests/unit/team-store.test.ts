@@ -2,13 +2,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  applyRemoteRecords, commitImport, countUnshared, markShared, openStore, putFlag, readAllSummaries, readCustomerDetail,
+  addDecision, applyRemoteRecords, commitImport, countUnshared, markShared, openStore, putFlag, readAllSummaries, readCustomerDetail,
   readSettings, resolveFlag, saveSettings, setChecklistItem, stampMember, triageAlert, unsharedRecords, updateCustomer, updateTriage,
   type PrlDb,
 } from '../../lib/db';
-import type { Alert, Customer } from '../../lib/schema';
+import type { Alert, Customer, PromiseRecord, VerdictRecord } from '../../lib/schema';
 import { foldRecords } from '../../lib/team/fold';
-import type { TeamRecord } from '../../lib/team/record';
+import { parseTeamRecord, type TeamRecord } from '../../lib/team/record';
 
 const A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const B = 'bbbbbbbb-0000-4000-8000-000000000002';
@@ -194,5 +194,64 @@ describe('team records between two browsers', () => {
     expect((await readSettings(db)).spikeFactor).toBe(3);
     await expect(updateCustomer(db, A, { country: 'France' as never }, T(2), 'Ana')).rejects.toThrow();
     expect(await db.count('teamRecords')).toBe(0);
+  });
+});
+
+describe('staff decisions between two browsers', () => {
+  const verdict = (over: Partial<VerdictRecord> = {}): VerdictRecord => ({
+    _id: 'd-1', v: 1, kind: 'verdict', member: 'Ana', by: 'Ana', at: T(4), tenantId: A, verdict: 'hold', reason: 'paid late <b>twice</b>',
+    snapshot: { score: 30, level: 'medium', factors: [{ id: 'overdue', points: 20 }], alertIds: [], flagIds: [] }, ...over,
+  });
+
+  it('a verdict set in one browser reaches the colleague: the decisions, the customer view and the summary', async () => {
+    const [ana, bob] = [await browser('ana'), await browser('bob')];
+    const server = new Server();
+    const promise = { _id: 'd-2', v: 1, kind: 'promise', member: 'Ana', by: 'Ana', at: T(5), tenantId: A, date: '2026-12-01', amount: 100_00, currency: 'USD', invoices: [{ number: 'I-1', balance: 100_00 }] } satisfies PromiseRecord;
+    await addDecision(ana, verdict());
+    await addDecision(ana, promise);
+    // Made before joining: no member yet; the join stamps it like every other record.
+    expect((await unsharedRecords(ana, 10)).map((r) => [r.kind, r.member, r.by, r.at])).toEqual([['decision', '', 'Ana', T(4)], ['decision', '', 'Ana', T(5)]]);
+    expect(await stampMember(ana, 'ana')).toBe(2);
+    await server.push(ana);
+    expect(await countUnshared(ana)).toBe(0);
+    expect(await server.pull(bob)).toEqual({ tenants: [A], settings: false });
+    expect(await bob.getAll('decisions')).toEqual([verdict(), promise]);
+    expect((await readCustomerDetail(bob, A)).decisions).toEqual([verdict(), promise]);
+    const summary = (await readAllSummaries(bob)).find((s) => s.tenantId === A)!;
+    expect(summary.facts.verdict).toEqual(verdict());
+    expect(summary).toEqual((await readAllSummaries(ana)).find((s) => s.tenantId === A));
+    // Bob's own record of the decisions is shared already: nothing goes back.
+    expect(await countUnshared(bob)).toBe(0);
+  });
+
+  it('applying the same decisions again, or Ana receiving her own, changes nothing', async () => {
+    const [ana, bob] = [await browser('ana'), await browser('bob')];
+    const server = new Server();
+    await addDecision(ana, verdict());
+    await stampMember(ana, 'ana');
+    await server.push(ana);
+    await server.pull(bob);
+    const before = { decisions: await bob.getAll('decisions'), records: await bob.getAll('teamRecords'), summaries: await readAllSummaries(bob) };
+    expect(await server.pull(bob)).toEqual({ tenants: [], settings: false });
+    expect({ decisions: await bob.getAll('decisions'), records: await bob.getAll('teamRecords'), summaries: await readAllSummaries(bob) }).toEqual(before);
+    // The same decision under another record id (as a restored backup may send it) is not added twice.
+    const [record] = server.docs.values();
+    expect(await applyRemoteRecords(bob, [{ ...record, _id: `${record._id}-again` }])).toEqual({ tenants: [], settings: false });
+    expect(await bob.getAll('decisions')).toEqual([verdict()]);
+    expect(await server.pull(ana)).toEqual({ tenants: [], settings: false });
+    expect(await ana.getAll('decisions')).toEqual([verdict()]);
+  });
+
+  it('a decision from the server is checked by the decisions schema: a wrong shape is refused with a reason, markup stays text', () => {
+    const good = { _id: 'decision:x', v: 1, kind: 'decision', member: 'ana', by: 'Ana', at: T(4), tenantId: A, decision: verdict() };
+    expect(parseTeamRecord(good)).toEqual({ ok: true, record: good });
+    const hostile = { ...good, decision: { ...verdict(), verdict: 'delete-everything', reason: '<img src=x onerror=alert(1)>', snapshot: 'none' } };
+    const bad = parseTeamRecord(hostile);
+    expect(bad).toMatchObject({ ok: false, text: { key: 'team_record_damaged' } });
+    expect(!bad.ok && bad.reason).toMatch(/^is damaged \(decision\.verdict: .*; decision\.snapshot: .*\)$/);
+    expect(parseTeamRecord({ ...good, decision: { ...verdict(), reason: '   ' } })).toMatchObject({ ok: false, reason: expect.stringMatching(/decision\.reason: a verdict needs a reason/) });
+    expect(parseTeamRecord({ ...good, decision: { ...verdict(), reason: 'x'.repeat(501) } }).ok).toBe(false);
+    expect(parseTeamRecord({ ...good, decision: verdict({ tenantId: B }) })).toMatchObject({ ok: false, reason: expect.stringMatching(/decision\.tenantId: is for another customer than the record/) });
+    expect(parseTeamRecord({ ...good, decision: undefined })).toMatchObject({ ok: false, reason: expect.stringMatching(/^is damaged \(decision: /) });
   });
 });
