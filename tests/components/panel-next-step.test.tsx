@@ -114,10 +114,11 @@ describe('the order of the panel', () => {
 
   it('puts sections with something urgent (alerts, an overdue balance) before the checklist, and the rest after', () => {
     const { view } = setup(panelData({ alerts: [openAlert], invoices: overdue95 }));
-    expect(sectionOrder()).toEqual(['alerts', 'account', 'checklist', 'facts', 'flags']);
+    // The review section (the verdict) is always there; it comes first only when a review is asked for.
+    expect(sectionOrder()).toEqual(['alerts', 'account', 'checklist', 'review', 'facts', 'flags']);
     view.unmount();
     setup(panelData());
-    expect(sectionOrder()).toEqual(['checklist', 'account', 'facts', 'flags']);
+    expect(sectionOrder()).toEqual(['checklist', 'account', 'review', 'facts', 'flags']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
+import { WEIGHT_FIELDS } from '../../lib/settings';
 import { SettingsForm } from '../../components/options/SettingsForm';
 import { DEFAULT_WEIGHTS, defaultSettings, type Settings } from '../../lib/schema';
 
@@ -76,7 +77,9 @@ describe('settings form', () => {
     const groups = [...document.querySelectorAll<HTMLElement>('.weights[data-guidance]')];
     expect(groups.map((g) => g.dataset.guidance)).toEqual(['theft-of-service', 'transaction-risk', 'abuse-of-service', 'account-management']);
     const ids = groups.flatMap((g) => [...g.querySelectorAll<HTMLInputElement>('[data-weight]')].map((i) => i.dataset.weight));
-    expect(ids.sort()).toEqual(Object.keys(DEFAULT_WEIGHTS).sort());
+    // Every weight and grade once: graded factors by `factor.grade` (overdue.91+), the others by their factor id.
+    expect(ids.sort()).toEqual(WEIGHT_FIELDS.map((f) => f.path).sort());
+    expect(new Set(WEIGHT_FIELDS.map((f) => f.factor))).toEqual(new Set(Object.keys(DEFAULT_WEIGHTS)));
     expect(groups[0].querySelector('h3')!.textContent).toBe('guidance_theft_of_service');
     expect(groups[0].querySelector('.meaning')!.textContent).toBe('weight_meaning_prepaid_card');
   });

@@ -14,7 +14,7 @@ describe('the records a restore would replace', () => {
     await commitImport(db, { customers: [customer(id(1), 'A'), customer(id(2), 'B')] }, NOW);
     await setChecklistItem(db, { tenantId: id(1), itemId: 'dunning', done: true, by: 'Ana', at: NOW, via: 'panel' });
     expect(await countRecords(db)).toEqual({
-      customers: 2, subscriptions: 0, invoices: 0, spending: 0, checklist: 1, checklistHistory: 1, flags: 0, alerts: 0, triage: 0,
+      customers: 2, subscriptions: 0, invoices: 0, spending: 0, checklist: 1, checklistHistory: 1, flags: 0, alerts: 0, triage: 0, teamRecords: 1, decisions: 0,
     });
     db.close();
   });

@@ -200,9 +200,10 @@ describe('the store', () => {
     await setChecklistItem(db, { tenantId: A, itemId: 'phone-contact', done: true, by: 'Ana', at: NOW, note: 'called' });
     const backup = JSON.parse(JSON.stringify(await exportBackup(db, NOW)));
     expect(backup.stores.teamRecords.map((r: { record: { kind: string; by: string } }) => [r.record.kind, r.record.by])).toEqual([['tick', 'Ana']]);
-    const schema3 = { ...backup, schemaVersion: 3, stores: { ...backup.stores, teamRecords: undefined } };
-    const other = await openStore('restore-schema-3');
-    await restoreBackup(other, schema3);
+    // Schema 4: settings as today's, no team records yet (schema 3's backups kept settings in the old shape).
+    const schema4 = { ...backup, schemaVersion: 4, stores: { ...backup.stores, teamRecords: undefined } };
+    const other = await openStore('restore-schema-4');
+    await restoreBackup(other, schema4);
     const records = (await other.getAll('teamRecords')).map((r) => r.record);
     expect(records.map((r) => ({ ...r, _id: '' }))).toEqual([{ ...backup.stores.teamRecords[0].record, _id: '' }]);
     // A backup of schema 5 without its records is damaged, not an older one.
@@ -216,7 +217,7 @@ describe('the store', () => {
     await expect(restoreBackup(db, { ...backup, schemaVersion: 99 })).rejects.toThrow(new RegExp(`^restore_newer \\[99,${DB_VERSION}\\]$`));
     const damaged = JSON.parse(JSON.stringify(backup));
     damaged.stores.customers[0].tenantId = 'nope';
-    await expect(restoreBackup(db, damaged)).rejects.toThrow(/^restore_damaged \["stores\.customers\.0\.tenantId: invalid_format/);
+    await expect(restoreBackup(db, damaged)).rejects.toThrow(/^restore_damaged \["stores\.customers\.0\.tenantId"\]$/);
     expect(await db.count('customers')).toBe(1);
   });
 });

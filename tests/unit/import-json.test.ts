@@ -184,7 +184,7 @@ describe('backups and unreadable files', () => {
     expect(newer.fatalText).toMatchObject({ key: 'restore_newer' });
     expect(newer.backup).toBeUndefined();
     const damaged = await parse(backup({ stores: { customers: [{ tenantId: 'x' }] } }));
-    expect(damaged.fatalText).toMatchObject({ key: 'restore_damaged', subs: [expect.stringMatching(/^stores\.customers\.0\.tenantId: invalid_format/)] });
+    expect(damaged.fatalText).toMatchObject({ key: 'restore_damaged', subs: [expect.stringMatching(/^stores\.customers\.0\.tenantId, /)] });
   });
 
   it('refuses text that is not JSON, shapes it does not read, and empty collections, saying which', async () => {

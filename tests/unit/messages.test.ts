@@ -23,8 +23,8 @@ describe('the messages table', () => {
     expect([...(await service()).handles].sort()).toEqual(types);
   });
 
-  it('keeps settings, the staff name, the popup head and the change notice to extension pages', () => {
-    expect([...PAGE_ONLY].sort()).toEqual(['data.changed', 'popup.head', 'settings.set', 'staff.setName']);
+  it('keeps settings, the staff name, the popup head, the change notice and the team connection to extension pages', () => {
+    expect([...PAGE_ONLY].sort()).toEqual(['data.changed', 'popup.head', 'settings.set', 'staff.setName', 'sync.connect', 'sync.disconnect']);
     for (const type of PAGE_ONLY) expect(acceptRequest({ type }, 'content-script').ok).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 // Settings keep what the user changed, not a copy of the defaults: a better default reaches everyone who left
 // that setting alone, and what a user changed under version 3 is kept, weights under their factor's id.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { exportBackup, openStore, readSettings, restoreBackup, saveSettings, updateSettings } from '../../lib/db';
+import { DB_VERSION, exportBackup, openStore, readSettings, restoreBackup, saveSettings, updateSettings } from '../../lib/db';
 import { BACKUP_FORMAT } from '../../lib/backup';
 import { FACTOR_IDS, score } from '../../lib/risk';
 import { DEFAULT_WEIGHTS, emptyFacts, type Customer } from '../../lib/schema';
@@ -105,7 +105,7 @@ describe('settings store what the user changed', () => {
     v3.stores.settings.records = [{ key: 'settings', value: V3_RECORD }];
     await writeOld(v3);
     const db = await openStore();
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.get('settings', 'settings')).toEqual(V3_CHANGES);
     const s = await readSettings(db);
     expect(s).toMatchObject({ staffName: 'Ana', language: 'fr', levels: { medium: 30, high: 50, critical: 75 }, dateOrder: 'dmy' });

@@ -248,10 +248,10 @@ describe('staff decisions between two browsers', () => {
     const hostile = { ...good, decision: { ...verdict(), verdict: 'delete-everything', reason: '<img src=x onerror=alert(1)>', snapshot: 'none' } };
     const bad = parseTeamRecord(hostile);
     expect(bad).toMatchObject({ ok: false, text: { key: 'team_record_damaged' } });
-    expect(!bad.ok && bad.reason).toMatch(/^is damaged \(decision\.verdict: .*; decision\.snapshot: .*\)$/);
+    expect(!bad.ok && bad.reason).toMatch(/^team_record_damaged \["decision\.verdict: .*; decision\.snapshot: .*"\]$/);
     expect(parseTeamRecord({ ...good, decision: { ...verdict(), reason: '   ' } })).toMatchObject({ ok: false, reason: expect.stringMatching(/decision\.reason: a verdict needs a reason/) });
     expect(parseTeamRecord({ ...good, decision: { ...verdict(), reason: 'x'.repeat(501) } }).ok).toBe(false);
     expect(parseTeamRecord({ ...good, decision: verdict({ tenantId: B }) })).toMatchObject({ ok: false, reason: expect.stringMatching(/decision\.tenantId: is for another customer than the record/) });
-    expect(parseTeamRecord({ ...good, decision: undefined })).toMatchObject({ ok: false, reason: expect.stringMatching(/^is damaged \(decision: /) });
+    expect(parseTeamRecord({ ...good, decision: undefined })).toMatchObject({ ok: false, reason: expect.stringMatching(/^team_record_damaged \["decision: /) });
   });
 });
