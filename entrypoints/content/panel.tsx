@@ -208,6 +208,34 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
     returnFocus();
   };
 
+  useEffect(() => {
+    const onWindow = () => { setDocked(innerWidth < DOCK_BELOW); setCompact(innerHeight < COMPACT_BELOW); };
+    addEventListener('resize', onWindow);
+    return () => removeEventListener('resize', onWindow);
+  }, []);
+  // Docked, the page keeps a column as wide as the panel is (open or folded to a strip); floating, none.
+  useEffect(() => {
+    const aside = wrap.current?.querySelector('aside');
+    if (!aside || !docked) { reserve(0); return; }
+    const measure = () => reserve(aside.getBoundingClientRect().width);
+    const watch = new ResizeObserver(measure);
+    watch.observe(aside);
+    measure();
+    return () => watch.disconnect();
+  }, [docked, !data]);
+  // The browser command: the panel opens (if folded) and takes the focus once it is on screen.
+  useEffect(() => {
+    if (!focusRequest) return;
+    wantFocus.current = true;
+    if (!open) setOpenStored(true);
+    else wrap.current?.querySelector<HTMLElement>('[data-testid="panel-toggle"]')?.focus();
+  }, [focusRequest]);
+  useEffect(() => {
+    if (!wantFocus.current || !open) return;
+    wantFocus.current = false;
+    wrap.current?.querySelector<HTMLElement>('[data-testid="panel-toggle"]')?.focus();
+  });
+
   return (
     <div ref={wrap}>
       <Panel tenantId={tenantId} data={data} t={t} locale={locale} open={open} onToggle={toggle} subscriptionId={subscriptionId} error={error}
