@@ -62,8 +62,9 @@ export function Panel(p: PanelProps) {
   const root = useRef<HTMLElement>(null);
   // A customer with no imported record and no staff change has no score: "No data", in a neutral colour.
   const level = data && (data.known ? data.risk.level : 'unknown');
-  const urgent = (id: SectionId) => !!data && (id === 'alerts' ? nextStep(data, p.review).action === 'answer-alert'
-    : id === 'account' ? data.aging.overdue : id === 'review' ? !!(p.review?.verdictChanged || p.review?.reviewDue) : id === 'checklist');
+  const review = data && (p.review ?? { verdictChanged: !!data.decision?.change?.changed, reviewDue: !!data.decision?.reviewDue });
+  const urgent = (id: SectionId) => !!data && (id === 'alerts' ? nextStep(data, review).action === 'answer-alert'
+    : id === 'account' ? data.aging.overdue : id === 'review' ? !!(review?.verdictChanged || review?.reviewDue) : id === 'checklist');
   const folded = (id: SectionId) => p.sections?.[id] ?? data?.panelSections?.[id] ?? (!!p.compact && !urgent(id));
   const onSection = (id: SectionId, collapsed: boolean) => p.onSection?.(id, collapsed);
   const fold = (id: SectionId, title: string, children: ComponentChildren) => (
@@ -196,7 +197,8 @@ function VerdictPill({ data, t }: { data: NonNullable<PanelProps['data']>; t: Pa
   const v = data.decision?.verdict;
   const changed = !!data.decision?.change?.changed;
   return (
-    <span class={`pill verdict ${changed ? 'changed' : ''}`} data-testid="verdict" data-verdict={v?.verdict ?? 'none'} data-changed={changed ? 'true' : undefined}>
+    // No verdict yet: said to screen readers, not shown (the review section says it), so the header stays one line.
+    <span class={v ? `pill verdict ${changed ? 'changed' : ''}` : 'visually-hidden'} data-testid="verdict" data-verdict={v?.verdict ?? 'none'} data-changed={changed ? 'true' : undefined}>
       {v ? (changed ? t('badge_verdict_changed', t(`verdict_${v.verdict}`)) : t(`verdict_${v.verdict}`)) : t('verdict_none_short')}
     </span>
   );

@@ -81,6 +81,10 @@ button { font: inherit; } input, select { font: inherit; max-width: 100%; }
   .unknown, .notice { background: #2e2e2e; color: #e6e6e6; } .notice { border-left-color: #8a8886; }
   .tag, .name-prompt { background: #463100; color: #ffe08a; }
   .confirm-step { border-color: #ff99a4; }
+  .next-step { background: #2e2e2e; color: #e6e6e6; }
+  .next-step.answer-alert, .next-step.collect { background: #4a1216; color: #ffb3ba; border-left-color: #ff99a4; }
+  .next-step.review, .next-step.onboard { background: #463100; color: #ffe08a; border-left-color: #ffe08a; }
+  .next-step .link { color: #9ccbf7; }
   .toggle:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible { outline-color: #62abf5; }
 }
 `;

@@ -46,7 +46,7 @@ describe('smoke', () => {
   it('opens the popup and the options page', async () => {
     const popup = await h.openExtensionPage('popup.html');
     // Customers were seen in the portal above, so the popup shows its lists (all empty: nothing is overdue).
-    await expect.poll(() => popup.locator('[role="tab"]').count(), { timeout: 10_000 }).toBe(5);
+    await expect.poll(() => popup.locator('[role="tab"]').count(), { timeout: 10_000 }).toBe(6);
     expect(await popup.locator('[data-testid="popup-list-empty"]').count()).toBe(1);
     await popup.close();
     const options = await h.openExtensionPage('options.html');
