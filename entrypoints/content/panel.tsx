@@ -15,6 +15,7 @@ import { send } from '@/utils/send';
 import { errorWording } from '@/lib/errors';
 import { say, wording } from '@/lib/wording';
 import type { SyncBrief } from '@/lib/sync/config';
+import { downloadCsv, pageRoom } from './page-room';
 
 /** How often an open panel asks for the team's state (and so for an exchange): a colleague's tick shows within it. */
 const TEAM_PING_MS = 3000;
@@ -181,12 +182,7 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
     exportEvidence: () => {
       if (!data) return;
       const text = evidenceCsv(data.customer?.name ?? '', tenantId, data.checklist, data.history, data.decisions ?? []);
-      const url = URL.createObjectURL(new Blob([`\uFEFF${text}`], { type: 'text/csv;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `evidence-${tenantId}-${data.today}.csv`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      downloadCsv(`evidence-${tenantId}-${data.today}.csv`, text);
     },
   };
 
@@ -245,27 +241,6 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
   );
 }
 
-/**
- * The room the page makes for the docked panel: padding on the page's root element, so the portal's content
- * narrows beside the panel (its own fixed-position bars excepted). What the page had there is put back when the
- * panel floats again or goes.
- */
-function pageRoom() {
-  let reserved = false;
-  let before = { value: '', priority: '' };
-  return (px: number) => {
-    const root = document.documentElement;
-    if (px > 0) {
-      if (!reserved) before = { value: root.style.getPropertyValue('padding-right'), priority: root.style.getPropertyPriority('padding-right') };
-      reserved = true;
-      root.style.setProperty('padding-right', `${Math.ceil(px)}px`, 'important');
-    } else if (reserved) {
-      reserved = false;
-      if (before.value) root.style.setProperty('padding-right', before.value, before.priority);
-      else root.style.removeProperty('padding-right');
-    }
-  };
-}
 
 type MountProps = Omit<HostProps, 'version' | 'reserve' | 'returnFocus' | 'focusRequest'>;
 
