@@ -4,7 +4,7 @@ import { compareRecords, foldItem, itemOf, type ItemState } from '../team/fold';
 import { makeRecord, type StoredTeamRecord, type TeamRecord, type TeamRecordDraft } from '../team/record';
 import type { PrlDb, StoreName, Tx } from './open';
 import { rebuildSummaries, SUMMARY_INPUTS } from './summaries';
-import { settingsFrom } from './writes';
+import { committed, settingsFrom } from './writes';
 import { overridesOf } from '../settings';
 
 /** The meta key of the CouchDB user this browser writes as ('' or absent: no team joined). */
@@ -100,16 +100,11 @@ export async function applyRemoteRecords(db: PrlDb, records: TeamRecord[]): Prom
 
 async function inFoldTransaction<T>(db: PrlDb, fn: (tx: Tx) => Promise<{ result: T; tenants: Iterable<string> }>): Promise<T> {
   const tx = db.transaction(FOLD_STORES, 'readwrite') as unknown as Tx;
-  try {
+  return committed(tx, async () => {
     const { result, tenants } = await fn(tx);
     await rebuildSummaries(tx, tenants);
-    await tx.done;
     return result;
-  } catch (e) {
-    try { tx.abort(); } catch { /* already finished */ }
-    await tx.done.catch(() => undefined);
-    throw e;
-  }
+  });
 }
 
 /**

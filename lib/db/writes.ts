@@ -10,6 +10,22 @@ import { addRecords, RECORD_STORES } from './team';
 import { settingDrafts } from '../team/legacy';
 import type { TeamRecordDraft } from '../team/record';
 
+/**
+ * Runs `fn` in `tx` and waits for the commit. On any failure the transaction is aborted, so nothing is written, and
+ * the original error goes on (aborting an already-finished transaction throws; that one is not what the caller needs).
+ */
+export async function committed<T>(tx: { abort(): void; done: Promise<void> }, fn: () => Promise<T>): Promise<T> {
+  try {
+    const result = await fn();
+    await tx.done;
+    return result;
+  } catch (e) {
+    try { tx.abort(); } catch { /* already finished */ }
+    await tx.done.catch(() => undefined);
+    throw e;
+  }
+}
+
 /** Runs `fn` in one readwrite transaction over `stores` plus the summary inputs, then rebuilds those tenants. */
 export async function writeAndSummarize<T>(
   db: PrlDb,
@@ -17,17 +33,11 @@ export async function writeAndSummarize<T>(
   fn: (tx: Tx) => Promise<{ result: T; tenants: Iterable<string> }>,
 ): Promise<T> {
   const tx = db.transaction([...new Set<StoreName>([...SUMMARY_INPUTS, ...extra])], 'readwrite');
-  try {
+  return committed(tx, async () => {
     const { result, tenants } = await fn(tx);
     await rebuildSummaries(tx, tenants);
-    await tx.done;
     return result;
-  } catch (e) {
-    // Aborting an already-finished transaction throws; the original error is what the caller needs.
-    try { tx.abort(); } catch { /* already finished */ }
-    await tx.done.catch(() => undefined);
-    throw e;
-  }
+  });
 }
 
 export interface Seen { tenantId: string; name: string }
@@ -189,7 +199,7 @@ export function triageAlert(db: PrlDb, id: string, staff: z.infer<typeof AlertTr
  */
 export async function updateTriage(db: PrlDb, key: Pick<Triage, 'tenantId' | 'reason'>, change: (t: Triage) => Triage, at = new Date().toISOString()): Promise<Triage> {
   const tx = db.transaction(['triage', 'settings', ...RECORD_STORES], 'readwrite');
-  try {
+  return committed(tx, async () => {
     const triage = tx.objectStore('triage');
     const existing = await triage.get([key.tenantId, key.reason]);
     const next = Triage.parse(change(existing ?? { tenantId: key.tenantId, reason: key.reason }));
@@ -200,13 +210,8 @@ export async function updateTriage(db: PrlDb, key: Pick<Triage, 'tenantId' | 're
       const { staffName } = settingsFrom(await tx.objectStore('settings').get('settings'));
       await addRecords(tx as unknown as Tx, [{ kind: 'triage', tenantId: next.tenantId, reason: next.reason, ...fields, by: staffName, at }]);
     }
-    await tx.done;
     return next;
-  } catch (e) {
-    try { tx.abort(); } catch { /* already finished */ }
-    await tx.done.catch(() => undefined);
-    throw e;
-  }
+  });
 }
 
 /** The effective settings: the defaults with what the user changed on top (lib/settings.ts). */
@@ -237,19 +242,14 @@ export function updateSettings(db: PrlDb, patch: SettingsPatch): Promise<Setting
 /** Writes the settings `change` makes of the stored ones; each team-wide setting it changes is a team record. */
 async function writeSettings(db: PrlDb, change: (old: Settings) => Settings): Promise<Settings> {
   const tx = db.transaction(['settings', ...RECORD_STORES], 'readwrite');
-  try {
+  return committed(tx, async () => {
     const store = tx.objectStore('settings');
     const old = settingsOf(await store.get('settings'));
     const next = change(old);
     await store.put(overridesOf(next), 'settings');
     await addRecords(tx as unknown as Tx, settingDrafts(old, next, new Date().toISOString()));
-    await tx.done;
     return next;
-  } catch (e) {
-    try { tx.abort(); } catch { /* already finished */ }
-    await tx.done.catch(() => undefined);
-    throw e;
-  }
+  });
 }
 
 export function metaFrom(raw: unknown): Meta {
