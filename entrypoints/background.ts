@@ -1,4 +1,5 @@
 // Wiring only: opens the store, checks and routes messages, broadcasts changes, keeps the toolbar badge.
+import { coalesce } from '@/lib/coalesce';
 import { attentionBreakdown, attentionTitle } from '@/lib/attention';
 import { localDate } from '@/lib/clock';
 import { openStore, readAllSummaries, readSettings, readSummaries, readTriage, type PrlDb } from '@/lib/db';
@@ -150,25 +151,7 @@ export default defineBackground(() => {
   }
 
   // Writes come in bursts (ticks, imports): one count at a time, and one more after it if any came meanwhile.
-  let painting: Promise<void> | undefined;
-  let again = false;
-  function refreshBadge(): Promise<void> {
-    if (painting) {
-      again = true;
-      return painting;
-    }
-    painting = (async () => {
-      try {
-        do {
-          again = false;
-          await paintBadge();
-        } while (again);
-      } finally {
-        painting = undefined;
-      }
-    })();
-    return painting;
-  }
+  const refreshBadge = coalesce(paintBadge);
 
   function broadcast(c: Changed): void {
     browser.runtime.sendMessage(c).catch(() => undefined); // no extension page open: nobody to tell

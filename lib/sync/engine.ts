@@ -1,6 +1,7 @@
 // One exchange with the team's server at a time, one-shot: outbox (records not yet shared) into the local replica,
 // replicate both ways, then apply what came in to lib/db, the read model. Bad records are kept aside, never applied,
 // never blocking the rest. Failures become a state in words and back off.
+import { coalesce } from '../coalesce';
 import type { PrlDb, SyncDb } from '../db';
 import {
   applyRemoteRecords, commitImport, countPendingImports, countUnshared, deletePendingImport, markShared, readPendingImports,
@@ -62,8 +63,6 @@ export const replicaKey = (c: SyncConfig, base: string): string =>
 
 export function createSync(deps: SyncDeps) {
   const { db, state } = deps;
-  let running: Promise<void> | undefined;
-  let again = false;
   let lastRun = 0;
 
   const readConfig = async (): Promise<SyncConfig | undefined> => {
@@ -241,24 +240,10 @@ export function createSync(deps: SyncDeps) {
   }
 
   /** Runs an exchange now, or once more after the one under way. */
-  function run(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          lastRun = Date.now();
-          await exchange();
-        } while (again);
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
-  }
+  const run = coalesce(async () => {
+    lastRun = Date.now();
+    await exchange();
+  });
 
   /**
    * An automatic exchange (a write, an alarm, an open page's ping): not while backing off, not twice within
@@ -266,7 +251,7 @@ export function createSync(deps: SyncDeps) {
    * every few seconds: on a slow server they would chain exchanges for ever).
    */
   async function nudge(minGapMs = 0, follow = minGapMs === 0): Promise<void> {
-    if (running) { if (follow) again = true; return; }
+    if (run.busy) { if (follow) run.follow(); return; }
     if (Date.now() - lastRun < minGapMs) return;
     const status = await readStatus();
     if (status.nextTry && Date.parse(status.nextTry) > deps.now().getTime()) return;
@@ -289,8 +274,7 @@ export function createSync(deps: SyncDeps) {
 
   /** Stops sharing: the credentials and the replica go, the partner's data in lib/db stays. */
   async function disconnect(): Promise<void> {
-    again = false;
-    if (running) await running.catch(() => undefined);
+    await run.settle();
     const c = await readConfig();
     if (c) await forget(c);
     await deleteSyncValue(state, 'config');
