@@ -3,6 +3,7 @@
 // Text goes in through textContent only.
 import type { Badge } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
+import { thresholdKey } from '@/lib/thresholds';
 
 export const BADGE_CSS = `
 :host { all: initial; display: inline-block; margin-inline-start: 6px; vertical-align: middle; }
@@ -29,6 +30,7 @@ export function renderBadge(el: HTMLElement, badge: Badge, t: Translate): void {
   const parts = [badge.level === 'unknown' || badge.score === undefined ? t('badge_title_unknown') : t('badge_title', level, badge.score)];
   if (badge.overdue) parts.push(t('badge_overdue'));
   if (budget) parts.push(t(`budget_state_${budget}`));
+  if (badge.threshold) parts.push(t(`threshold_${badge.threshold.basis}`, badge.threshold.percent));
   el.className = `b ${badge.level}`;
   el.setAttribute('data-testid', 'risk-badge');
   el.setAttribute('data-tenant-id', badge.tenantId.toLowerCase());
@@ -37,6 +39,8 @@ export function renderBadge(el: HTMLElement, badge: Badge, t: Translate): void {
   else el.removeAttribute('data-overdue');
   if (budget) el.setAttribute('data-budget', budget);
   else el.removeAttribute('data-budget');
+  if (badge.threshold) el.setAttribute('data-threshold', thresholdKey(badge.threshold));
+  else el.removeAttribute('data-threshold');
   if (badge.verdict) el.setAttribute('data-verdict', badge.verdict);
   else el.removeAttribute('data-verdict');
   if (badge.changed) el.setAttribute('data-changed', 'true');

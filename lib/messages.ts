@@ -12,7 +12,7 @@ import { isPortalHost } from './portal/hosts';
 import { wording, type Wording } from './wording';
 import { SyncConfig, type SyncBrief } from './sync/config';
 import {
-  AccountSummary, AdminAccess, AlertReason, BudgetThresholds, ChecklistEntry, Country, Currency, Customer, DunningAction, DunningActionRecord, Flag, FlagKind, Guid, IsoDate,
+  AccountSummary, AdminAccess, AlertReason, BudgetThreshold, BudgetThresholds, ChecklistEntry, Country, Currency, Customer, DunningAction, DunningActionRecord, Flag, FlagKind, Guid, IsoDate,
   IsoDateTime, Meta, PaymentInstrument, PanelSection, PromiseRecord, Settings, Triage, TriageReason, Verdict, VerdictRecord, type RiskFacts,
 } from './schema';
 
@@ -46,6 +46,8 @@ export const Badge = z.object({
   known: z.optional(z.boolean()),
   /** The customer's review verdict, and whether it changed since (see lib/verdicts). */
   verdict: z.optional(Verdict), changed: z.optional(z.boolean()),
+  /** The highest budget threshold the customer's spend or forecast crossed (see lib/thresholds). */
+  threshold: z.optional(BudgetThreshold),
 });
 export type Badge = z.infer<typeof Badge>;
 // lib/badge-table.ts stays free of zod (the content script reads it): its interface is checked against this.

@@ -68,6 +68,7 @@ function badgeOf(s: AccountSummary | undefined, tenantId: string, settings: Sett
     tenantId, level: a.risk.level, score: a.risk.score, overdue: a.aging.overdue, ...(s ? {} : { known: false }),
     ...(v ? { verdict: v.verdict, ...(a.decision.change?.changed ? { changed: true } : {}) } : {}),
     ...(state === 'breached' || state === 'approaching' || state === 'forecast' ? { budget: state } : {}),
+    ...(a.decision.threshold ? { threshold: a.decision.threshold } : {}),
   };
 }
 

@@ -8,6 +8,7 @@
 import { BADGE_CSS, renderBadge } from '@/components/RiskBadge';
 import type { Badge } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
+import { thresholdKey } from '@/lib/thresholds';
 
 /** A link or grid row that carries (or will carry) a badge, and how its host goes in. */
 export interface Target { target: Element; tenantId: string; cell?: Element; link?: true; insert(h: HTMLElement): void }
@@ -49,7 +50,7 @@ export function createPlacement(deps: { badgeOf(tenantId: string): Badge | undef
       p.slot.replaceChildren();
       return;
     }
-    const key = `${badge.level}|${badge.score}|${badge.overdue}|${badge.budget ?? ''}|${badge.verdict ?? ''}|${badge.changed ?? ''}`;
+    const key = `${badge.level}|${badge.score}|${badge.overdue}|${badge.budget ?? ''}|${badge.verdict ?? ''}|${badge.changed ?? ''}|${badge.threshold ? thresholdKey(badge.threshold) : ''}`;
     let look = looks.get(key);
     if (!look) {
       look = document.createElement('span');

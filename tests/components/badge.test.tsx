@@ -62,6 +62,19 @@ describe('risk badge', () => {
     expect(b.children[1].textContent).not.toBe('');
   });
 
+  it.each([[{ percent: 80, basis: 'actual' }, '80-actual'], [{ percent: 100, basis: 'forecast' }, '100-forecast']] as const)(
+    'names the highest budget threshold crossed, %j, in data-threshold and in words', (threshold, key) => {
+      const b = paint({ budget: 'approaching', threshold });
+      expect(b.getAttribute('data-threshold')).toBe(key);
+      expect(b.getAttribute('data-budget')).toBe('approaching');
+      expect(b.getAttribute('aria-label')).toBe(`badge_title(level_high|60), budget_state_approaching, threshold_${threshold.basis}(${threshold.percent})`);
+      expect(b.getAttribute('title')).toContain(`threshold_${threshold.basis}(${threshold.percent})`);
+      // Repainted with none crossed, the hook goes.
+      paint({}, b);
+      expect(b.hasAttribute('data-threshold')).toBe(false);
+      expect(b.getAttribute('aria-label')).not.toContain('threshold_');
+    });
+
   it('gives the three budget states three different marks', () => {
     const marks = (['breached', 'approaching', 'forecast'] as const).map((budget) => paint({ budget }).children[1].textContent);
     expect(new Set(marks).size).toBe(3);

@@ -123,6 +123,25 @@ describe('the background', () => {
     expect(badgeInTable((await deliver({ type: 'badges.all' }, content)).data, id(7))).toMatchObject({ tenantId: id(7) });
   });
 
+  it('puts the highest budget threshold crossed on the badge, the customer\'s own thresholds overriding the team\'s', async () => {
+    const db = await openStore();
+    const id = (n: number) => `dddddddd-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const today = localDate(new Date());
+    const at = `${today}T00:00:00.000Z`;
+    const customers = [
+      { tenantId: id(0), name: 'Under', updatedAt: at },
+      { tenantId: id(1), name: 'Eighty', updatedAt: at },
+      { tenantId: id(2), name: 'Over', updatedAt: at },
+      { tenantId: id(3), name: 'Own', updatedAt: at, budgetThresholds: [{ percent: 50, basis: 'actual' as const }, { percent: 90, basis: 'actual' as const }] },
+    ];
+    const spending = [[0, 10], [1, 85], [2, 130], [3, 60]].map(([n, spent]) => ({ tenantId: id(n), budget: 1000_00, spendToDate: spent * 10_00, asOf: today, currency: 'USD' }));
+    await commitImport(db, { customers, spending }, at);
+    const one = (await deliver({ type: 'badges.get', tenantIds: [0, 1, 2, 3].map(id) }, content)).data;
+    expect(one.map((b: { threshold?: unknown }) => b.threshold)).toEqual([undefined, { percent: 80, basis: 'actual' }, { percent: 100, basis: 'actual' }, { percent: 50, basis: 'actual' }]);
+    const all = (await deliver({ type: 'badges.all' }, content)).data;
+    for (const b of one) expect(badgeInTable(all, b.tenantId)).toEqual(b);
+  });
+
   it("gives the popup's head: the oldest overdue first, at most `limit`, customers counted up to `countUpTo`; pages only", async () => {
     const db = await openStore();
     const id = (n: number) => `bbbbbbbb-0000-4000-8000-${String(n).padStart(12, '0')}`;

@@ -40,6 +40,21 @@ describe('badge table', () => {
     expect(badgeInTable(table, guid(2))).toEqual({ tenantId: guid(2), level: 'low', score: 20, overdue: false });
   });
 
+  it('gives back the highest budget threshold crossed of each customer, beside its verdict, and none where none was', () => {
+    const badges: Badge[] = [
+      { tenantId: guid(1), level: 'high', score: 60, overdue: false, budget: 'breached', threshold: { percent: 100, basis: 'actual' } },
+      { tenantId: guid(2), level: 'low', score: 10, overdue: false },
+      { tenantId: guid(3), level: 'medium', score: 30, overdue: true, budget: 'forecast', threshold: { percent: 100, basis: 'forecast' }, verdict: 'watch', changed: true },
+      { tenantId: guid(4), level: 'low', score: 12, overdue: false, threshold: { percent: 62.5, basis: 'actual' } },
+      { tenantId: guid(5), level: 'high', score: 55, overdue: false, budget: 'breached', threshold: { percent: 100, basis: 'actual' } },
+    ];
+    const table = encodeBadgeTable(badges, unknown);
+    for (const b of badges) expect(badgeInTable(table, b.tenantId)).toEqual(b);
+    // Three distinct thresholds, one character per customer.
+    expect(table.thresholds).toBe('100-actual,100-forecast,62.5-actual|0-120');
+    expect(encodeBadgeTable([badges[1]], unknown)).not.toHaveProperty('thresholds');
+  });
+
   it('is empty for an empty store', () => {
     const table = encodeBadgeTable([], unknown);
     expect(table).toEqual({ ids: '', looks: '', unknown });
