@@ -155,6 +155,8 @@ export interface PanelData extends Omit<CustomerDetail, 'summary'> {
   budget: BudgetResult;
   /** Verdict, promise, payer rating, thresholds: see lib/decisions. */
   decision?: DecisionView;
+  /** The team's budget thresholds, in force for a customer without its own. */
+  teamThresholds?: BudgetThreshold[];
   staffName: string;
   panelOpen: boolean;
   /** The panel's sections staff folded (true) or unfolded (false); a section not named has its default. */

@@ -101,7 +101,7 @@ export function createService(deps: ServiceDeps) {
       const a = assess(detail.summary, tenantId, settings, today, now);
       const data: PanelData = {
         tenantId, known: isKnown(detail.summary), customer: detail.summary?.customer, risk: a.risk, facts: a.facts, aging: a.aging,
-        dunning: a.dunning, budget: a.budget, decision: a.decision,
+        dunning: a.dunning, budget: a.budget, decision: a.decision, teamThresholds: settings.budgetThresholds,
         checklist: detail.checklist, history: detail.history, flags: detail.flags, alerts: detail.alerts,
         subscriptions: detail.subscriptions, triage: detail.triage, decisions: detail.decisions, staffName: settings.staffName, panelOpen: meta.panelOpen,
         panelSections: meta.panelSections ?? {}, today, now,

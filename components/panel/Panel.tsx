@@ -15,6 +15,7 @@ import { PaymentSection } from './PaymentSection';
 import { ScoreSection } from './ScoreSection';
 import { VerdictSection } from './VerdictSection';
 import { SubscriptionWarnings } from './SubscriptionWarnings';
+import { ThresholdsEditor } from './ThresholdsEditor';
 import type { PanelActions } from './actions';
 import { byPerson } from './trusted';
 import { SyncIndicator } from '../team/SyncIndicator';
@@ -149,6 +150,7 @@ function Sections(p: PanelProps & {
   const alerts = hasAlerts ? fold('alerts', t('alerts_title'), <AlertsSection data={data} t={t} locale={p.locale} actions={p.actions} />) : null;
   const account = fold('account', t('account_title'), <>
     <AccountSection data={data} t={t} locale={p.locale} />
+    <ThresholdsEditor data={data} t={t} actions={p.actions} />
     <PaymentSection data={data} t={t} locale={p.locale} actions={p.actions} />
   </>);
   return (

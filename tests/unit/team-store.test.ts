@@ -154,6 +154,21 @@ describe('team records between two browsers', () => {
     expect((await readSettings(ana)).language).toBe('fr');
   });
 
+  it("carries a customer's own budget thresholds as a staff change, and their clearing back to the team's", async () => {
+    const [ana, bob] = [await browser('ana'), await browser('bob')];
+    const server = new Server();
+    const own = [{ percent: 50, basis: 'actual' as const }, { percent: 90, basis: 'forecast' as const }];
+    await updateCustomer(ana, A, { budgetThresholds: own }, T(1), 'Ana');
+    expect((await unsharedRecords(ana, 10)).map((r) => [r.kind, r.by, 'field' in r && r.field, 'value' in r && r.value])).toEqual([['fact', 'Ana', 'budgetThresholds', own]]);
+    await server.push(ana);
+    await server.pull(bob);
+    expect((await bob.get('customers', A))?.budgetThresholds).toEqual(own);
+    await updateCustomer(ana, A, { budgetThresholds: undefined }, T(2), 'Ana');
+    await server.push(ana);
+    await server.pull(bob);
+    expect((await bob.get('customers', A))?.budgetThresholds).toBeUndefined();
+  });
+
   it('stamps the joining member on records made alone, sends oldest first, and counts what is not shared yet', async () => {
     const db = await browser('ana');
     await setChecklistItem(db, { tenantId: A, itemId: 'dunning', done: true, by: 'Ana', at: T(5) });
