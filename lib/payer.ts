@@ -7,11 +7,14 @@ export type PayerRating = 'A' | 'B' | 'C' | 'D';
 export interface PayerHistory { /** Average days late, weighted by amount (negative: early). */ delayDays: number; paidCount: number; writtenOff: boolean }
 
 /** The amount-weighted average delay of the invoices paid in full with a known date; undefined without any. */
-export function payerHistory(invoices: Array<Pick<Invoice, 'dueOn' | 'paidOn' | 'amount' | 'paid' | 'currency'>>, writtenOff = false): PayerHistory | undefined {
+export function payerHistory(invoices: Array<Pick<Invoice, 'dueOn' | 'paidOn' | 'amount' | 'paid' | 'currency' | 'writtenOff'>>): PayerHistory | undefined {
   let weighted = 0;
   let weight = 0;
   let count = 0;
+  let writtenOff = false;
   for (const i of invoices) {
+    // A written-off invoice was never paid, whatever its columns say (some systems show it settled by the write-off).
+    if (i.writtenOff) { writtenOff = true; continue; }
     if (!i.paidOn || i.paid < i.amount || i.amount <= 0) continue;
     // Amounts of different currencies weigh as raw numbers: a weight only, never shown as a sum.
     const w = minorToNumber(i.amount, i.currency);

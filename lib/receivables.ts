@@ -28,10 +28,10 @@ export function invoiceBalance(i: Pick<Invoice, 'amount' | 'paid'>): number {
   return i.amount - i.paid;
 }
 
-/** The open invoices (balance left) an account summary keeps, oldest due first. */
+/** The open invoices (balance left, not written off) an account summary keeps, oldest due first. */
 export function openInvoiceFacts(invoices: Invoice[]): OpenInvoice[] {
   return invoices
-    .filter((i) => invoiceBalance(i) > 0)
+    .filter((i) => invoiceBalance(i) > 0 && !i.writtenOff)
     .map((i) => ({ number: i.number, dueOn: i.dueOn, balance: invoiceBalance(i), currency: i.currency }))
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.number.localeCompare(b.number));
 }

@@ -78,6 +78,8 @@ export const Invoice = z.object({
   paid: Minor,
   currency: Currency,
   paidOn: z.optional(IsoDate),
+  /** Given up as a bad debt (the billing system's status or write-off column): closed, and the payer rated D. */
+  writtenOff: z.optional(z.boolean()),
 });
 export type Invoice = z.infer<typeof Invoice>;
 

@@ -57,6 +57,19 @@ export function parseBool(raw: string): Parsed<boolean> {
   return fail(`${quoted(raw)} is not yes or no`, wording('import_not_yes_no', quoted(raw)));
 }
 
+/**
+ * An invoice's status as billing systems export it: whether it says the invoice was written off as a bad debt
+ * (Stripe's `uncollectible`, "written off", "bad debt", French "passée en perte", "irrécouvrable"). Any other
+ * status (open, paid, overdue, void, …) is read as not written off: statuses vary too much to refuse them.
+ */
+export function parseInvoiceStatus(raw: string): Parsed<boolean> {
+  return ok(WRITTEN_OFF.has(words(raw)));
+}
+const WRITTEN_OFF = new Set([
+  'written off', 'write off', 'writeoff', 'writtenoff', 'written off bad debt', 'bad debt', 'uncollectible', 'irrecoverable', 'uncollectable',
+  'passe en perte', 'passee en perte', 'passe en pertes', 'passee en pertes', 'en perte', 'irrecouvrable', 'creance irrecouvrable', 'creance douteuse irrecouvrable',
+]);
+
 const words = (s: string) => s.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\s_\-/]+/g, ' ');
 
 type Instrument = 'invoice' | 'bank_transfer' | 'direct_debit' | 'card' | 'prepaid_card' | 'unknown';

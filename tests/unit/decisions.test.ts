@@ -163,7 +163,8 @@ describe('payer rating and expected payment dates', () => {
     expect([at(-3), at(5), at(6), at(30), at(31), at(60), at(61)]).toEqual(['A', 'A', 'B', 'B', 'C', 'C', 'D']);
   });
   it('an invoice written off makes it D; no paid history has no rating', () => {
-    expect(payerRating(payerHistory([paid('2026-01-01', '2026-01-01', 10_00)], true))).toBe('D');
+    expect(payerRating(payerHistory([paid('2026-01-01', '2026-01-01', 10_00), { ...paid('2026-02-01', '2026-02-01', 5_00), writtenOff: true }]))).toBe('D');
+    expect(payerRating(payerHistory([{ dueOn: '2026-01-01', amount: 10_00, paid: 0, currency: 'USD', writtenOff: true }]))).toBe('D');
     expect(payerRating(payerHistory([]))).toBeUndefined();
     // Unpaid, partly paid, or paid with no date: no history.
     expect(payerHistory([{ dueOn: '2026-01-01', amount: 10_00, paid: 5_00, paidOn: '2026-02-01', currency: 'USD' }, { dueOn: '2026-01-01', amount: 10_00, paid: 10_00, currency: 'USD' }])).toBeUndefined();

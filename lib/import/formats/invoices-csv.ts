@@ -4,7 +4,7 @@ import { Invoice } from '../../schema';
 import type { CsvFormat } from '../format';
 import { CURRENCY, hasFields, mapHeaders, TENANT } from '../fields';
 import { quoted } from '../text';
-import { parseCurrency, parseGuid } from '../values';
+import { parseBool, parseCurrency, parseGuid, parseInvoiceStatus } from '../values';
 import { wording } from '../../wording';
 
 export const INVOICE_FIELDS: Record<string, string[]> = {
@@ -20,6 +20,10 @@ export const INVOICE_FIELDS: Record<string, string[]> = {
   paid: ['Paid', 'Amount paid', 'Paid amount', 'Paid to date', 'Montant payé', 'Payé', 'Déjà payé', 'Montant réglé', 'Réglé'],
   currency: CURRENCY,
   paidOn: ['Paid date', 'Payment date', 'Paid on', 'Date paid', 'Date de paiement', 'Payé le', 'Date de règlement', 'Réglé le'],
+  /** The invoice's status: a bad debt given up ("written off", Stripe's "uncollectible") closes it and rates the payer D. */
+  status: ['Status', 'Invoice status', 'Payment status', 'State', 'Statut', 'Statut de la facture', 'État', 'Etat', 'Statut du paiement'],
+  /** Yes/no: written off as a bad debt. */
+  writtenOff: ['Written off', 'Written-off', 'Write-off', 'Write off', 'Bad debt', 'Uncollectible', 'Passée en perte', 'Passé en perte', 'Irrécouvrable', 'Créance irrécouvrable'],
   /** An open-items report's own date ("every open invoice as of"); today when absent. */
   asOf: ['As of', 'As of date', 'As at', 'Report date', 'Snapshot date', 'En date du', 'Date du rapport', 'Situation au', "Date de l'état"],
 };
@@ -50,6 +54,9 @@ export const invoicesCsv: CsvFormat = {
       tenantId, number: req('number', text), issuedOn: req('issuedOn', dateIn('issuedOn')), dueOn: req('dueOn', dateIn('dueOn')),
       amount: req('amount', money), paid: opt('paid', money) ?? 0, currency, paidOn: opt('paidOn', dateIn('paidOn')),
     };
+    // Either column may say it; a "no" in one does not undo a written-off status in the other.
+    const writtenOff = [opt('writtenOff', parseBool), opt('status', parseInvoiceStatus)].some(Boolean);
+    if (writtenOff) record.writtenOff = true;
     if (typeof record.issuedOn === 'string' && typeof record.dueOn === 'string' && record.dueOn < record.issuedOn) {
       problem(`${col('dueOn')} ${record.dueOn} is before ${col('issuedOn')} ${record.issuedOn}`, wording('import_due_before_issued', col('dueOn'), record.dueOn, col('issuedOn'), record.issuedOn));
     }
