@@ -3,6 +3,7 @@
 import { CHECKLIST } from './checklist';
 import { minorToDecimal } from './money';
 import type { Alert, ChecklistChange, ChecklistEntry, Decision, Triage, VerdictRecord } from './schema';
+import type { TeamRecordOf } from './team/record';
 
 // The same rule as lib/reports.ts: a cell a spreadsheet would run as a formula gets a leading '.
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
@@ -15,11 +16,17 @@ export const csvOf = (fields: string[], rows: Array<Array<string | number>>) => 
 export const AUDIT_FIELDS = ['Time', 'Member', 'Customer', 'Customer ID', 'Action', 'From', 'To', 'Reason'];
 export interface AuditRow { time: string; member: string; tenantId: string; action: string; from: string; to: string; reason: string }
 
+/** The add-only records of triage and alert status changes (lib/team/record): one row each. */
+export type AuditRecord = TeamRecordOf<'triage'> | TeamRecordOf<'alert-status'>;
+
 export interface AuditInput {
   decisions: Decision[];
   history: ChecklistChange[];
+  /** The latest triage of each customer and reason: a row only where no record of its changes exists (older data). */
   triage: Triage[];
+  /** Alerts with a staff status, or with records of one (their Microsoft status is the first "from"). */
   alerts: Alert[];
+  records?: AuditRecord[];
   names: Map<string, string>;
 }
 
@@ -42,15 +49,56 @@ export function auditRows(r: AuditInput): AuditRow[] {
   for (const h of r.history) {
     rows.push({ time: h.at, member: h.by, tenantId: h.tenantId, action: `checklist ${h.itemId}`, from: h.from ? 'done' : 'not done', to: h.to ? 'done' : 'not done', reason: h.note ?? '' });
   }
+  const records = [...(r.records ?? [])].sort((a, b) => a.at.localeCompare(b.at) || a.member.localeCompare(b.member) || a._id.localeCompare(b._id));
+  rows.push(...triageRows(records.filter((x): x is TeamRecordOf<'triage'> => x.kind === 'triage')));
+  const statusOf = new Map(r.alerts.map((a) => [a.id, a.status as string]));
+  for (const x of records) {
+    if (x.kind !== 'alert-status') continue;
+    rows.push({ time: x.at, member: x.by || x.member, tenantId: x.tenantId, action: `alert ${x.alertId}`, from: statusOf.get(x.alertId) ?? '', to: x.status, reason: [x.reason, x.note].filter(Boolean).join(': ') });
+    statusOf.set(x.alertId, x.status);
+  }
+  // What no record tells (triage and alert status kept before team records existed): the latest state, as kept.
+  const recorded = new Set(records.map((x) => (x.kind === 'triage' ? `${x.tenantId} ${x.reason}` : `alert ${x.alertId}`)));
   for (const t of r.triage) {
+    if (recorded.has(`${t.tenantId} ${t.reason}`)) continue;
     if (t.acknowledgedAt) rows.push({ time: t.acknowledgedAt, member: t.by ?? '', tenantId: t.tenantId, action: `acknowledge ${t.reason}`, from: '', to: 'acknowledged', reason: t.note ?? '' });
     if (t.snoozedUntil) rows.push({ time: t.acknowledgedAt ?? '', member: t.by ?? '', tenantId: t.tenantId, action: `snooze ${t.reason}`, from: '', to: `until ${t.snoozedUntil}`, reason: t.note ?? '' });
   }
   for (const a of r.alerts) {
-    if (!a.staff) continue;
+    if (!a.staff || recorded.has(`alert ${a.id}`)) continue;
     rows.push({ time: a.staff.at, member: a.staff.by, tenantId: a.tenantId, action: `alert ${a.id}`, from: a.status, to: a.staff.status, reason: [a.staff.reason, a.staff.note].filter(Boolean).join(': ') });
   }
   return rows.sort((a, b) => a.time.localeCompare(b.time));
+}
+
+/**
+ * A row per change a triage record makes, oldest first: acknowledged or no longer, snoozed (until when) or no
+ * longer, and a note changed alone. "From" is the state before it, per customer and reason.
+ */
+function triageRows(records: Array<TeamRecordOf<'triage'>>): AuditRow[] {
+  const rows: AuditRow[] = [];
+  const state = new Map<string, { ack: boolean; snooze?: string; note?: string }>();
+  for (const x of records) {
+    const key = `${x.tenantId} ${x.reason}`;
+    const was = state.get(key) ?? { ack: false };
+    const now = { ...was };
+    if (x.note !== undefined) now.note = x.note ?? undefined;
+    const row = (action: string, from: string, to: string) =>
+      rows.push({ time: x.at, member: x.by || x.member, tenantId: x.tenantId, action: `${action} ${x.reason}`, from, to, reason: now.note ?? '' });
+    const acked = (on: boolean) => (on ? 'acknowledged' : 'not acknowledged');
+    const snoozed = (until?: string) => (until ? `until ${until}` : 'not snoozed');
+    if (x.acknowledgedAt !== undefined) {
+      now.ack = x.acknowledgedAt !== null;
+      row('acknowledge', acked(was.ack), acked(now.ack));
+    }
+    if (x.snoozedUntil !== undefined) {
+      now.snooze = x.snoozedUntil ?? undefined;
+      row('snooze', snoozed(was.snooze), snoozed(now.snooze));
+    }
+    if (x.acknowledgedAt === undefined && x.snoozedUntil === undefined && x.note !== undefined) row('note', was.note ?? '', now.note ?? '');
+    state.set(key, now);
+  }
+  return rows;
 }
 
 export function auditCsv(r: AuditInput): string {

@@ -1,6 +1,7 @@
 // Reads for the panel, the badges and the popup: summaries by key or index, never a scan of invoices.
 import type { AccountSummary, Alert, Customer, ChecklistChange, ChecklistEntry, Decision, Flag, Subscription, Triage } from '../schema';
 import { indexTriage, type TriageIndex } from '../attention';
+import type { AuditInput, AuditRecord } from '../audit';
 import type { PrlDb } from './open';
 import { eachPage, type PagedStore } from './pages';
 
@@ -56,13 +57,19 @@ export async function readTriage(db: PrlDb): Promise<TriageIndex> {
 }
 
 /** Everything staff did that an audit lists: decisions, checklist changes, triage and the alerts' staff status. */
-export async function readAuditRecords(db: PrlDb) {
-  const tx = db.transaction(['decisions', 'checklistHistory', 'triage', 'alerts', 'customers']);
-  const [decisions, history, triage, alerts, customers] = await Promise.all([
+export async function readAuditRecords(db: PrlDb): Promise<AuditInput> {
+  const tx = db.transaction(['decisions', 'checklistHistory', 'triage', 'alerts', 'customers', 'teamRecords']);
+  // Every triage and alert status change as its add-only team record (this browser's and the team's): the triage
+  // and alert stores keep only the latest.
+  const byItem = tx.objectStore('teamRecords').index('by-item');
+  const [decisions, history, triage, alerts, customers, triageRecords, alertRecords] = await Promise.all([
     tx.objectStore('decisions').getAll(), tx.objectStore('checklistHistory').getAll(), tx.objectStore('triage').getAll(),
     tx.objectStore('alerts').getAll(), tx.objectStore('customers').getAll(),
+    byItem.getAll(IDBKeyRange.bound('triage ', 'triage \uffff')), byItem.getAll(IDBKeyRange.bound('alert ', 'alert \uffff')),
   ]);
-  return { decisions, history, triage, alerts: alerts.filter((a) => a.staff), names: new Map(customers.map((c) => [c.tenantId, c.name])) };
+  const records = [...triageRecords, ...alertRecords].map((s) => s.record).filter((r): r is AuditRecord => r.kind === 'triage' || r.kind === 'alert-status');
+  const triaged = new Set(records.map((r) => (r.kind === 'alert-status' ? r.alertId : '')));
+  return { decisions, history, triage, alerts: alerts.filter((a) => a.staff || triaged.has(a.id)), records, names: new Map(customers.map((c) => [c.tenantId, c.name])) };
 }
 
 export async function readAlerts(db: PrlDb): Promise<Alert[]> {
