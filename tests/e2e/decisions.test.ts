@@ -78,11 +78,16 @@ describe('decisions that stick', () => {
     const row = popup.locator(`[data-testid="review-row"][data-tenant-id="${contoso.tenantId}"]`);
     await expect.poll(() => row.getAttribute('data-reason'), T).toBe('changed');
     // Triage actions for the audit: the review row acknowledged, the alert under investigation.
-    await row.locator('[data-testid="row-acknowledge"]').click();
-    await expect.poll(() => row.getAttribute('data-acknowledged'), T).toBe('true');
+    // Acknowledged, taken back, acknowledged again: three actions, each its own row in the audit.
+    for (const state of ['true', null, 'true']) {
+      await row.locator('[data-testid="row-acknowledge"]').click();
+      await expect.poll(() => row.getAttribute('data-acknowledged'), T).toBe(state);
+    }
     await popup.locator('#tab-alerts').click();
     await popup.locator('[data-testid="alert-row"] [data-testid="alert-investigate"]').click();
     await expect.poll(() => popup.locator('[data-testid="alert-row"] [data-testid="alert-investigate"]').count(), T).toBe(0);
+    await popup.locator('[data-testid="alert-row"] [data-testid="alert-resolve-legitimate"]').click();
+    await expect.poll(() => popup.locator('[data-testid="alert-row"]').count(), T).toBe(0);
     await popup.close();
 
     // A promise to pay, live: dunning pauses and the overdue row says so.
@@ -120,6 +125,77 @@ describe('decisions that stick', () => {
     }
     expect(of('verdict')!.slice(5, 7)).toEqual(['', 'approved']);
     expect(of('alert fe-2301')!.slice(5, 7)).toEqual(['active', 'investigating']);
+    // Every change is a row, not only the latest of each: member, from, to (and the reason).
+    expect(actions.filter((a) => a[4] === 'acknowledge review').map((a) => [a[1], a[5], a[6]])).toEqual([
+      ['Ana Tester', 'not acknowledged', 'acknowledged'], ['Ana Tester', 'acknowledged', 'not acknowledged'], ['Ana Tester', 'not acknowledged', 'acknowledged'],
+    ]);
+    expect(actions.filter((a) => a[4] === 'alert fe-2301').map((a) => [a[1], a[5], a[6], a[7]])).toEqual([
+      ['Ana Tester', 'active', 'investigating', ''], ['Ana Tester', 'investigating', 'resolved', 'legitimate'],
+    ]);
+
+    // The panel's evidence file: the customer, each checklist item with who and when, its changes, the verdict.
+    const [evidence] = await Promise.all([page.waitForEvent('download', T), page.locator('[data-testid="evidence-export"]').click()]);
+    expect(evidence.suggestedFilename()).toMatch(new RegExp(`^evidence-${contoso.tenantId}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const [head, body] = readFileSync(await evidence.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n\r\n');
+    expect(Papa.parse<string[]>(head).data).toEqual([['Customer', 'Customer ID'], [contoso.name, contoso.tenantId]]);
+    const lines = Papa.parse<string[]>(body.trim()).data;
+    expect(lines[0]).toEqual(['Section', 'Item', 'State', 'Member', 'Time', 'Note or reason']);
+    const line = (section: string, item: string) => lines.find((l) => l[0] === section && l[1] === item);
+    expect(line('checklist', 'phone-contact')!.slice(0, 4)).toEqual(['checklist', 'phone-contact', 'done', 'Ana Tester']);
+    expect(line('checklist', 'phone-contact')![4]).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(line('checklist', 'sms-verification')!.slice(0, 4)).toEqual(['checklist', 'sms-verification', 'not done', '']);
+    expect(line('checklist change', 'phone-contact')!.slice(2, 4)).toEqual(['not done -> done', 'Ana Tester']);
+    const approved = line('verdict', 'approved')!;
+    expect(approved[2]).toMatch(new RegExp(`^score \\d+ \\((low|medium|high|critical)\\), review ${day(90)}$`));
+    expect([approved[3], approved[5]]).toEqual(['Ana Tester', 'Identity checked, prepaid']);
+    await page.close();
+    await options.close();
+  });
+
+  it('the dunning actions log: an action recorded with its date moves the next action due, and the overdue tab sorts by it', async () => {
+    const [, fabrikam, northwind] = SAMPLE_CUSTOMERS;
+    const now = new Date();
+    const day = (n: number) => new Date(now.getTime() + n * DAY).toLocaleDateString('en-CA');
+    const shown = (iso: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+    const options = await h.openExtensionPage('options.html');
+    await options.locator('[data-testid="settings-staff-name"]').fill('Ana Tester');
+    await options.locator('[data-testid="settings-save"]').click();
+    await expect.poll(() => options.locator('[data-testid="settings-status"]').textContent(), T).toBe('Settings saved.');
+    // Fabrikam 20 days past due, Northwind 10: by severity Fabrikam comes first.
+    await options.locator('[data-testid="import-file"]').setInputFiles([
+      { name: 'c.csv', mimeType: 'text/csv', buffer: Buffer.from(`Customer ID,Company name\n${fabrikam.tenantId},${fabrikam.name}\n${northwind.tenantId},${northwind.name}\n`) },
+      { name: 'i.csv', mimeType: 'text/csv', buffer: Buffer.from(`Customer ID,Invoice number,Invoice date,Due date,Amount,Currency\n${fabrikam.tenantId},F-1,${day(-50)},${day(-20)},100.00,USD\n${northwind.tenantId},N-1,${day(-40)},${day(-10)},80.00,USD\n`) },
+    ]);
+    await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), T).toBe(2);
+    await options.locator('[data-testid="import-confirm"]').click();
+    await options.locator('[data-testid="import-result"]').waitFor(T);
+
+    // The policy's first step (a reminder, a day after the due date) is due; staff record it, sent yesterday.
+    const page = await h.openPortal(`/dashboard/commerce2/customers/${fabrikam.tenantId}/account`);
+    const next = page.locator('[data-testid="panel-dunning-next"]');
+    await expect.poll(() => next.textContent(), T).toContain(`Next dunning action due on ${shown(day(-19))}.`);
+    expect(await page.locator('[data-testid="dunning-log-item"]').count()).toBe(0);
+    await page.locator('[data-testid="dunning-action"]').selectOption('reminder-sent');
+    await page.locator('[data-testid="dunning-action-date"]').fill(day(-1));
+    await page.locator('[data-testid="dunning-action-save"]').click();
+    const logged = page.locator('[data-testid="dunning-log-item"]');
+    await expect.poll(() => logged.count(), T).toBe(1);
+    expect(await logged.getAttribute('data-action')).toBe('reminder-sent');
+    expect(await logged.textContent()).toBe(`Reminder sent — ${shown(day(-1))} (Ana Tester)`);
+    // The next step the policy gives after yesterday: the final notice, 30 days after the due date.
+    await expect.poll(() => next.textContent(), T).toContain(`Next dunning action due on ${shown(day(10))}.`);
+
+    const popup = await h.openExtensionPage('popup.html');
+    await popup.locator('#tab-overdue').click();
+    const row = (c: { tenantId: string }) => popup.locator(`[data-testid="overdue-row"][data-tenant-id="${c.tenantId}"]`);
+    await expect.poll(() => row(fabrikam).getAttribute('data-next-action'), T).toBe(day(10));
+    expect(await row(northwind).getAttribute('data-next-action')).toBe(day(-9));
+    const order = () => popup.locator('[data-testid="overdue-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-tenant-id')));
+    const before = await order();
+    expect(before.indexOf(fabrikam.tenantId)).toBeLessThan(before.indexOf(northwind.tenantId));
+    await popup.locator('[data-testid="popup-sort"]').selectOption('next-action');
+    await expect.poll(async () => { const o = await order(); return o.indexOf(northwind.tenantId) < o.indexOf(fabrikam.tenantId); }, T).toBe(true);
+    await popup.close();
     await page.close();
     await options.close();
   });
