@@ -199,4 +199,52 @@ describe('decisions that stick', () => {
     await page.close();
     await options.close();
   });
+
+  it("budget thresholds: the list badge shows the highest crossed, and a customer's own thresholds set in the panel replace the team's", async () => {
+    const [, , northwind] = SAMPLE_CUSTOMERS;
+    const today = new Date().toLocaleDateString('en-CA');
+    const options = await h.openExtensionPage('options.html');
+    // 1,200.00 spent of a 1,000.00 budget: the team's 100 % (actual) is the highest crossed, whatever the forecast.
+    await options.locator('[data-testid="import-file"]').setInputFiles([
+      { name: 'c.csv', mimeType: 'text/csv', buffer: Buffer.from(`Customer ID,Company name\n${northwind.tenantId},${northwind.name}\n`) },
+      { name: 's.csv', mimeType: 'text/csv', buffer: Buffer.from(`Customer ID,Monthly budget,Spend to date,As of,Currency\n${northwind.tenantId},1000.00,1200.00,${today},USD\n`) },
+    ]);
+    await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), T).toBe(2);
+    await options.locator('[data-testid="import-confirm"]').click();
+    await options.locator('[data-testid="import-result"]').waitFor(T);
+    await options.close();
+
+    const list = await h.openPortal('/dashboard/commerce2/customers/list');
+    const badge = list.locator(`tr[id="row-${northwind.tenantId}"] [data-testid="risk-badge"]`);
+    await expect.poll(() => badge.getAttribute('data-threshold'), T).toBe('100-actual');
+    expect(await badge.getAttribute('data-budget')).toBe('breached');
+    expect(await badge.getAttribute('title')).toContain('100 % of budget spent');
+
+    const page = await h.openPortal(`/dashboard/commerce2/customers/${northwind.tenantId}/account`);
+    const part = page.locator('[data-testid="panel-thresholds"]');
+    await expect.poll(() => part.getAttribute('data-thresholds'), T).toBe('80-actual,100-actual,100-forecast');
+    expect(await part.getAttribute('data-own')).toBe('false');
+    await page.locator('[data-testid="thresholds-edit"]').click();
+    // A percentage that is none is refused with words, and nothing is saved.
+    await page.locator('[data-testid="threshold-percent-0"]').fill('abc');
+    await page.locator('[data-testid="thresholds-save"]').click();
+    await expect.poll(() => page.locator('[data-testid="thresholds-error"]').textContent(), T).toMatch(/^Give from one to five thresholds/);
+    expect(await part.getAttribute('data-own')).toBe('false');
+    await page.locator('[data-testid="threshold-percent-0"]').fill('50');
+    await page.locator('[data-testid="threshold-percent-1"]').fill('110');
+    await page.locator('[data-testid="threshold-percent-2"]').fill('');
+    await page.locator('[data-testid="thresholds-save"]').click();
+    await expect.poll(() => part.getAttribute('data-own'), T).toBe('true');
+    expect(await part.getAttribute('data-thresholds')).toBe('50-actual,110-actual');
+    expect(await page.locator('[data-testid="threshold-crossed"]').getAttribute('data-threshold')).toBe('110-actual');
+    await expect.poll(() => badge.getAttribute('data-threshold'), T).toBe('110-actual');
+    expect(await badge.getAttribute('title')).toContain('110 % of budget spent');
+
+    // Back to the team's.
+    await page.locator('[data-testid="thresholds-clear"]').click();
+    await expect.poll(() => part.getAttribute('data-own'), T).toBe('false');
+    await expect.poll(() => badge.getAttribute('data-threshold'), T).toBe('100-actual');
+    await page.close();
+    await list.close();
+  });
 });
