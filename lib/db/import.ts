@@ -5,6 +5,7 @@ import type { ImportBatch } from '../import/types';
 import { Customer as CustomerSchema, type AccountSummary, type Alert, type Customer, type Invoice, type Spending, type Subscription } from '../schema';
 import { eachPage, type PagedStore } from './pages';
 import type { PrlDb, Tx } from './open';
+import { foldArrivals } from './team';
 import { metaFrom, writeAndSummarize } from './writes';
 
 export type { ImportBatch } from '../import/types';
@@ -85,13 +86,14 @@ async function keysOf(os: PagedStore<unknown>): Promise<Set<string>> {
 const keepExisting = <T>(incoming: T, existing: T | undefined): T => existing ?? incoming;
 
 export function commitImport(db: PrlDb, batch: ImportBatch, now: string): Promise<ImportOutcome> {
-  return writeAndSummarize(db, ['meta'], async (tx) => {
+  return writeAndSummarize(db, ['meta', 'teamRecords'], async (tx) => {
     const touched = new Set<string>();
     const outcome: ImportOutcome = { closed: 0 };
     const { lastImport } = metaFrom(await tx.objectStore('meta').get('meta'));
     const older = (kind: DataKind) => batch.importedAt?.[kind] !== undefined && (lastImport[kind] ?? '') > batch.importedAt[kind]!;
     const merge = <T>(kind: DataKind, normal: (incoming: T, existing: T | undefined) => T) => (older(kind) ? keepExisting : normal);
     const known = await keysOf(tx.objectStore('customers') as unknown as PagedStore<unknown>);
+    const arrived = [...(batch.customers ?? []), ...(batch.alertCustomers ?? [])].map((c) => c.tenantId).filter((t) => !known.has(t));
     for (const c of batch.customers ?? []) known.add(c.tenantId);
     const unknown = [...(batch.invoices ?? []), ...(batch.spending ?? []), ...(batch.subscriptions ?? [])].find((r) => !known.has(r.tenantId));
     if (unknown) throw new ImportCommitError(codeLine(wording('import_tenant_unknown', unknown.tenantId)), wording('import_tenant_unknown', unknown.tenantId));
@@ -119,6 +121,8 @@ export function commitImport(db: PrlDb, batch: ImportBatch, now: string): Promis
       // Microsoft's fields come from the newer file; the staff's own triage record is never erased.
       outcome.alerts = await upsert(tx, 'alerts', batch.alerts, (a) => a.id, merge('alerts', (a: Alert, old) => (old?.staff ? { ...a, staff: old.staff } : a)), [], touched);
     }
+    // The team's facts and alert statuses for customers and alerts this store did not know until now.
+    for (const t of await foldArrivals(tx, { tenants: arrived, alerts: (batch.alerts ?? []).map((a) => a.id) })) touched.add(t);
     await stampImports(tx, batch, now);
     return { result: outcome, tenants: touched };
   });

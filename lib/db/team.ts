@@ -98,6 +98,27 @@ export async function applyRemoteRecords(db: PrlDb, records: TeamRecord[]): Prom
   });
 }
 
+/**
+ * Customers and alerts that have just arrived (an import, a customer first seen in the portal): the team's facts
+ * and alert statuses kept for them while this store did not know them are folded in now, in the writer's
+ * transaction (holding the summary inputs and teamRecords). Returns the customers that changed.
+ */
+export async function foldArrivals(tx: Tx, arrived: { tenants?: Iterable<string>; alerts?: Iterable<string> }): Promise<Set<string>> {
+  const tenants = new Set(arrived.tenants ?? []);
+  const alerts = new Set(arrived.alerts ?? []);
+  if (!tenants.size && !alerts.size) return new Set();
+  // Staff type few facts and alert statuses: every record of those kinds is read, not one lookup per arrival.
+  const index = tx.objectStore('teamRecords').index('by-item');
+  const [facts, statuses] = await Promise.all([
+    tenants.size ? index.getAll(IDBKeyRange.bound('fact ', 'fact \uffff')) : [],
+    alerts.size ? index.getAll(IDBKeyRange.bound('alert ', 'alert \uffff')) : [],
+  ]);
+  const held = [...facts, ...statuses].map((s) => s.record)
+    .filter((r) => (r.kind === 'fact' && tenants.has(r.tenantId)) || (r.kind === 'alert-status' && alerts.has(r.alertId)));
+  if (!held.length) return new Set();
+  return (await foldItems(tx, new Set(held.map(itemOf)), new Set(held.map((r) => r._id)))).tenants;
+}
+
 async function inFoldTransaction<T>(db: PrlDb, fn: (tx: Tx) => Promise<{ result: T; tenants: Iterable<string> }>): Promise<T> {
   const tx = db.transaction(FOLD_STORES, 'readwrite') as unknown as Tx;
   return committed(tx, async () => {

@@ -6,7 +6,7 @@ import type { PrlDb, StoreName, Tx } from './open';
 import { SEEN_CAPS } from '../seen-caps';
 import { codedError } from '../wording';
 import { SUMMARY_INPUTS, rebuildSummaries } from './summaries';
-import { addRecords, RECORD_STORES } from './team';
+import { addRecords, foldArrivals, RECORD_STORES } from './team';
 import { settingDrafts } from '../team/legacy';
 import type { TeamRecordDraft } from '../team/record';
 
@@ -56,7 +56,7 @@ export async function recordSeen(db: PrlDb, seen: Seen[], now: string, day = now
   const needed = seen.filter((_, i) => !known[i]?.name);
   if (!needed.length) return [];
   seen = needed;
-  return writeAndSummarize(db, ['meta'], async (tx) => {
+  return writeAndSummarize(db, ['meta', 'teamRecords'], async (tx) => {
     const store = tx.objectStore('customers');
     const metaStore = tx.objectStore('meta');
     const meta = metaFrom(await metaStore.get('meta'));
@@ -81,6 +81,8 @@ export async function recordSeen(db: PrlDb, seen: Seen[], now: string, day = now
       }),
     );
     if (added) await metaStore.put(Meta.parse({ ...meta, seenToday: { day, count: before + added } }), 'meta');
+    // Facts the team typed for a customer this store first sees now.
+    await foldArrivals(tx, { tenants: changed });
     return { result: changed, tenants: changed };
   });
 }

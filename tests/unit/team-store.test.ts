@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDecision, applyRemoteRecords, commitImport, countUnshared, markShared, openStore, putFlag, readAllSummaries, readCustomerDetail,
-  readSettings, resolveFlag, saveSettings, setChecklistItem, stampMember, triageAlert, unsharedRecords, updateCustomer, updateTriage,
+  readSettings, recordSeen, resolveFlag, saveSettings, setChecklistItem, stampMember, triageAlert, unsharedRecords, updateCustomer, updateTriage,
   type PrlDb,
 } from '../../lib/db';
 import type { Alert, Customer, PromiseRecord, VerdictRecord } from '../../lib/schema';
@@ -152,6 +152,24 @@ describe('team records between two browsers', () => {
     const settings = await readSettings(bob);
     expect(settings).toMatchObject({ staffName: 'Bob', language: 'en', spikeFactor: 4, levels: { medium: 20, high: 40, critical: 70 } });
     expect((await readSettings(ana)).language).toBe('fr');
+  });
+
+  it('applies a fact or alert status kept for a customer or alert not known here once it arrives, by an import or in the portal', async () => {
+    const ana = await browser('ana-known');
+    const bob = await openStore('bob-empty');
+    const server = new Server();
+    await updateCustomer(ana, A, { paymentInstrument: 'prepaid_card' }, T(1), 'Ana');
+    await updateCustomer(ana, B, { country: 'IR' }, T(1), 'Ana');
+    await triageAlert(ana, 'e1', { status: 'investigating', by: 'Ana', at: T(2) });
+    await server.push(ana);
+    await server.pull(bob); // Bob knows none of them yet: the records are kept, nothing is applied
+    expect(await bob.getAll('customers')).toEqual([]);
+    await commitImport(bob, { customers: [customer(A, 'Contoso')], alerts: [alert] }, T(5));
+    expect((await bob.get('customers', A))?.paymentInstrument).toBe('prepaid_card');
+    expect((await bob.get('alerts', 'e1'))?.staff).toMatchObject({ status: 'investigating', by: 'Ana' });
+    expect((await readAllSummaries(bob)).find((x) => x.tenantId === A)?.customer?.paymentInstrument).toBe('prepaid_card');
+    await recordSeen(bob, [{ tenantId: B, name: 'Fabrikam' }], T(6));
+    expect(await bob.get('customers', B)).toMatchObject({ country: 'IR', origin: 'manual' });
   });
 
   it('stamps the joining member on records made alone, sends oldest first, and counts what is not shared yet', async () => {
