@@ -19,11 +19,17 @@ export function storedRecord(record: TeamRecord, pending: boolean): StoredTeamRe
   return { _id: record._id, item: itemOf(record), ...(pending ? { pending: `${record.at} ${record._id}` } : {}), record };
 }
 
+/** The CouchDB user this browser writes as ('' before joining a team), inside a transaction holding meta. */
+export async function teamMember(tx: Tx): Promise<string> {
+  const member = await tx.objectStore('meta').get(MEMBER_KEY);
+  return typeof member === 'string' ? member : '';
+}
+
 /** Inside a write's transaction (holding RECORD_STORES): the drafts as this browser's records, not yet shared. */
 export async function addRecords(tx: Tx, drafts: TeamRecordDraft[]): Promise<TeamRecord[]> {
   if (!drafts.length) return [];
-  const member = await tx.objectStore('meta').get(MEMBER_KEY);
-  const records = drafts.map((d) => makeRecord(d, typeof member === 'string' ? member : ''));
+  const member = await teamMember(tx);
+  const records = drafts.map((d) => makeRecord(d, member));
   const store = tx.objectStore('teamRecords');
   await Promise.all(records.map((r) => store.add(storedRecord(r, true))));
   return records;
@@ -57,14 +63,24 @@ export async function markShared(db: PrlDb, ids: string[]): Promise<void> {
  * record yet, so no tie between members can have been decided otherwise.
  */
 export async function stampMember(db: PrlDb, member: string): Promise<number> {
-  const tx = db.transaction(RECORD_STORES, 'readwrite');
+  const tx = db.transaction([...new Set<StoreName>([...SUMMARY_INPUTS, ...RECORD_STORES])], 'readwrite') as unknown as Tx;
   await tx.objectStore('meta').put(member, MEMBER_KEY);
+  const tenants = new Set<string>();
   let stamped: StoredTeamRecord[] = [];
   if (member) {
     const store = tx.objectStore('teamRecords');
     const pending = await store.index('by-pending').getAll();
-    stamped = pending.filter((s) => s.record.member === '').map((s) => storedRecord({ ...s.record, member }, true));
-    await Promise.all(stamped.map((s) => store.put(s)));
+    // A decision names its member too (the audit's and the verdicts' order use it): it gets the same one.
+    const stamp = (r: TeamRecord): TeamRecord => (r.kind === 'decision' && r.decision.member === '' ? { ...r, member, decision: { ...r.decision, member } } : { ...r, member });
+    stamped = pending.filter((s) => s.record.member === '').map((s) => storedRecord(stamp(s.record), true));
+    const decisions = tx.objectStore('decisions');
+    await Promise.all(stamped.map(async (s) => {
+      await store.put(s);
+      if (s.record.kind !== 'decision') return;
+      const d = await decisions.get(s.record.decision._id);
+      if (d && d.member === '') { await decisions.put({ ...d, member }); tenants.add(d.tenantId); }
+    }));
+    await rebuildSummaries(tx, tenants); // summaries carry the decisions
   }
   await tx.done;
   return stamped.length;
