@@ -86,7 +86,10 @@ async function keysOf(os: PagedStore<unknown>): Promise<Set<string>> {
 const keepExisting = <T>(incoming: T, existing: T | undefined): T => existing ?? incoming;
 
 export function commitImport(db: PrlDb, batch: ImportBatch, now: string): Promise<ImportOutcome> {
-  return writeAndSummarize(db, ['meta', 'teamRecords'], async (tx) => {
+  // Only customers and alerts can arrive with team records waiting for them: a receivables import does not hold the
+  // team's records (the worker's exchanges and counts read them meanwhile).
+  const arrivals = Boolean(batch.customers?.length || batch.alertCustomers?.length || batch.alerts?.length);
+  return writeAndSummarize(db, arrivals ? ['meta', 'teamRecords'] : ['meta'], async (tx) => {
     const touched = new Set<string>();
     const outcome: ImportOutcome = { closed: 0 };
     const { lastImport } = metaFrom(await tx.objectStore('meta').get('meta'));
@@ -122,7 +125,7 @@ export function commitImport(db: PrlDb, batch: ImportBatch, now: string): Promis
       outcome.alerts = await upsert(tx, 'alerts', batch.alerts, (a) => a.id, merge('alerts', (a: Alert, old) => (old?.staff ? { ...a, staff: old.staff } : a)), [], touched);
     }
     // The team's facts and alert statuses for customers and alerts this store did not know until now.
-    for (const t of await foldArrivals(tx, { tenants: arrived, alerts: (batch.alerts ?? []).map((a) => a.id) })) touched.add(t);
+    if (arrivals) for (const t of await foldArrivals(tx, { tenants: arrived, alerts: (batch.alerts ?? []).map((a) => a.id) })) touched.add(t);
     await stampImports(tx, batch, now);
     return { result: outcome, tenants: touched };
   });

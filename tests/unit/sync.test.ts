@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { makeTranslate } from '../../lib/i18n';
 import { say } from '../../lib/wording';
 import { acceptRequest } from '../../lib/messages';
-import { commitImport, openStore, openSyncState, readAllSummaries, readCustomerDetail, setChecklistItem, stampMember, writeSyncValue, type PrlDb } from '../../lib/db';
+import { commitImport, countUnshared, openStore, openSyncState, readAllSummaries, readCustomerDetail, setChecklistItem, stampMember, writeSyncValue, type PrlDb } from '../../lib/db';
 import { backoffSeconds, serverOrigin, type SyncConfig } from '../../lib/sync/config';
 import { classify, createSync } from '../../lib/sync/engine';
 import { compressBatch, decompressBatch } from '../../lib/sync/imports';
@@ -192,6 +192,19 @@ describe('a member with local data who joins', () => {
     const s = await setup();
     await s.sync.connect(config);
     expect(s.replica.docs).toEqual([]);
+  });
+});
+
+describe('a receivables import while connected', () => {
+  it('does not hold the team records: what is not yet shared is counted while it is written', async () => {
+    const s = await setup();
+    await commitImport(s.db, { customers: [{ tenantId: A, name: 'Contoso', updatedAt: NOW.toISOString(), origin: 'import' }] }, NOW.toISOString());
+    const invoices = Array.from({ length: 3000 }, (_, i) => ({ tenantId: A, number: `I${i}`, issuedOn: '2026-09-01', dueOn: '2026-10-01', amount: 1000, paid: 0, currency: 'USD' }));
+    const order: string[] = [];
+    const written = commitImport(s.db, { invoices }, NOW.toISOString()).then(() => order.push('import'));
+    await countUnshared(s.db).then(() => order.push('count'));
+    await written;
+    expect(order).toEqual(['count', 'import']);
   });
 });
 
