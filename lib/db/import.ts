@@ -214,7 +214,7 @@ export function mergeBatches(batches: ImportBatch[], invoicesAreSnapshot: boolea
  * when it was last imported, so that a member's older data never replaces what the team imported since.
  */
 export async function readImportedData(db: PrlDb): Promise<ImportBatch> {
-  const tx = db.transaction(['customers', 'invoices', 'spending', 'subscriptions', 'alerts', 'meta']);
+  const tx = db.transaction([...DATA_KINDS, 'meta']);
   const [customers, invoices, spending, subscriptions, alerts, meta] = await Promise.all([
     tx.objectStore('customers').getAll(), tx.objectStore('invoices').getAll(), tx.objectStore('spending').getAll(),
     tx.objectStore('subscriptions').getAll(), tx.objectStore('alerts').getAll(), tx.objectStore('meta').get('meta'),
