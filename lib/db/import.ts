@@ -102,7 +102,9 @@ export function commitImport(db: PrlDb, batch: ImportBatch, now: string): Promis
     if (unknown) throw new ImportCommitError(codeLine(wording('import_tenant_unknown', unknown.tenantId)), wording('import_tenant_unknown', unknown.tenantId));
 
     if (batch.customers?.length) {
-      outcome.customers = await upsert(tx, 'customers', batch.customers, (c) => c.tenantId, merge('customers', mergeCustomer), ['updatedAt'], touched);
+      // A customer only seen in the portal here is no newer import: the older data makes it a known one.
+      const olderCustomer = (c: Customer, old: Customer | undefined) => (old && old.origin !== 'portal' ? old : mergeCustomer(c, old));
+      outcome.customers = await upsert(tx, 'customers', batch.customers, (c) => c.tenantId, older('customers') ? olderCustomer : mergeCustomer, ['updatedAt'], touched);
     }
     const alertCustomers = (batch.alertCustomers ?? []).filter((c) => !known.has(c.tenantId));
     if (alertCustomers.length) {

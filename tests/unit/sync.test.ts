@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { makeTranslate } from '../../lib/i18n';
 import { say } from '../../lib/wording';
 import { acceptRequest } from '../../lib/messages';
-import { commitImport, countUnshared, openStore, openSyncState, readAllSummaries, readCustomerDetail, setChecklistItem, stampMember, writeSyncValue, type PrlDb } from '../../lib/db';
+import { commitImport, countUnshared, openStore, recordSeen, openSyncState, readAllSummaries, readCustomerDetail, setChecklistItem, stampMember, writeSyncValue, type PrlDb } from '../../lib/db';
 import { backoffSeconds, serverOrigin, type SyncConfig } from '../../lib/sync/config';
 import { classify, createSync } from '../../lib/sync/engine';
 import { compressBatch, decompressBatch } from '../../lib/sync/imports';
@@ -170,6 +170,7 @@ describe('a member with local data who joins', () => {
     // Bob's browser is in the team and imported invoices after Alice's import: his newer invoice state stays.
     const bob = await setup(undefined, server);
     await commitImport(bob.db, { customers: [customer(A, 'Contoso')], invoices: [invoice(A, 'I1', 1000)] }, '2026-11-25T09:30:00.000Z');
+    await recordSeen(bob.db, [{ tenantId: B, name: 'Fabrikam' }], NOW.toISOString()); // only seen in the portal
     // Alice imported alone at 09:00 (Contoso's I1 still unpaid, and Fabrikam with I2), then joins.
     const alice = await setup(undefined, server);
     await commitImport(alice.db, { customers: [customer(A, 'Contoso'), customer(B, 'Fabrikam')], invoices: [invoice(A, 'I1', 0), invoice(B, 'I2', 0)] }, '2026-11-25T09:00:00.000Z');
@@ -181,7 +182,7 @@ describe('a member with local data who joins', () => {
     await bob.sync.run();
     expect(await bob.sync.readRejected()).toEqual([]);
     expect(await invoices(bob.db)).toEqual(['b I2 1000']);
-    expect((await readAllSummaries(bob.db)).map((x) => x.customer?.name).sort()).toEqual(['Contoso', 'Fabrikam']);
+    expect((await readAllSummaries(bob.db)).map((x) => `${x.customer?.name} ${x.customer?.origin}`).sort()).toEqual(['Contoso import', 'Fabrikam import']);
     expect(bob.told.some((c) => c.what.includes('import'))).toBe(true);
     // Typing the password again is not a new join: nothing is sent twice.
     await alice.sync.connect(config);
