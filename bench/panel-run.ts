@@ -2,6 +2,11 @@
 // grid (the portal's own pushState navigation), until the panel shows that customer's score.
 import type { BrowserContext } from 'playwright-core';
 import type { Harness } from '../tests/e2e/harness';
+import type { PortalCustomer } from '../tests/e2e/portal-site/fixtures';
+
+/** The portal site's customers for the store's first `n` customers (`?rows=N` of the list opens the first N). */
+export const portalCustomers = (guid: (i: number) => string, n: number): PortalCustomer[] =>
+  Array.from({ length: n }, (_, i) => ({ tenantId: guid(i), name: `Customer ${i}`, domain: `c${i}.example.com` }));
 
 /** Stops the extension's service worker, for a cold run. */
 export async function stopWorker(context: BrowserContext, extensionId: string) {

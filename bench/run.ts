@@ -8,14 +8,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch, EXTENSION_DIR } from '../tests/e2e/harness';
 import { LONG_TASKS, PORTAL_TASKS, SETTLE_MS, scrollWhole, startPlain } from './list-page';
-import type { PortalCustomer } from '../tests/e2e/portal-site/fixtures';
 import { buildFacts, summaryOf } from '../lib/summary';
 import { score } from '../lib/risk';
 import { defaultSettings, type Customer } from '../lib/schema';
 import { parseImportFile, type ParseContext } from '../lib/import';
 import { parseAmount } from '../lib/import/amounts';
 import { syncFigures } from './sync';
-import { panelRun as panelFrom, stopWorker } from './panel-run';
+import { panelRun as panelFrom, portalCustomers, stopWorker } from './panel-run';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -153,7 +152,7 @@ type BrowserPart = (typeof BROWSER_PARTS)[number];
 
 async function browserFigures(parts: Set<BrowserPart>) {
   // One site listing the store's 10,000 customers; `?rows=N` opens a list of the first N.
-  const listCustomers: PortalCustomer[] = Array.from({ length: Math.max(...LIST_SIZES) }, (_, i) => ({ tenantId: guid(i), name: `Customer ${i}`, domain: `c${i}.example.com` }));
+  const listCustomers = portalCustomers(guid, Math.max(...LIST_SIZES));
   const h = await launch({ portal: { customers: listCustomers, rowSwapMs: 700 } });
   // tsx keeps function names with an `__name` helper that the page does not have: give it one.
   await h.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { startTeamServer } from '../scripts/couch-setup';
 import { countStore, launch } from '../tests/e2e/harness';
 import { allowServer, connectTeam } from '../tests/e2e/team-helpers';
-import { panelRun } from './panel-run';
+import { panelRun, portalCustomers } from './panel-run';
 
 interface Figure { id: string; what: string; value: number; unit: string; budget?: number; note?: string }
 
@@ -20,7 +20,8 @@ export async function syncFigures(
   const alice = { name: 'alice', password: 'alice-pass' };
   const bob = { name: 'bob', password: 'bob-pass' };
   const server = await startTeamServer({ users: [alice, bob] });
-  const [a, b] = await Promise.all([launch(), launch()]);
+  // B's portal lists the store's first 2,000 customers, for the panel opened from the grid.
+  const [a, b] = await Promise.all([launch(), launch({ portal: { customers: portalCustomers(tools.guid, 2000), rowSwapMs: 700 } })]);
   try {
     for (const h of [a, b]) await h.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await Promise.all([allowServer(a), allowServer(b)]);
