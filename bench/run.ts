@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch, EXTENSION_DIR } from '../tests/e2e/harness';
 import { LONG_TASKS, PORTAL_TASKS, SETTLE_MS, scrollWhole, startPlain } from './list-page';
-import type { PortalCustomer } from '../tests/e2e/portal-site/fixtures';
 import { buildFacts, summaryOf } from '../lib/summary';
 import { score } from '../lib/risk';
 import { defaultSettings, type Customer } from '../lib/schema';
 import { parseImportFile, type ParseContext } from '../lib/import';
 import { parseAmount } from '../lib/import/amounts';
 import { syncFigures } from './sync';
+import { panelRun as panelFrom, portalCustomers, stopWorker } from './panel-run';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -152,7 +152,7 @@ type BrowserPart = (typeof BROWSER_PARTS)[number];
 
 async function browserFigures(parts: Set<BrowserPart>) {
   // One site listing the store's 10,000 customers; `?rows=N` opens a list of the first N.
-  const listCustomers: PortalCustomer[] = Array.from({ length: Math.max(...LIST_SIZES) }, (_, i) => ({ tenantId: guid(i), name: `Customer ${i}`, domain: `c${i}.example.com` }));
+  const listCustomers = portalCustomers(guid, Math.max(...LIST_SIZES));
   const h = await launch({ portal: { customers: listCustomers, rowSwapMs: 700 } });
   // tsx keeps function names with an `__name` helper that the page does not have: give it one.
   await h.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
@@ -320,40 +320,7 @@ async function browserFigures(parts: Set<BrowserPart>) {
     }
 
     // 3. Panel: navigation (pushState from the grid) to the panel with its score, 10,000 customers in the store.
-    const panelRun = async (i: number, cold = false) => {
-      const p = await h.context.newPage();
-      await p.addInitScript(() => {
-        const w = window as unknown as { __panel: Array<[number, string]> };
-        w.__panel = [];
-        const x = window as unknown as { __data: Array<[number, string]> };
-        x.__data = [];
-        new PerformanceObserver((l) => {
-          for (const e of l.getEntries()) {
-            if (e.name === 'prl:panel-shown') w.__panel.push([e.startTime, (e as PerformanceMark).detail?.tenantId]);
-            if (e.name === 'prl:panel-data') x.__data.push([e.startTime, (e as PerformanceMark).detail?.tenantId]);
-          }
-        }).observe({ type: 'mark', buffered: true });
-      });
-      await p.goto('https://partner.microsoft.com/dashboard/commerce2/customers/list?rows=2000');
-      const button = p.locator(`tr[id="row-${guid(i)}"] customersvcadmin_he-button`);
-      await button.waitFor({ timeout: 30_000 });
-      // Staff point at a name before they click it (a real mouse move: the formatters warm on it).
-      await button.hover();
-      await p.waitForTimeout(500);
-      if (cold) await stopWorker(h.context, h.extensionId);
-      // A click from the page itself: Playwright's own click runs its hit-testing script in the page around the
-      // click (20–35 ms of main thread there), which would be timed as ours.
-      await button.evaluate((el) => (el as HTMLElement).click());
-      await p.waitForFunction((id) => (window as unknown as { __panel: Array<[number, string]> }).__panel.some((x) => x[1] === id), guid(i), { timeout: 30_000 });
-      const ms = await p.evaluate((id) => {
-        const w = window as unknown as { __panel: Array<[number, string]>; __data: Array<[number, string]>; __marks: { navigatedAt: number } };
-        const shown = w.__panel.find((x) => x[1] === id)![0];
-        const data = w.__data.find((x) => x[1] === id)?.[0] ?? shown;
-        return { total: shown - w.__marks.navigatedAt, data: data - w.__marks.navigatedAt };
-      }, guid(i));
-      await p.close();
-      return ms;
-    };
+    const panelRun = (i: number, cold = false) => panelFrom(h, guid(i), cold);
     if (parts.has('panel')) {
     await panelRun(1);
     const panels: Array<{ total: number; data: number }> = [];
@@ -405,14 +372,6 @@ async function browserFigures(parts: Set<BrowserPart>) {
 const LIST_SIZES = [2_000, 10_000];
 const SCROLL_RUNS = Number(process.env.BENCH_SCROLL_RUNS ?? Math.min(RUNS, 3));
 const range = (xs: number[]) => (xs.length ? `${round(Math.min(...xs))}–${round(Math.max(...xs))}` : '–');
-
-async function stopWorker(context: import('playwright-core').BrowserContext, extensionId: string) {
-  const page = context.pages()[0] ?? (await context.newPage());
-  const cdp = await context.newCDPSession(page);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  for (const t of targetInfos) if (t.type === 'service_worker' && t.url.includes(extensionId)) await cdp.send('Target.closeTarget', { targetId: t.targetId }).catch(() => undefined);
-  await cdp.detach();
-}
 
 // ---------------------------------------------------------------- report
 function report(partial: boolean) {

@@ -1,11 +1,12 @@
 // `npm run bench -- sync`: two browsers (two Chromium profiles, the same build) connected to pouchdb-server on
 // loopback: a 100,000-row receivables import made in A until B's open popup shows it, 1,000 ticks made in A until
-// B has them all, and B's panel (URL to score shown) while connected, against the panel's budget.
+// B has them all, and B's panel (click in the grid to score shown) while connected, against the panel's budget.
 import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { startTeamServer } from '../scripts/couch-setup';
 import { countStore, launch } from '../tests/e2e/harness';
 import { allowServer, connectTeam } from '../tests/e2e/team-helpers';
+import { panelRun, portalCustomers } from './panel-run';
 
 interface Figure { id: string; what: string; value: number; unit: string; budget?: number; note?: string }
 
@@ -19,7 +20,8 @@ export async function syncFigures(
   const alice = { name: 'alice', password: 'alice-pass' };
   const bob = { name: 'bob', password: 'bob-pass' };
   const server = await startTeamServer({ users: [alice, bob] });
-  const [a, b] = await Promise.all([launch(), launch()]);
+  // B's portal lists the store's first 2,000 customers, for the panel opened from the grid.
+  const [a, b] = await Promise.all([launch(), launch({ portal: { customers: portalCustomers(tools.guid, 2000), rowSwapMs: 700 } })]);
   try {
     for (const h of [a, b]) await h.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await Promise.all([allowServer(a), allowServer(b)]);
@@ -77,24 +79,13 @@ export async function syncFigures(
       note: `${arrived} of 1,000 arrived; writing them in A took ${written} ms` });
     await popupB.close();
 
-    // 3. B's panel with the team connected (10,000 customers, 100,000 invoices): URL to score shown, warm.
-    const panelRun = async (i: number) => {
-      const p = await b.context.newPage();
-      await p.addInitScript(() => {
-        const w = window as unknown as { __shown?: number };
-        new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'prl:panel-shown' && !w.__shown) w.__shown = e.startTime; }).observe({ type: 'mark', buffered: true });
-      });
-      await p.goto(`https://partner.microsoft.com/dashboard/commerce2/customers/${tools.guid(i)}/account`);
-      await p.waitForFunction(() => (window as unknown as { __shown?: number }).__shown, undefined, { timeout: 30_000 });
-      const ms = await p.evaluate(() => (window as unknown as { __shown: number }).__shown);
-      await p.close();
-      return ms;
-    };
-    await panelRun(100);
-    const panels: number[] = [];
-    for (let r = 0; r < tools.runs; r++) panels.push(await panelRun(200 + r));
-    record({ id: 'sync-panel', what: 'team connected: customer panel, page start to score shown (10,000 customers, warm)', value: tools.median(panels), unit: 'ms', budget: 100,
-      note: `from the document's start (navigation included), so a little above the panel figure, which starts at the in-app click; runs ${panels.map((x) => Math.round(x)).join(', ')} ms` });
+    // 3. B's panel with the team connected (10,000 customers, 100,000 invoices), measured as the panel figure without
+    // the team is: from the in-app click on the customer's name in the grid to the panel with its score, warm.
+    await panelRun(b, tools.guid(100));
+    const panels: Array<{ total: number; data: number }> = [];
+    for (let r = 0; r < tools.runs; r++) panels.push(await panelRun(b, tools.guid(200 + r)));
+    record({ id: 'sync-panel', what: 'team connected: customer panel, click in the grid to score shown (10,000 customers, warm)', value: tools.median(panels.map((x) => x.total)), unit: 'ms', budget: 100,
+      note: `measured as the panel figure (in-app navigation from the customers grid); of which the background's answer ${Math.round(tools.median(panels.map((x) => x.data)))} ms; runs ${panels.map((x) => Math.round(x.total)).join(', ')} ms; the list page and the panel ask for the team's state every 3 s` });
   } finally {
     await Promise.all([a.close(), b.close()]).catch(() => undefined);
     await server.stop();

@@ -36,7 +36,8 @@ export function auditRows(r: AuditInput): AuditRow[] {
   const last = new Map<string, VerdictRecord>();
   const decisions = [...r.decisions].sort((a, b) => a.at.localeCompare(b.at) || a.member.localeCompare(b.member) || a._id.localeCompare(b._id));
   for (const d of decisions) {
-    const base = { time: d.at, member: d.by, tenantId: d.tenantId };
+    // Who by their staff name, as every row; a decision made without one names its team member.
+    const base = { time: d.at, member: d.by || d.member, tenantId: d.tenantId };
     if (d.kind === 'verdict') {
       rows.push({ ...base, action: 'verdict', from: last.get(d.tenantId)?.verdict ?? '', to: d.verdict, reason: d.reviewOn ? `${d.reason} (review ${d.reviewOn})` : d.reason });
       last.set(d.tenantId, d);

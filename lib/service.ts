@@ -197,7 +197,7 @@ export function createService(deps: ServiceDeps) {
       // What the verdict saw: the score and facts now, to tell later what moved.
       const a = assess(found.get(tenantId), tenantId, settings, today, now);
       const record = await addDecision(db, {
-        _id: crypto.randomUUID(), v: 1, kind: 'verdict', member: settings.staffName, by: settings.staffName, at: now, tenantId,
+        _id: crypto.randomUUID(), v: 1, kind: 'verdict', member: '', by: settings.staffName, at: now, tenantId,
         verdict, reason, ...(reviewOn ? { reviewOn } : {}), snapshot: snapshotOf(a.risk, a.facts),
       });
       changed(['decisions'], [tenantId]);
@@ -214,7 +214,7 @@ export function createService(deps: ServiceDeps) {
       const invoices = (found.get(tenantId)?.facts.openInvoices ?? []).filter((i) => i.currency === currency).map((i) => ({ number: i.number, balance: i.balance }));
       if (!invoices.length) throw codedError('promise_no_invoice', currency);
       const record = await addDecision(db, {
-        _id: crypto.randomUUID(), v: 1, kind: 'promise', member: settings.staffName, by: settings.staffName, at: now, tenantId,
+        _id: crypto.randomUUID(), v: 1, kind: 'promise', member: '', by: settings.staffName, at: now, tenantId,
         date, amount: parsed.value, currency, ...(note ? { note } : {}), invoices,
       });
       changed(['decisions'], [tenantId]);
@@ -225,7 +225,7 @@ export function createService(deps: ServiceDeps) {
       if (on > today) throw codedError('dunning_action_future');
       const settings = await readSettings(db);
       const record = await addDecision(db, {
-        _id: crypto.randomUUID(), v: 1, kind: 'dunning-action', member: settings.staffName, by: settings.staffName, at: now, tenantId,
+        _id: crypto.randomUUID(), v: 1, kind: 'dunning-action', member: '', by: settings.staffName, at: now, tenantId,
         action, on, ...(note ? { note } : {}),
       });
       changed(['decisions'], [tenantId]);

@@ -18,11 +18,17 @@ async function readRejected(): Promise<RejectedDoc[]> {
   return Array.isArray(raw) ? raw.filter((r): r is RejectedDoc => RejectedDoc.safeParse(r).success) : [];
 }
 
-/** Keeps an import made here for the next exchange, when this browser is connected to a team. */
-export async function shareImport(batch: ImportBatch, by: string, at: string): Promise<void> {
+/**
+ * Keeps an import made here for the next exchange, when this browser is connected to a team. The batch is
+ * compressed while the store writes it (IndexedDB does its work apart from this page), and kept only once
+ * `written` (the import's commit) has succeeded: an import that failed is not shared.
+ */
+export async function shareImport(batch: ImportBatch, by: string, at: string, written: Promise<unknown>): Promise<void> {
   const db = await syncState();
   if (!SyncConfig.safeParse(await readSyncValue(db, 'config')).success) return;
-  await putPendingImport(db, { _id: `import:${crypto.randomUUID()}`, at, by, rows: rowsOf(batch), kinds: kindsOf(batch), gz: await compressBatch(batch) });
+  const gz = await compressBatch(batch);
+  await written;
+  await putPendingImport(db, { _id: `import:${crypto.randomUUID()}`, at, by, rows: rowsOf(batch), kinds: kindsOf(batch), gz });
 }
 
 /** The team's state, refreshed every few seconds while the page is open; `withRejected` also reads the records kept aside. */

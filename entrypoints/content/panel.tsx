@@ -72,12 +72,15 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
   const [failure, setFailure] = useState<Failure>();
   const [pending, setPending] = useState<ReadonlyMap<string, PendingTick>>(new Map());
   const [sync, setSync] = useState<SyncBrief>();
+  // Asked once the score is shown: the read and the exchange a ping may start never hold up the first paint.
+  const answered = data !== undefined || error !== undefined;
   useEffect(() => {
-    const ping = () => void send({ type: 'sync.ping' }).then(setSync, () => undefined);
+    if (!answered) return;
+    const ping = () => { performance.mark('prl:team-ping'); void send({ type: 'sync.ping' }).then(setSync, () => undefined); };
     ping();
     const timer = setInterval(ping, TEAM_PING_MS);
     return () => clearInterval(timer);
-  }, []);
+  }, [answered]);
 
   // Only the latest load's answer is shown: one asked for before a change never lands after the change's.
   const latest = useRef(0);

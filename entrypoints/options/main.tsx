@@ -90,9 +90,13 @@ function App({ db }: { db: PrlDb }) {
 
   const commit = async (files: ParsedFile[], snapshot: boolean) => {
     const batch = mergeBatches(usable(files).map((f) => f.batch), snapshot);
-    const outcome = await commitImport(db, batch, now());
-    // Connected to a team: the same batch goes to every member, who applies it with the same import code.
-    await shareImport(batch, settings.staffName, now()).catch(() => team.refresh());
+    const at = now();
+    const written = commitImport(db, batch, at);
+    // Connected to a team: the same batch goes to every member, who applies it with the same import code. It is
+    // compressed while the store writes it, and kept for the team once written.
+    const shared = shareImport(batch, settings.staffName, at, written).catch(() => team.refresh());
+    const outcome = await written;
+    await shared;
     await send({ type: 'data.changed', what: ['import'] }).catch(() => undefined);
     await reload();
     return outcome;

@@ -5,6 +5,7 @@ import type { ImportBatch } from '../import/types';
 import { Customer as CustomerSchema, type AccountSummary, type Alert, type Customer, type Invoice, type Spending, type Subscription } from '../schema';
 import { eachPage, type PagedStore } from './pages';
 import type { PrlDb, Tx } from './open';
+import { foldArrivals } from './team';
 import { metaFrom, writeAndSummarize } from './writes';
 
 export type { ImportBatch } from '../import/types';
@@ -81,17 +82,29 @@ async function keysOf(os: PagedStore<unknown>): Promise<Set<string>> {
   return out;
 }
 
+/** Merges that keep the record the store has: for a kind this store imported after the batch's data was. */
+const keepExisting = <T>(incoming: T, existing: T | undefined): T => existing ?? incoming;
+
 export function commitImport(db: PrlDb, batch: ImportBatch, now: string): Promise<ImportOutcome> {
-  return writeAndSummarize(db, ['meta'], async (tx) => {
+  // Only customers and alerts can arrive with team records waiting for them: a receivables import does not hold the
+  // team's records (the worker's exchanges and counts read them meanwhile).
+  const arrivals = Boolean(batch.customers?.length || batch.alertCustomers?.length || batch.alerts?.length);
+  return writeAndSummarize(db, arrivals ? ['meta', 'teamRecords'] : ['meta'], async (tx) => {
     const touched = new Set<string>();
     const outcome: ImportOutcome = { closed: 0 };
+    const { lastImport } = metaFrom(await tx.objectStore('meta').get('meta'));
+    const older = (kind: DataKind) => batch.importedAt?.[kind] !== undefined && (lastImport[kind] ?? '') > batch.importedAt[kind]!;
+    const merge = <T>(kind: DataKind, normal: (incoming: T, existing: T | undefined) => T) => (older(kind) ? keepExisting : normal);
     const known = await keysOf(tx.objectStore('customers') as unknown as PagedStore<unknown>);
+    const arrived = [...(batch.customers ?? []), ...(batch.alertCustomers ?? [])].map((c) => c.tenantId).filter((t) => !known.has(t));
     for (const c of batch.customers ?? []) known.add(c.tenantId);
     const unknown = [...(batch.invoices ?? []), ...(batch.spending ?? []), ...(batch.subscriptions ?? [])].find((r) => !known.has(r.tenantId));
     if (unknown) throw new ImportCommitError(codeLine(wording('import_tenant_unknown', unknown.tenantId)), wording('import_tenant_unknown', unknown.tenantId));
 
     if (batch.customers?.length) {
-      outcome.customers = await upsert(tx, 'customers', batch.customers, (c) => c.tenantId, mergeCustomer, ['updatedAt'], touched);
+      // A customer only seen in the portal here is no newer import: the older data makes it a known one.
+      const olderCustomer = (c: Customer, old: Customer | undefined) => (old && old.origin !== 'portal' ? old : mergeCustomer(c, old));
+      outcome.customers = await upsert(tx, 'customers', batch.customers, (c) => c.tenantId, older('customers') ? olderCustomer : mergeCustomer, ['updatedAt'], touched);
     }
     const alertCustomers = (batch.alertCustomers ?? []).filter((c) => !known.has(c.tenantId));
     if (alertCustomers.length) {
@@ -100,19 +113,21 @@ export function commitImport(db: PrlDb, batch: ImportBatch, now: string): Promis
       outcome.customers = addCounts(outcome.customers, counts);
     }
     if (batch.invoices?.length) {
-      outcome.invoices = await upsert(tx, 'invoices', batch.invoices, (i) => [i.tenantId, i.number], (i) => i, [], touched);
+      outcome.invoices = await upsert(tx, 'invoices', batch.invoices, (i) => [i.tenantId, i.number], merge('invoices', (i: Invoice) => i), [], touched);
     }
     if (batch.invoicesAreSnapshot && batch.invoices) outcome.closed = await closeMissing(tx, batch.invoices, touched);
     if (batch.spending?.length) {
-      outcome.spending = await upsert(tx, 'spending', batch.spending, (s) => [s.tenantId, s.asOf], (s) => s, [], touched);
+      outcome.spending = await upsert(tx, 'spending', batch.spending, (s) => [s.tenantId, s.asOf], merge('spending', (s: Spending) => s), [], touched);
     }
     if (batch.subscriptions?.length) {
-      outcome.subscriptions = await upsert(tx, 'subscriptions', batch.subscriptions, (s) => s.id, (s, old) => (old && sameRecord(old, s, ['seenAt']) ? old : s), ['seenAt'], touched);
+      outcome.subscriptions = await upsert(tx, 'subscriptions', batch.subscriptions, (s) => s.id, merge('subscriptions', (s: Subscription, old) => (old && sameRecord(old, s, ['seenAt']) ? old : s)), ['seenAt'], touched);
     }
     if (batch.alerts?.length) {
       // Microsoft's fields come from the newer file; the staff's own triage record is never erased.
-      outcome.alerts = await upsert(tx, 'alerts', batch.alerts, (a) => a.id, (a, old) => (old?.staff ? { ...a, staff: old.staff } : a), [], touched);
+      outcome.alerts = await upsert(tx, 'alerts', batch.alerts, (a) => a.id, merge('alerts', (a: Alert, old) => (old?.staff ? { ...a, staff: old.staff } : a)), [], touched);
     }
+    // The team's facts and alert statuses for customers and alerts this store did not know until now.
+    if (arrivals) for (const t of await foldArrivals(tx, { tenants: arrived, alerts: (batch.alerts ?? []).map((a) => a.id) })) touched.add(t);
     await stampImports(tx, batch, now);
     return { result: outcome, tenants: touched };
   });
@@ -151,7 +166,11 @@ async function closeMissing(tx: Tx, listed: Invoice[], touched: Set<string>): Pr
 async function stampImports(tx: Tx, batch: ImportBatch, now: string): Promise<void> {
   const metaStore = tx.objectStore('meta');
   const meta = metaFrom(await metaStore.get('meta'));
-  for (const kind of DATA_KINDS) if (batch[kind]?.length) meta.lastImport[kind] = now;
+  for (const kind of DATA_KINDS) {
+    if (!batch[kind]?.length) continue;
+    const at = batch.importedAt?.[kind] ?? now;
+    if (!batch.importedAt?.[kind] || (meta.lastImport[kind] ?? '') < at) meta.lastImport[kind] = at;
+  }
   await metaStore.put(meta, 'meta');
 }
 
@@ -162,7 +181,7 @@ export async function countClosedBySnapshot(db: PrlDb, listed: Array<Pick<Invoic
 
 /** One batch from the valid records of several previewed files, committed together in one transaction. */
 export function mergeBatches(batches: ImportBatch[], invoicesAreSnapshot: boolean): ImportBatch {
-  const out: Required<Omit<ImportBatch, 'invoicesAreSnapshot'>> & { invoicesAreSnapshot: boolean } = {
+  const out: Required<Omit<ImportBatch, 'invoicesAreSnapshot' | 'importedAt'>> & { invoicesAreSnapshot: boolean } = {
     customers: [], invoices: [], spending: [], subscriptions: [], alerts: [], alertCustomers: [], invoicesAreSnapshot: false,
   };
   // concat, not push(...list): a 100,000-row file would overflow the argument list.
@@ -188,4 +207,28 @@ export function mergeBatches(batches: ImportBatch[], invoicesAreSnapshot: boolea
   out.alertCustomers = [...named.values()];
   out.invoicesAreSnapshot = invoicesAreSnapshot && out.invoices.length > 0;
   return out;
+}
+
+/**
+ * What this store holds from imports, as one batch in the format an import record carries (lib/sync/imports): the
+ * data of a member who joins a team, shared as their imports made since are. Customers only seen in the portal
+ * stay out unless a record names them; staff's alert statuses travel as team records, not here. Each kind carries
+ * when it was last imported, so that a member's older data never replaces what the team imported since.
+ */
+export async function readImportedData(db: PrlDb): Promise<ImportBatch> {
+  const tx = db.transaction([...DATA_KINDS, 'meta']);
+  const [customers, invoices, spending, subscriptions, alerts, meta] = await Promise.all([
+    tx.objectStore('customers').getAll(), tx.objectStore('invoices').getAll(), tx.objectStore('spending').getAll(),
+    tx.objectStore('subscriptions').getAll(), tx.objectStore('alerts').getAll(), tx.objectStore('meta').get('meta'),
+  ]);
+  const named = new Set([...invoices, ...spending, ...subscriptions, ...alerts].map((r) => r.tenantId));
+  const { lastImport } = metaFrom(meta);
+  const batch: ImportBatch = {
+    customers: customers.filter((c) => c.origin !== 'portal' || named.has(c.tenantId)),
+    invoices, spending, subscriptions,
+    alerts: alerts.map(({ staff: _, ...a }) => a),
+    importedAt: Object.fromEntries(DATA_KINDS.filter((k) => lastImport[k]).map((k) => [k, lastImport[k]!])),
+  };
+  for (const k of DATA_KINDS) if (!batch[k]?.length) delete batch[k];
+  return batch;
 }

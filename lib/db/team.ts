@@ -19,11 +19,17 @@ export function storedRecord(record: TeamRecord, pending: boolean): StoredTeamRe
   return { _id: record._id, item: itemOf(record), ...(pending ? { pending: `${record.at} ${record._id}` } : {}), record };
 }
 
+/** The CouchDB user this browser writes as ('' before joining a team), inside a transaction holding meta. */
+export async function teamMember(tx: Tx): Promise<string> {
+  const member = await tx.objectStore('meta').get(MEMBER_KEY);
+  return typeof member === 'string' ? member : '';
+}
+
 /** Inside a write's transaction (holding RECORD_STORES): the drafts as this browser's records, not yet shared. */
 export async function addRecords(tx: Tx, drafts: TeamRecordDraft[]): Promise<TeamRecord[]> {
   if (!drafts.length) return [];
-  const member = await tx.objectStore('meta').get(MEMBER_KEY);
-  const records = drafts.map((d) => makeRecord(d, typeof member === 'string' ? member : ''));
+  const member = await teamMember(tx);
+  const records = drafts.map((d) => makeRecord(d, member));
   const store = tx.objectStore('teamRecords');
   await Promise.all(records.map((r) => store.add(storedRecord(r, true))));
   return records;
@@ -57,14 +63,24 @@ export async function markShared(db: PrlDb, ids: string[]): Promise<void> {
  * record yet, so no tie between members can have been decided otherwise.
  */
 export async function stampMember(db: PrlDb, member: string): Promise<number> {
-  const tx = db.transaction(RECORD_STORES, 'readwrite');
+  const tx = db.transaction([...new Set<StoreName>([...SUMMARY_INPUTS, ...RECORD_STORES])], 'readwrite') as unknown as Tx;
   await tx.objectStore('meta').put(member, MEMBER_KEY);
+  const tenants = new Set<string>();
   let stamped: StoredTeamRecord[] = [];
   if (member) {
     const store = tx.objectStore('teamRecords');
     const pending = await store.index('by-pending').getAll();
-    stamped = pending.filter((s) => s.record.member === '').map((s) => storedRecord({ ...s.record, member }, true));
-    await Promise.all(stamped.map((s) => store.put(s)));
+    // A decision names its member too (the audit's and the verdicts' order use it): it gets the same one.
+    const stamp = (r: TeamRecord): TeamRecord => (r.kind === 'decision' && r.decision.member === '' ? { ...r, member, decision: { ...r.decision, member } } : { ...r, member });
+    stamped = pending.filter((s) => s.record.member === '').map((s) => storedRecord(stamp(s.record), true));
+    const decisions = tx.objectStore('decisions');
+    await Promise.all(stamped.map(async (s) => {
+      await store.put(s);
+      if (s.record.kind !== 'decision') return;
+      const d = await decisions.get(s.record.decision._id);
+      if (d && d.member === '') { await decisions.put({ ...d, member }); tenants.add(d.tenantId); }
+    }));
+    await rebuildSummaries(tx, tenants); // summaries carry the decisions
   }
   await tx.done;
   return stamped.length;
@@ -96,6 +112,27 @@ export async function applyRemoteRecords(db: PrlDb, records: TeamRecord[]): Prom
     const result = await foldItems(tx, new Set([...fresh.values()].map(itemOf)), new Set(fresh.keys()));
     return { result: { tenants: [...result.tenants].sort(), settings: result.settings }, tenants: result.tenants };
   });
+}
+
+/**
+ * Customers and alerts that have just arrived (an import, a customer first seen in the portal): the team's facts
+ * and alert statuses kept for them while this store did not know them are folded in now, in the writer's
+ * transaction (holding the summary inputs and teamRecords). Returns the customers that changed.
+ */
+export async function foldArrivals(tx: Tx, arrived: { tenants?: Iterable<string>; alerts?: Iterable<string> }): Promise<Set<string>> {
+  const tenants = new Set(arrived.tenants ?? []);
+  const alerts = new Set(arrived.alerts ?? []);
+  if (!tenants.size && !alerts.size) return new Set();
+  // Staff type few facts and alert statuses: every record of those kinds is read, not one lookup per arrival.
+  const index = tx.objectStore('teamRecords').index('by-item');
+  const [facts, statuses] = await Promise.all([
+    tenants.size ? index.getAll(IDBKeyRange.bound('fact ', 'fact \uffff')) : [],
+    alerts.size ? index.getAll(IDBKeyRange.bound('alert ', 'alert \uffff')) : [],
+  ]);
+  const held = [...facts, ...statuses].map((s) => s.record)
+    .filter((r) => (r.kind === 'fact' && tenants.has(r.tenantId)) || (r.kind === 'alert-status' && alerts.has(r.alertId)));
+  if (!held.length) return new Set();
+  return (await foldItems(tx, new Set(held.map(itemOf)), new Set(held.map((r) => r._id)))).tenants;
 }
 
 async function inFoldTransaction<T>(db: PrlDb, fn: (tx: Tx) => Promise<{ result: T; tenants: Iterable<string> }>): Promise<T> {

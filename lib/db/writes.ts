@@ -6,7 +6,7 @@ import type { PrlDb, StoreName, Tx } from './open';
 import { SEEN_CAPS } from '../seen-caps';
 import { codedError } from '../wording';
 import { SUMMARY_INPUTS, rebuildSummaries } from './summaries';
-import { addRecords, RECORD_STORES } from './team';
+import { addRecords, foldArrivals, RECORD_STORES, teamMember } from './team';
 import { settingDrafts } from '../team/legacy';
 import type { TeamRecordDraft } from '../team/record';
 
@@ -56,7 +56,7 @@ export async function recordSeen(db: PrlDb, seen: Seen[], now: string, day = now
   const needed = seen.filter((_, i) => !known[i]?.name);
   if (!needed.length) return [];
   seen = needed;
-  return writeAndSummarize(db, ['meta'], async (tx) => {
+  return writeAndSummarize(db, ['meta', 'teamRecords'], async (tx) => {
     const store = tx.objectStore('customers');
     const metaStore = tx.objectStore('meta');
     const meta = metaFrom(await metaStore.get('meta'));
@@ -81,6 +81,8 @@ export async function recordSeen(db: PrlDb, seen: Seen[], now: string, day = now
       }),
     );
     if (added) await metaStore.put(Meta.parse({ ...meta, seenToday: { day, count: before + added } }), 'meta');
+    // Facts the team typed for a customer this store first sees now.
+    await foldArrivals(tx, { tenants: changed });
     return { result: changed, tenants: changed };
   });
 }
@@ -129,8 +131,10 @@ async function putTick(tx: Tx, t: Tick): Promise<ChecklistEntry> {
  * team record too (shared with the team once joined).
  */
 export function addDecision(db: PrlDb, record: Decision): Promise<Decision> {
-  const valid = Decision.parse(record);
+  const parsed = Decision.parse(record);
   return writeAndSummarize(db, [...RECORD_STORES], async (tx) => {
+    // Its member is the team member its record is written as ('' alone; joining stamps both), never the staff name.
+    const valid = { ...parsed, member: await teamMember(tx) };
     await tx.objectStore('decisions').add(valid);
     await addRecords(tx, [{ kind: 'decision', tenantId: valid.tenantId, decision: valid, by: valid.by, at: valid.at }]);
     return { result: valid, tenants: [valid.tenantId] };

@@ -1,7 +1,7 @@
 // The shapes an import's parsing step returns to the options page.
 import type { Backup } from '../backup';
 import type { Alert, Customer, Invoice, Settings, Spending, Subscription } from '../schema';
-import type { ImportKind } from './kinds';
+import type { DataKind, ImportKind } from './kinds';
 import type { Encoding } from './decode';
 import type { Wording } from '../wording';
 
@@ -21,6 +21,11 @@ export interface ImportBatch {
   alerts?: Alert[];
   /** Customers named by alerts; added when unknown so that no alert is dropped. */
   alertCustomers?: Array<{ tenantId: string; name: string }>;
+  /**
+   * When each kind was imported, for data imported before it was shared (a member's store when joining a team):
+   * a kind the receiving store imported later keeps its own records, and the newer time stays its last import.
+   */
+  importedAt?: Partial<Record<DataKind, string>>;
 }
 
 /**

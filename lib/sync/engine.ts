@@ -4,13 +4,13 @@
 import { coalesce } from '../coalesce';
 import type { PrlDb, SyncDb } from '../db';
 import {
-  applyRemoteRecords, commitImport, countPendingImports, countUnshared, deletePendingImport, markShared, readPendingImports,
-  readSyncValue, unsharedRecords, writeSyncValue, deleteSyncValue,
+  applyRemoteRecords, commitImport, countPendingImports, countUnshared, deletePendingImport, markShared, putPendingImport, readImportedData,
+  readPendingImports, readSettings, readSyncValue, unsharedRecords, writeSyncValue, deleteSyncValue,
 } from '../db';
 import { parseTeamRecord } from '../team/record';
 import type { Changed } from '../messages';
 import { backoffSeconds, RejectedDoc, serverOrigin, SyncConfig, SyncStatus, type SyncBrief, type SyncProblem, type SyncState } from './config';
-import { decompressBatch, IMPORT_ATTACHMENT, ImportRecord } from './imports';
+import { compressBatch, decompressBatch, IMPORT_ATTACHMENT, ImportRecord, kindsOf, rowsOf } from './imports';
 import type { Pouch } from './pouch';
 
 export interface SyncDeps {
@@ -263,13 +263,30 @@ export function createSync(deps: SyncDeps) {
     if (prior && (prior.url !== config.url || prior.database !== config.database || prior.user !== config.user)) await forget(prior);
     await writeSyncValue(state, 'config', config);
     await setStatus({ state: 'syncing', failures: 0 });
+    await shareEarlierImports();
     await run();
+  }
+
+  /**
+   * Joining: what this store holds from imports made before (alone, or while disconnected) goes to the team as one
+   * import record, as each import made while connected does. Once per join: a reconnect (a password typed again)
+   * does not send it twice; leaving the team (forget) lets the next join send it again.
+   */
+  async function shareEarlierImports(): Promise<void> {
+    if (await readSyncValue(state, 'joinShared')) return;
+    const batch = await readImportedData(db);
+    if (rowsOf(batch)) {
+      const at = deps.now().toISOString();
+      const { staffName } = await readSettings(db);
+      await putPendingImport(state, { _id: `import:${globalThis.crypto.randomUUID()}`, at, by: staffName, rows: rowsOf(batch), kinds: kindsOf(batch), gz: await compressBatch(batch) });
+    }
+    await writeSyncValue(state, 'joinShared', true);
   }
 
   async function forget(c: SyncConfig): Promise<void> {
     const origin = serverOrigin(c.url);
     if (origin.ok) await deps.localReplica(replicaKey(c, origin.base)).destroy().catch(() => undefined);
-    for (const k of ['cursor', 'rejected', 'appliedImports']) await deleteSyncValue(state, k);
+    for (const k of ['cursor', 'rejected', 'appliedImports', 'joinShared']) await deleteSyncValue(state, k);
   }
 
   /** Stops sharing: the credentials and the replica go, the partner's data in lib/db stays. */

@@ -1,7 +1,8 @@
 // Imports reach the team as one record each: the batch of checked rows, gzip-compressed, as the record's attachment.
 // Every browser applies it with the same import code (commitImport), so the team's stores end alike.
 import * as z from 'zod/mini';
-import { Alert, Customer, Invoice, Spending, Subscription } from '../schema';
+import { Alert, Customer, Invoice, IsoDateTime, Spending, Subscription } from '../schema';
+import { DATA_KINDS } from '../import/kinds';
 import type { ImportBatch } from '../db/import';
 
 export const IMPORT_ATTACHMENT = 'batch.json.gz';
@@ -14,6 +15,7 @@ export const ImportBatchSchema = z.object({
   subscriptions: z.optional(z.array(Subscription)),
   alerts: z.optional(z.array(Alert)),
   alertCustomers: z.optional(z.array(z.object({ tenantId: z.string(), name: z.string() }))),
+  importedAt: z.optional(z.partialRecord(z.enum(DATA_KINDS), IsoDateTime)),
 });
 
 /** The import record's own fields (the batch is its attachment). */

@@ -70,7 +70,8 @@ export function foldItem(records: readonly TeamRecord[]): ItemState {
       return { kind: 'alert-status', tenantId, alertId, staff: { status, ...(reason ? { reason } : {}), ...(note ? { note } : {}), by, at } };
     }
     case 'setting': return { kind: 'setting', key: last.key, value: last.value };
-    case 'decision': return { kind: 'decision', decision: last.decision };
+    // The decision's member is its record's (the CouchDB user the server checked), whatever the sender's build wrote.
+    case 'decision': return { kind: 'decision', decision: { ...last.decision, member: last.member } };
   }
 }
 

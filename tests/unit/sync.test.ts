@@ -1,11 +1,12 @@
 // The team exchange (lib/sync) against an in-memory stand-in for the replica and the server: what reaches the
 // store, what is kept aside, and each failure as a state in words that loses nothing and backs off.
+// @vitest-environment node -- (Node's own Blob: fake-indexeddb clones it, happy-dom's comes back as a plain object)
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeTranslate } from '../../lib/i18n';
 import { say } from '../../lib/wording';
 import { acceptRequest } from '../../lib/messages';
-import { commitImport, openStore, openSyncState, readAllSummaries, readCustomerDetail, setChecklistItem, stampMember, writeSyncValue, type PrlDb } from '../../lib/db';
+import { commitImport, countUnshared, openStore, recordSeen, openSyncState, readAllSummaries, readCustomerDetail, setChecklistItem, stampMember, writeSyncValue, type PrlDb } from '../../lib/db';
 import { backoffSeconds, serverOrigin, type SyncConfig } from '../../lib/sync/config';
 import { classify, createSync } from '../../lib/sync/engine';
 import { compressBatch, decompressBatch } from '../../lib/sync/imports';
@@ -42,10 +43,9 @@ class FakeReplica {
   async destroy() { this.docs = []; }
 }
 
-async function setup(answer: () => Promise<Response> = async () => new Response('{}', { status: 200 })) {
+async function setup(answer: () => Promise<Response> = async () => new Response('{}', { status: 200 }), replica = new FakeReplica()) {
   const db = await openStore(`s-${Math.random()}`);
   const state = await openSyncState(`t-${Math.random()}`);
-  const replica = new FakeReplica();
   const told: Changed[] = [];
   let now = NOW;
   const sync = createSync({
@@ -156,6 +156,56 @@ describe('records from the server', () => {
     expect(s.replica.docs.map((d) => d.id)).toEqual(['import:0000000000-mine']);
     expect(s.told.filter((c) => c.what.includes('import'))).toEqual([]);
     expect((await s.sync.brief()).pending).toBe(0);
+  });
+});
+
+describe('a member with local data who joins', () => {
+  const B = 'bbbbbbbb-0000-4000-8000-000000000002';
+  const customer = (tenantId: string, name: string) => ({ tenantId, name, updatedAt: NOW.toISOString(), origin: 'import' as const });
+  const invoice = (tenantId: string, number: string, paid: number) => ({ tenantId, number, issuedOn: '2026-09-01', dueOn: '2026-10-01', amount: 1000, paid, currency: 'USD' });
+  const invoices = async (db: PrlDb) => (await readAllSummaries(db)).flatMap((x) => x.facts.openInvoices.map((i) => `${x.tenantId.slice(0, 1)} ${i.number} ${i.balance}`)).sort();
+
+  it('loses nothing and shares the imports made before joining, once; what the team imported since is kept', async () => {
+    const server = new FakeReplica();
+    // Bob's browser is in the team and imported invoices after Alice's import: his newer invoice state stays.
+    const bob = await setup(undefined, server);
+    await commitImport(bob.db, { customers: [customer(A, 'Contoso')], invoices: [invoice(A, 'I1', 1000)] }, '2026-11-25T09:30:00.000Z');
+    await recordSeen(bob.db, [{ tenantId: B, name: 'Fabrikam' }], NOW.toISOString()); // only seen in the portal
+    // Alice imported alone at 09:00 (Contoso's I1 still unpaid, and Fabrikam with I2), then joins.
+    const alice = await setup(undefined, server);
+    await commitImport(alice.db, { customers: [customer(A, 'Contoso'), customer(B, 'Fabrikam')], invoices: [invoice(A, 'I1', 0), invoice(B, 'I2', 0)] }, '2026-11-25T09:00:00.000Z');
+    await alice.sync.connect(config);
+    expect(await invoices(alice.db)).toEqual(['a I1 1000', 'b I2 1000']);
+    expect(server.docs.filter((d) => d.doc.kind === 'import')).toHaveLength(1);
+    expect((await alice.sync.brief()).pending).toBe(0);
+    // Her import arrives in Bob's store as any import does; his later invoices import wins for I1.
+    await bob.sync.run();
+    expect(await bob.sync.readRejected()).toEqual([]);
+    expect(await invoices(bob.db)).toEqual(['b I2 1000']);
+    expect((await readAllSummaries(bob.db)).map((x) => `${x.customer?.name} ${x.customer?.origin}`).sort()).toEqual(['Contoso import', 'Fabrikam import']);
+    expect(bob.told.some((c) => c.what.includes('import'))).toBe(true);
+    // Typing the password again is not a new join: nothing is sent twice.
+    await alice.sync.connect(config);
+    expect(server.docs.filter((d) => d.doc.kind === 'import')).toHaveLength(1);
+  });
+
+  it('with nothing imported sends no import record', async () => {
+    const s = await setup();
+    await s.sync.connect(config);
+    expect(s.replica.docs).toEqual([]);
+  });
+});
+
+describe('a receivables import while connected', () => {
+  it('does not hold the team records: what is not yet shared is counted while it is written', async () => {
+    const s = await setup();
+    await commitImport(s.db, { customers: [{ tenantId: A, name: 'Contoso', updatedAt: NOW.toISOString(), origin: 'import' }] }, NOW.toISOString());
+    const invoices = Array.from({ length: 3000 }, (_, i) => ({ tenantId: A, number: `I${i}`, issuedOn: '2026-09-01', dueOn: '2026-10-01', amount: 1000, paid: 0, currency: 'USD' }));
+    const order: string[] = [];
+    const written = commitImport(s.db, { invoices }, NOW.toISOString()).then(() => order.push('import'));
+    await countUnshared(s.db).then(() => order.push('count'));
+    await written;
+    expect(order).toEqual(['count', 'import']);
   });
 });
 

@@ -2,11 +2,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addDecision, applyRemoteRecords, commitImport, countUnshared, markShared, openStore, putFlag, readAllSummaries, readCustomerDetail,
-  readSettings, resolveFlag, saveSettings, setChecklistItem, stampMember, triageAlert, unsharedRecords, updateCustomer, updateTriage,
+  addDecision, applyRemoteRecords, commitImport, readAuditRecords, countUnshared, markShared, openStore, putFlag, readAllSummaries, readCustomerDetail,
+  readSettings, recordSeen, resolveFlag, saveSettings, setChecklistItem, stampMember, triageAlert, unsharedRecords, updateCustomer, updateTriage,
   type PrlDb,
 } from '../../lib/db';
 import type { Alert, Customer, PromiseRecord, VerdictRecord } from '../../lib/schema';
+import { auditRows } from '../../lib/audit';
 import { foldRecords } from '../../lib/team/fold';
 import { parseTeamRecord, type TeamRecord } from '../../lib/team/record';
 
@@ -169,6 +170,24 @@ describe('team records between two browsers', () => {
     expect((await bob.get('customers', A))?.budgetThresholds).toBeUndefined();
   });
 
+  it('applies a fact or alert status kept for a customer or alert not known here once it arrives, by an import or in the portal', async () => {
+    const ana = await browser('ana-known');
+    const bob = await openStore('bob-empty');
+    const server = new Server();
+    await updateCustomer(ana, A, { paymentInstrument: 'prepaid_card' }, T(1), 'Ana');
+    await updateCustomer(ana, B, { country: 'IR' }, T(1), 'Ana');
+    await triageAlert(ana, 'e1', { status: 'investigating', by: 'Ana', at: T(2) });
+    await server.push(ana);
+    await server.pull(bob); // Bob knows none of them yet: the records are kept, nothing is applied
+    expect(await bob.getAll('customers')).toEqual([]);
+    await commitImport(bob, { customers: [customer(A, 'Contoso')], alerts: [alert] }, T(5));
+    expect((await bob.get('customers', A))?.paymentInstrument).toBe('prepaid_card');
+    expect((await bob.get('alerts', 'e1'))?.staff).toMatchObject({ status: 'investigating', by: 'Ana' });
+    expect((await readAllSummaries(bob)).find((x) => x.tenantId === A)?.customer?.paymentInstrument).toBe('prepaid_card');
+    await recordSeen(bob, [{ tenantId: B, name: 'Fabrikam' }], T(6));
+    expect(await bob.get('customers', B)).toMatchObject({ country: 'IR', origin: 'manual' });
+  });
+
   it('stamps the joining member on records made alone, sends oldest first, and counts what is not shared yet', async () => {
     const db = await browser('ana');
     await setChecklistItem(db, { tenantId: A, itemId: 'dunning', done: true, by: 'Ana', at: T(5) });
@@ -229,11 +248,17 @@ describe('staff decisions between two browsers', () => {
     expect(await stampMember(ana, 'ana')).toBe(2);
     await server.push(ana);
     expect(await countUnshared(ana)).toBe(0);
+    // The decision names the member its record names (not the staff name), here and in the colleague's store.
+    const mine = [verdict({ member: 'ana' }), { ...promise, member: 'ana' }];
+    expect([...server.docs.values()].map((r) => r.kind === 'decision' && [r.member, r.decision.member])).toEqual([['ana', 'ana'], ['ana', 'ana']]);
+    expect(await ana.getAll('decisions')).toEqual(mine);
     expect(await server.pull(bob)).toEqual({ tenants: [A], settings: false });
-    expect(await bob.getAll('decisions')).toEqual([verdict(), promise]);
-    expect((await readCustomerDetail(bob, A)).decisions).toEqual([verdict(), promise]);
+    expect(await bob.getAll('decisions')).toEqual(mine);
+    expect((await readCustomerDetail(bob, A)).decisions).toEqual(mine);
+    // The audit's member column: the staff name, in both browsers.
+    for (const db of [ana, bob]) expect(auditRows(await readAuditRecords(db)).map((r) => [r.action, r.member])).toEqual([['verdict', 'Ana'], ['promise to pay', 'Ana']]);
     const summary = (await readAllSummaries(bob)).find((s) => s.tenantId === A)!;
-    expect(summary.facts.verdict).toEqual(verdict());
+    expect(summary.facts.verdict).toEqual(mine[0]);
     expect(summary).toEqual((await readAllSummaries(ana)).find((s) => s.tenantId === A));
     // Bob's own record of the decisions is shared already: nothing goes back.
     expect(await countUnshared(bob)).toBe(0);
@@ -245,16 +270,19 @@ describe('staff decisions between two browsers', () => {
     await addDecision(ana, verdict());
     await stampMember(ana, 'ana');
     await server.push(ana);
+    // A decision written by a build that put the staff name in it takes its record's member.
+    for (const [id, r] of server.docs) if (r.kind === 'decision') server.docs.set(id, { ...r, decision: { ...r.decision, member: 'Ana' } });
     await server.pull(bob);
+    expect((await bob.getAll('decisions')).map((d) => d.member)).toEqual(['ana']);
     const before = { decisions: await bob.getAll('decisions'), records: await bob.getAll('teamRecords'), summaries: await readAllSummaries(bob) };
     expect(await server.pull(bob)).toEqual({ tenants: [], settings: false });
     expect({ decisions: await bob.getAll('decisions'), records: await bob.getAll('teamRecords'), summaries: await readAllSummaries(bob) }).toEqual(before);
     // The same decision under another record id (as a restored backup may send it) is not added twice.
     const [record] = server.docs.values();
     expect(await applyRemoteRecords(bob, [{ ...record, _id: `${record._id}-again` }])).toEqual({ tenants: [], settings: false });
-    expect(await bob.getAll('decisions')).toEqual([verdict()]);
+    expect(await bob.getAll('decisions')).toEqual([verdict({ member: 'ana' })]);
     expect(await server.pull(ana)).toEqual({ tenants: [], settings: false });
-    expect(await ana.getAll('decisions')).toEqual([verdict()]);
+    expect(await ana.getAll('decisions')).toEqual([verdict({ member: 'ana' })]);
   });
 
   it('a decision from the server is checked by the decisions schema: a wrong shape is refused with a reason, markup stays text', () => {
