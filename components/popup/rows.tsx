@@ -136,7 +136,13 @@ export function ReviewItem({ row, t, locale, actions, style, today }: RowProps<R
   );
 }
 
-const formatDay = (d: string, locale: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC' });
+/** One date formatter per language: `toLocaleDateString` builds a new one per call, slow over many rows. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function formatDay(d: string, locale: string): string {
+  let f = dayFormats.get(locale);
+  if (!f) { f = new Intl.DateTimeFormat(locale, { timeZone: 'UTC' }); dayFormats.set(locale, f); }
+  return f.format(new Date(`${d}T00:00:00Z`));
+}
 
 export function AlertItem({ row, t, locale, actions, style, today }: RowProps<AlertRow>) {
   const a = row.alert;
