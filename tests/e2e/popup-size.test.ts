@@ -14,7 +14,7 @@ const T = { timeout: 60_000 };
 const SHORT = { timeout: 15_000 };
 /** Importing 30,000 customers and their invoices (about 10 s on a quiet 2-core machine, several times that on a busy one). */
 const SEED = { timeout: 150_000 };
-const N = Number(process.env.POPUP_N ?? 30_000);
+const N = 30_000;
 const CONTOSO = N / 10;
 const ALERTS = 300;
 const id = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
