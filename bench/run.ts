@@ -15,6 +15,7 @@ import { parseImportFile, type ParseContext } from '../lib/import';
 import { parseAmount } from '../lib/import/amounts';
 import { syncFigures } from './sync';
 import { panelRun as panelFrom, portalCustomers, stopWorker } from './panel-run';
+import { popupSearchFigures } from './popup-search';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -410,5 +411,6 @@ if (!only.length || only.includes('csv')) await csvParsing();
 const parts = new Set(BROWSER_PARTS.filter((p) => !only.length || only.includes('browser') || only.includes(p)));
 if (parts.size) await browserFigures(parts);
 if (!only.length || only.includes('sync')) await syncFigures(record, { bigFiles, guid, median, runs: RUNS });
+if (!only.length || only.includes('popup-search')) await popupSearchFigures(record, { guid, median, runs: Math.min(RUNS, 3) });
 report(only.length > 0);
 void statSync; void readdirSync;

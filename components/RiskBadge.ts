@@ -4,6 +4,7 @@
 import type { Badge } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
 import { thresholdKey } from '@/lib/thresholds';
+import { darkCss } from './dark';
 
 export const BADGE_CSS = `
 :host { all: initial; display: inline-block; margin-inline-start: 6px; vertical-align: middle; }
@@ -17,6 +18,16 @@ export const BADGE_CSS = `
 .unknown { background: #f3f2f1; color: #484644; border-color: #c8c6c4; }
 .od { display: inline-block; min-width: 12px; height: 12px; line-height: 12px; border-radius: 6px; background: #a4262c; color: #fff; text-align: center; font-size: 10px; }
 .critical .od { background: #fff; color: #a4262c; }
+/* On a dark system scheme or a dark portal theme (components/dark.ts): the same words and marks, AA contrast. */
+${darkCss(`
+.low { background: #0b3a0b; color: #b5e8b5; border-color: #2f7d2f; }
+.medium { background: #463100; color: #ffe08a; border-color: #8a6d00; }
+.high { background: #4a1216; color: #ffb3ba; border-color: #a4262c; }
+.critical { background: #c50f1f; color: #fff; }
+.unknown { background: #2e2e2e; color: #e6e6e6; border-color: #6e6e6e; }
+.od { background: #ff99a4; color: #1f1f1f; }
+.critical .od { background: #fff; color: #a4262c; }
+`)}
 `;
 
 const MARK = { breached: '▲', approaching: '△', forecast: '↗' } as const;

@@ -9,7 +9,7 @@ import type { CustomerDetail } from './db/reads';
 import type { DecisionView } from './decisions';
 import type { BadgeTable } from './badge-table';
 import { isPortalHost } from './portal/hosts';
-import { wording, type Wording } from './wording';
+import { issuesWording, wording, type Wording } from './wording';
 import { SyncConfig, type SyncBrief } from './sync/config';
 import {
   AccountSummary, AdminAccess, AlertReason, BudgetThreshold, BudgetThresholds, ChecklistEntry, Country, Currency, Customer, DunningAction, DunningActionRecord, Flag, FlagKind, Guid, IsoDate,
@@ -193,9 +193,8 @@ export function acceptRequest(raw: unknown, kind: SenderKind): { ok: true; reque
   const parsed = RequestSchema.safeParse(raw);
   if (!parsed.success) {
     const type = (raw as { type?: unknown } | null)?.type;
-    // zod's own words are English: each problem goes out as its field and zod's code for it.
-    const where = parsed.error.issues.slice(0, 3).map((i) => wording('error_message_field', i.path.join('.') || 'type', i.code));
-    return { ok: false, error: wording('error_message_malformed', typeof type === 'string' ? type.slice(0, 40) : '', { list: where }) };
+    // zod's own words are English: each problem goes out as its field and zod's code for it, said in words.
+    return { ok: false, error: wording('error_message_malformed', typeof type === 'string' ? type.slice(0, 40) : '', issuesWording(parsed.error.issues, 3)) };
   }
   const request = parsed.data as Request;
   if (PAGE_ONLY.has(request.type) && kind !== 'extension-page') {

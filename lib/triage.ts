@@ -139,9 +139,25 @@ export function triageFromV2(old: TriageV2[], summaries: AccountSummary[], alert
 
 /** Search by name, domain or tenant id, case-insensitively. */
 export function matchesSearch(row: RowBase, query: string): boolean {
+  return searchFilter(query)(row);
+}
+
+/** Each row's name, domain and tenant id, lower-cased once: a keystroke over 30,000 rows lower-cases only the query. */
+const searchText = new WeakMap<RowBase, string>();
+
+/** The search as a filter for a whole list: the query is read once, each row's text once per row. */
+export function searchFilter(query: string): (row: RowBase) => boolean {
   const q = query.trim().toLowerCase();
-  if (!q) return true;
-  return row.name.toLowerCase().includes(q) || (row.domain ?? '').toLowerCase().includes(q) || row.tenantId.includes(q);
+  if (!q) return () => true;
+  return (row) => {
+    let text = searchText.get(row);
+    if (text === undefined) {
+      // A newline between the fields: a query (one line of a search field) never matches across two of them.
+      text = `${row.name}\n${row.domain ?? ''}\n${row.tenantId}`.toLowerCase();
+      searchText.set(row, text);
+    }
+    return text.includes(q);
+  };
 }
 
 export interface AlertStats { resolved: number; averageMs?: number; slow: number }

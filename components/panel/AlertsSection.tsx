@@ -9,6 +9,9 @@ import { formatDateTime, formatDuration, microsoftValue } from './format';
 import { byPerson, byPersonInput } from './trusted';
 import { ConfirmStep } from '../ConfirmStep';
 
+const RESOLUTIONS = ['legitimate', 'ignore', 'fraud'] as const;
+type Resolution = (typeof RESOLUTIONS)[number];
+
 export function AlertsSection({ data, t, locale, actions }: { data: PanelData; t: Translate; locale: string; actions: PanelActions }) {
   const alerts = orderAlertsForResponse(data.alerts.filter((a) => !a.isTest), data.now);
   if (!alerts.length) return null;
@@ -24,7 +27,8 @@ export function AlertsSection({ data, t, locale, actions }: { data: PanelData; t
 
 function AlertRow({ alert, now, t, locale, actions }: { alert: Alert; now: string; t: Translate; locale: string; actions: PanelActions }) {
   const [note, setNote] = useState('');
-  const [asking, setAsking] = useState(false);
+  // Every resolution leaves the lists for good: the one asked about waits for a yes.
+  const [asking, setAsking] = useState<Resolution | null>(null);
   const clock = responseClock(alert, now);
   const staff = alert.staff;
   return (
@@ -68,17 +72,17 @@ function AlertRow({ alert, now, t, locale, actions }: { alert: Alert; now: strin
           {staff?.status !== 'investigating' && (
             <button type="button" onClick={(e) => { if (byPerson(e)) void actions.triageAlert(alert.id, 'investigating', undefined, note || undefined); }}>{t('alert_mark_investigating')}</button>
           )}
-          {(['legitimate', 'ignore', 'fraud'] as const).map((r) => (
-            <button type="button" key={r} data-testid={`alert-resolve-${r}`} aria-expanded={r === 'fraud' ? asking : undefined}
-              onClick={(e) => { if (!byPerson(e)) return; if (r === 'fraud') setAsking(true); else void actions.triageAlert(alert.id, 'resolved', r, note || undefined); }}>
+          {RESOLUTIONS.map((r) => (
+            <button type="button" key={r} data-testid={`alert-resolve-${r}`} aria-expanded={asking === r}
+              onClick={(e) => { if (byPerson(e)) setAsking(r); }}>
               {t('alert_resolve_as', t(`alert_reason_${r}`))}
             </button>
           ))}
         </div>
       )}
       {asking && staff?.status !== 'resolved' && (
-        <ConfirmStep testid="alert-fraud-confirm" question={t('alert_fraud_confirm')} yes={t('alert_fraud_confirm_yes')} no={t('cancel')}
-          onYes={(e) => { if (byPerson(e)) { setAsking(false); void actions.triageAlert(alert.id, 'resolved', 'fraud', note || undefined); } }} onNo={() => setAsking(false)} />
+        <ConfirmStep key={asking} testid={`alert-${asking}-confirm`} question={t(`alert_${asking}_confirm`)} yes={t(`alert_${asking}_confirm_yes`)} no={t('cancel')}
+          onYes={(e) => { if (byPerson(e)) { setAsking(null); void actions.triageAlert(alert.id, 'resolved', asking, note || undefined); } }} onNo={() => setAsking(null)} />
       )}
     </li>
   );

@@ -41,8 +41,9 @@ export function formatDuration(ms: number, t: (k: string, ...s: Array<string | n
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
-  if (days) return t('duration_days_hours', days, hours);
-  if (hours) return t('duration_hours_minutes', hours, mins);
+  // "6 h", not "6 h 0 min": a part that is zero is left out (but "0 min" for under a minute).
+  if (days) return hours ? t('duration_days_hours', days, hours) : t('duration_days', days);
+  if (hours) return mins ? t('duration_hours_minutes', hours, mins) : t('duration_hours', hours);
   return t('duration_minutes', mins);
 }
 

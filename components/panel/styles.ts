@@ -1,4 +1,6 @@
 // The panel's own styles, isolated in its shadow root (nothing leaks in from the portal or out to it).
+import { darkCss } from '../dark';
+
 export const PANEL_CSS = `
 :host { all: initial; }
 .panel { position: fixed; top: 64px; right: 0; z-index: 2147483000; width: 360px; max-height: calc(100vh - 80px);
@@ -69,8 +71,9 @@ button { font: inherit; } input, select { font: inherit; max-width: 100%; }
 .aging th { text-align: left; font-weight: normal; padding-right: 8px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 .confirm-step { border: 2px solid #a4262c; border-radius: 6px; padding: 4px 8px; margin: 4px 0; }
-/* Dark mode follows the system's setting; every pair keeps WCAG AA contrast (4.5:1 for text). */
-@media (prefers-color-scheme: dark) {
+/* Dark mode follows the system's setting and the portal's dark theme (components/dark.ts); every pair keeps WCAG AA
+   contrast (4.5:1 for text). */
+${darkCss(`
   .panel { color-scheme: dark; background: #1f1f1f; color: #e6e6e6; border-color: #525252; box-shadow: 0 4px 16px rgba(0,0,0,.6); }
   .head, .section { border-color: #3d3d3d; }
   .factors li, .alerts li { border-bottom-color: #3d3d3d; }
@@ -86,5 +89,5 @@ button { font: inherit; } input, select { font: inherit; max-width: 100%; }
   .next-step.review, .next-step.onboard { background: #463100; color: #ffe08a; border-left-color: #ffe08a; }
   .next-step .link { color: #9ccbf7; }
   .toggle:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible { outline-color: #62abf5; }
-}
+`)}
 `;

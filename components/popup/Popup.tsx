@@ -1,11 +1,11 @@
 // The toolbar popup: overdue accounts, budget states, high risk, security alerts and snoozed rows, in tabs.
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
 import { daysSince, staleReceivablesDays } from '@/lib/freshness';
 import { DATA_KINDS } from '@/lib/import/kinds';
 import type { Meta } from '@/lib/schema';
 import { attentionCount } from '@/lib/attention';
-import { matchesSearch, type AlertStats, type RowBase, type TriageLists } from '@/lib/triage';
+import { searchFilter, type AlertStats, type RowBase, type TriageLists } from '@/lib/triage';
 import { formatDuration } from '../panel/format';
 import { AlertItem, BudgetItem, OverdueItem, ReviewItem, RiskItem, SnoozedItem, type RowActions } from './rows';
 import { Windowed } from './Windowed';
@@ -56,10 +56,17 @@ export function Popup(p: PopupProps) {
   const [filter, setFilter] = useState('');
   // The overdue list in its order of severity, or by the next dunning action's due date (soonest first, none last).
   const [sort, setSort] = useState<'severity' | 'next-action'>('severity');
+  // Each list searched once per query (not once per tab label and render): at 30,000 rows a keystroke stays quick.
+  const matched = useMemo(() => {
+    if (!lists) return undefined;
+    const match = searchFilter(query);
+    return Object.fromEntries(TABS.map((id) => [id, (lists[id] as RowBase[]).filter(match)])) as Record<TabId, RowBase[]>;
+  }, [lists, query]);
+  const attention = useMemo(() => (lists ? attentionCount(lists) : undefined), [lists]);
   if (p.error) return <main class="popup"><p class="error" role="alert">{p.error}</p></main>;
-  if (!lists) return <main class="popup"><p class="muted">{t('loading')}</p></main>;
+  if (!lists || !matched) return <main class="popup"><p class="muted">{t('loading')}</p></main>;
 
-  const rowsOf = (id: TabId) => (lists[id] as RowBase[]).filter((r) => matchesSearch(r, query) && (!filter || id !== tab || stateOf(id, r) === filter));
+  const rowsOf = (id: TabId) => (filter && id === tab ? matched[id].filter((r) => stateOf(id, r) === filter) : matched[id]);
   const listed = rowsOf(tab);
   const shown = tab === 'overdue' && sort === 'next-action'
     ? [...listed].sort((a, b) => (nextDue(a) ?? '9999').localeCompare(nextDue(b) ?? '9999'))
@@ -86,7 +93,7 @@ export function Popup(p: PopupProps) {
         <p class="empty" data-testid="popup-empty">{t('popup_empty_no_data')}{' '}
           <button type="button" class="link" onClick={p.actions.openOptions}>{t('popup_open_options')}</button></p>
       ) : null}
-      <AttentionLine t={t} count={p.pending ? undefined : attentionCount(lists)} />
+      <AttentionLine t={t} count={p.pending ? undefined : attention} />
       {staleDays !== undefined && <p class="warn small" data-testid="popup-stale">{t('popup_receivables_stale', staleDays)}</p>}
       <div class="search">
         <input type="search" data-testid="popup-search" aria-label={t('popup_search')} placeholder={t('popup_search')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />

@@ -59,7 +59,10 @@ export function Windowed<T extends object>({ items, rowHeight, height, render, l
     return <ul class="rows" aria-label={label}>{items.map((it, i) => render(it, i))}</ul>;
   }
   return (
-    <div class="window" style={{ height: `${height}px`, overflowY: 'auto' }} onScroll={(e) => setTop((e.target as HTMLElement).scrollTop)} data-windowed="true">
+    // `position: relative` makes the window the containing block of the rows' absolutely placed parts (the
+    // visually hidden labels): otherwise those of rows far down the list stretch the page itself, and a wheel
+    // turn past the list's end scrolls the whole popup into blank space.
+    <div class="window" style={{ height: `${height}px`, overflowY: 'auto', position: 'relative' }} onScroll={(e) => setTop((e.target as HTMLElement).scrollTop)} data-windowed="true">
       <ul ref={list} class="rows" aria-label={label}
         style={{ margin: 0, paddingTop: `${offsets[first]}px`, paddingBottom: `${offsets[items.length] - offsets[last]}px` }}>
         {items.slice(first, last).map((item, i) => render(item, first + i))}

@@ -136,11 +136,18 @@ export function ReviewItem({ row, t, locale, actions, style, today }: RowProps<R
   );
 }
 
-const formatDay = (d: string, locale: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC' });
+/** One date formatter per language: `toLocaleDateString` builds a new one per call, slow over many rows. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function formatDay(d: string, locale: string): string {
+  let f = dayFormats.get(locale);
+  if (!f) { f = new Intl.DateTimeFormat(locale, { timeZone: 'UTC' }); dayFormats.set(locale, f); }
+  return f.format(new Date(`${d}T00:00:00Z`));
+}
 
 export function AlertItem({ row, t, locale, actions, style, today }: RowProps<AlertRow>) {
   const a = row.alert;
-  const [asking, setAsking] = useState(false);
+  // Every resolution leaves the lists for good: the one asked about waits for a yes.
+  const [asking, setAsking] = useState<'legitimate' | 'ignore' | 'fraud' | null>(null);
   return (
     <li data-testid="alert-row" data-tenant-id={row.tenantId} data-alert-id={a.id} data-response={row.response} data-acknowledged={row.acknowledged ? 'true' : undefined} style={style} class="row">
       <NameLink row={row} actions={actions} />
@@ -156,13 +163,13 @@ export function AlertItem({ row, t, locale, actions, style, today }: RowProps<Al
           <button type="button" data-testid="alert-investigate" onClick={() => actions.triageAlert(a.id, 'investigating')}>{t('alert_mark_investigating')}</button>
         )}
         {(['legitimate', 'ignore', 'fraud'] as const).map((r) => (
-          <button key={r} type="button" data-testid={`alert-resolve-${r}`} aria-expanded={r === 'fraud' ? asking : undefined}
-            onClick={() => (r === 'fraud' ? setAsking(true) : actions.triageAlert(a.id, 'resolved', r))}>{t('alert_resolve_as', t(`alert_reason_${r}`))}</button>
+          <button key={r} type="button" data-testid={`alert-resolve-${r}`} aria-expanded={asking === r}
+            onClick={() => setAsking(r)}>{t('alert_resolve_as', t(`alert_reason_${r}`))}</button>
         ))}
       </span>
       {asking && (
-        <ConfirmStep testid="alert-fraud-confirm" question={t('alert_fraud_confirm')} yes={t('alert_fraud_confirm_yes')} no={t('cancel')}
-          onYes={() => { setAsking(false); actions.triageAlert(a.id, 'resolved', 'fraud'); }} onNo={() => setAsking(false)} />
+        <ConfirmStep key={asking} testid={`alert-${asking}-confirm`} question={t(`alert_${asking}_confirm`)} yes={t(`alert_${asking}_confirm_yes`)} no={t('cancel')}
+          onYes={() => { setAsking(null); actions.triageAlert(a.id, 'resolved', asking); }} onNo={() => setAsking(null)} />
       )}
       <Controls row={row} t={t} actions={actions} today={today} locale={locale} alert={a} />
     </li>

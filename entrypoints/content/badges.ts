@@ -229,6 +229,7 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       if (ids.length) void reload(ids);
     },
     rerender() { placement.rerender(); },
+    retheme() { placement.retheme(); },
     stop,
   };
 }

@@ -8,6 +8,7 @@ import { send } from '@/utils/send';
 import { warmFormatting } from '@/components/panel/format';
 import { startBadges, type BadgeManager } from './badges';
 import { dropPrefetched, mountPanel, prefetchPanel, type MountedPanel } from './panel';
+import { watchPortalTheme } from './portal-theme';
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,
@@ -60,6 +61,7 @@ async function run(ctx: ContentScriptContext) {
     recordSeen: (customers) => void send({ type: 'customers.seen', customers }).catch(() => undefined),
     t: () => t,
   });
+  const theme = watchPortalTheme(ctx, () => { badges.retheme(); panel?.retheme(); });
 
   // WXT's location event comes from the Navigation API's `navigate`, before location.href changes: route by
   // the event's new URL, never by location.href at that moment.
@@ -91,6 +93,7 @@ async function run(ctx: ContentScriptContext) {
       panel?.remove();
       panel = undefined;
     }
+    theme.recheck();
   };
 
   // While the page is idle, the number and date formatters the panel needs (their data loads slowly once, 20–50

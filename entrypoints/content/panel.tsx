@@ -7,6 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Panel, PANEL_WIDTH, type Failure } from '@/components/panel/Panel';
 import type { SectionId } from '@/components/panel/Fold';
 import { PANEL_CSS } from '@/components/panel/styles';
+import { markTheme } from './portal-theme';
 import type { PanelActions, PendingTick } from '@/components/panel/actions';
 import { evidenceCsv } from '@/lib/audit';
 import type { Translate } from '@/lib/i18n';
@@ -268,6 +269,7 @@ export async function mountPanel(ctx: ContentScriptContext, props: MountProps) {
     isolateEvents: ['keydown', 'keyup', 'keypress'],
     onMount(uiContainer, shadow, host) {
       host.setAttribute('data-prl', '');
+      markTheme(host);
       shadowRoot = shadow;
       host.addEventListener('focusin', (e) => {
         const from = e.relatedTarget;
@@ -312,6 +314,7 @@ export async function mountPanel(ctx: ContentScriptContext, props: MountProps) {
     },
     /** Still in the page? Some portal re-renders replace the body's children. */
     get attached() { return ui.shadowHost.isConnected; },
+    retheme() { markTheme(ui.shadowHost); },
     remount() { ui.remove(); ui.mount(); },
     remove() { stop(); ui.remove(); },
   };

@@ -6,6 +6,7 @@
 // rows are placed in batches reaching well ahead of the view: a few large relayouts while scrolling, not one
 // per row.
 import { BADGE_CSS, renderBadge } from '@/components/RiskBadge';
+import { markTheme } from './portal-theme';
 import type { Badge } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
 import { thresholdKey } from '@/lib/thresholds';
@@ -65,6 +66,7 @@ export function createPlacement(deps: { badgeOf(tenantId: string): Badge | undef
   function makeHost(): Placed['host'] {
     const host = document.createElement('prl-badge');
     host.setAttribute('data-prl', '');
+    markTheme(host);
     host.attachShadow({ mode: 'open' });
     return host;
   }
@@ -116,6 +118,8 @@ export function createPlacement(deps: { badgeOf(tenantId: string): Badge | undef
       for (const p of placed.values()) if (!tenantIds || tenantIds.has(p.tenantId)) paint(p);
     },
     rerender() { looks.clear(); for (const p of placed.values()) { p.painted = undefined; paint(p); } },
+    /** The portal's theme changed: every host follows it. */
+    retheme() { for (const p of placed.values()) markTheme(p.host); },
     /** The customers with a badge on the page. */
     tenants(): Set<string> { return new Set([...placed.values()].map((p) => p.tenantId)); },
     /** Links to this customer lose their badges (its own page). */

@@ -4,7 +4,7 @@ import { localDate } from '../clock';
 import { TriageV2 } from '../schema';
 import { overridesFromV3, settingsOf } from '../settings';
 import { triageFromV2 } from '../triage';
-import { codedError } from '../wording';
+import { codedError, issuesWording } from '../wording';
 import type { PrlSchema, Tx } from './open';
 
 /** Old records parsed, or an error naming the first damaged one (the caller rolls the upgrade back). */
@@ -12,9 +12,8 @@ export function parseOldTriage(raw: unknown[]): TriageV2[] {
   return raw.map((r, i) => {
     const parsed = TriageV2.safeParse(r);
     if (parsed.success) return parsed.data;
-    // zod's own words are English: each problem is its field and zod's code for it.
-    const where = parsed.error.issues.slice(0, 3).map((x) => `${x.path.join('.')}: ${x.code}`).join('; ');
-    throw codedError('error_triage_damaged', i + 1, String((r as { tenantId?: unknown } | null)?.tenantId ?? '?'), where);
+    // zod's own words are English: each problem is its field and zod's code for it, said in the user's language.
+    throw codedError('error_triage_damaged', i + 1, String((r as { tenantId?: unknown } | null)?.tenantId ?? '?'), issuesWording(parsed.error.issues, 3));
   });
 }
 

@@ -27,7 +27,7 @@ export interface RowReader {
   moneyIn(currency: string | undefined): (s: string) => Parsed<number>;
 }
 
-type Schema = { safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } };
+type Schema = { safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string; code: string }> } } };
 
 /** A CSV format: detected by its header row, read row by row into records of its kind. */
 export interface CsvFormat {

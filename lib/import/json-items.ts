@@ -6,7 +6,7 @@ import type { ParseContext } from './types';
 import { roundJsonAmount } from './amounts';
 import { parseCountry, parseCurrency, parseGuid } from './values';
 import { quoted } from './text';
-import { wording, type Wording } from '../wording';
+import { issueWording, wording, type Wording } from '../wording';
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -48,7 +48,7 @@ export class Problems {
   get length() { return this.messages.length; }
 }
 export type Reader = (item: Obj, ctx: ParseContext) => Item;
-type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } };
+type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string; code: string }> } } };
 
 /**
  * Validates a record with its schema; problems name the file's own keys (`keys` maps a record field to the
@@ -62,7 +62,7 @@ export function finish<T>(schema: Schema<T>, record: Obj, problems: Problems, ke
     const key = (i: { path: PropertyKey[] }) => { const f = String(i.path[0] ?? ''); return keys[f] ?? f; };
     return {
       ok: false, problems: r.error.issues.map((i) => `${key(i)} ${i.message}`),
-      texts: r.error.issues.map((i) => wording('import_field_invalid', key(i), i.message)),
+      texts: r.error.issues.map((i) => wording('import_field_invalid', key(i), issueWording(i.code))),
     };
   }
   return customer ? { ok: true, record: r.data, customer } : { ok: true, record: r.data };

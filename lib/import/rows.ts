@@ -5,7 +5,7 @@ import type { CsvFormat } from './format';
 import { parseAmount, parseDate, type Parsed } from './values';
 import type { ParseContext } from './types';
 import { quoted } from './text';
-import { wording, type Wording } from '../wording';
+import { issueWording, wording, type Wording } from '../wording';
 
 export interface RowInput {
   format: CsvFormat;
@@ -59,7 +59,7 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
     const { issues } = checked.error;
     return {
       ok: false, problems: issues.map((i) => `${col(String(i.path[0] ?? ''))} ${i.message}`),
-      texts: issues.map((i) => wording('import_field_invalid', col(String(i.path[0] ?? '')), i.message)),
+      texts: issues.map((i) => wording('import_field_invalid', col(String(i.path[0] ?? '')), issueWording(i.code))),
     };
   }
   return asOf ? { ok: true, record: checked.data as Record_, asOf } : { ok: true, record: checked.data as Record_ };

@@ -1,7 +1,7 @@
 // Team records: every staff change as an add-only document, the unit that CouchDB replication carries between members.
 import * as z from 'zod/mini';
 import { AlertReason, BudgetThresholds, Customer, Decision, FlagKind, Guid, IsoDate, IsoDateTime, Settings, TriageReason } from '../schema';
-import { codeLine, wording, type Wording } from '../wording';
+import { codeLine, issuesWording, wording, type Wording } from '../wording';
 
 /** The record format's version: a record with a higher `v` was written by a newer extension and is kept aside. */
 export const TEAM_RECORD_VERSION = 1;
@@ -121,8 +121,9 @@ export function parseTeamRecord(raw: unknown): TeamRecordCheck {
   }
   const parsed = TeamRecord.safeParse(raw);
   if (parsed.success) return { ok: true, record: parsed.data };
+  // The log line keeps the schema's own (English) words for each field; the user reads zod's codes in words.
   const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'record'}: ${i.message}`).join('; ');
-  return refused(wording('team_record_damaged', where));
+  return { ok: false, reason: codeLine(wording('team_record_damaged', where)), text: wording('team_record_damaged', issuesWording(parsed.error.issues, 5)) };
 }
 
 

@@ -117,7 +117,7 @@ describe('import errors in the user’s language', () => {
     expect(errors.map((e) => e.dataset.line)).toEqual(['3', '5']);
     expect(errors[0].textContent).toBe("ligne 3 : ID client : 'pas-un-guid' n’est pas un GUID");
     expect(errors[1].textContent).toBe(
-      "ligne 5 : Nom de la société est vide; Pays : 'Atlantide' n’est pas un pays (utilisez un code ISO comme FR ou un nom anglais comme France); "
+      "ligne 5 : Nom de la société est vide ; Pays : 'Atlantide' n’est pas un pays (utilisez un code ISO comme FR ou un nom anglais comme France) ; "
       + "Moyen de paiement : 'Bitcoin' n’est pas un moyen de paiement (facture, virement, prélèvement, carte, carte prépayée)",
     );
     expect(screen.getByTestId('import-confirm').textContent).toContain('1');

@@ -58,7 +58,7 @@ describe('the next step', () => {
     setup(panelData({ alerts: [openAlert], invoices: overdue95 }), { t: en });
     const step = screen.getByTestId('panel-next-step');
     expect(step.dataset.action).toBe('answer-alert');
-    expect(step.textContent).toContain("Answer Microsoft's alert: 6 h 0 min left");
+    expect(step.textContent).toContain("Answer Microsoft's alert: 6 h left");
     // Right under the score, before the factors.
     const score = screen.getByTestId('risk-score').closest('.score')!;
     expect(score.nextElementSibling).toBe(step);

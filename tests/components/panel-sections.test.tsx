@@ -177,20 +177,24 @@ describe('risk panel: facts and flags', () => {
 });
 
 describe('risk panel: Microsoft alerts', () => {
-  it('lists an open alert with its 24-hour clock, counts it in the score, and records the staff triage', () => {
+  it('lists an open alert with its 24-hour clock, counts it in the score, and records the staff triage', async () => {
     const alert: Alert = { id: 'g1', source: 'graph', tenantId: T, type: 'CryptoMining', name: 'Mining', status: 'active', detectedAt: '2026-11-24T06:00:00.000Z', isTest: false };
     const test: Alert = { ...alert, id: 'g2', name: 'Test alert', isTest: true };
     const { actions } = setup(panelData({ records: { ...customerRecords().records, alerts: [alert, test] } }));
     const rows = screen.getAllByTestId('panel-alert');
     expect(rows.map((r) => r.dataset.alertId)).toEqual(['g1']);
     expect(rows[0].dataset.response).toBe('overdue');
-    expect(within(rows[0]).getByTestId('alert-clock').textContent).toMatch(/^alert_past_due\(duration_hours_minutes\(6\|0\)\)$/);
+    expect(within(rows[0]).getByTestId('alert-clock').textContent).toMatch(/^alert_past_due\(duration_hours\(6\)\)$/);
     expect(screen.getAllByTestId('risk-factor').filter((f) => f.dataset.factorId === 'microsoft-alert')).toHaveLength(1);
     personInput(within(rows[0]).getByRole('textbox'), 'Customer confirmed');
     scriptPlants(within(rows[0]).getByRole('textbox'), 'Planted by the page');
     fireEvent.click(within(rows[0]).getByTestId('alert-resolve-legitimate'));
-    expect(actions.triageAlert).not.toHaveBeenCalled();
+    expect(within(rows[0]).queryByTestId('alert-legitimate-confirm')).toBeNull();
+    // Resolving cannot be undone: a person's click asks first, and only the yes resolves.
     personClick(within(rows[0]).getByTestId('alert-resolve-legitimate'));
+    expect(actions.triageAlert).not.toHaveBeenCalled();
+    expect((await within(rows[0]).findByTestId('alert-legitimate-confirm')).textContent).toContain('alert_legitimate_confirm');
+    personClick(within(rows[0]).getByTestId('alert-legitimate-confirm-yes'));
     expect(actions.triageAlert).toHaveBeenCalledWith('g1', 'resolved', 'legitimate', 'Customer confirmed');
   });
 

@@ -182,6 +182,18 @@ describe('popup', () => {
     expect(within(rows[0]).getByTestId('alert-fraud-confirm').textContent).toContain('alert_fraud_confirm');
     fireEvent.click(within(rows[0]).getByTestId('alert-fraud-confirm-yes'));
     expect(actions.triageAlert).toHaveBeenCalledWith('a1-30', 'resolved', 'fraud');
+    // So do "legitimate" and "ignore": each asks its own question, and "no" does nothing.
+    for (const r of ['legitimate', 'ignore'] as const) {
+      actions.triageAlert.mockClear();
+      fireEvent.click(within(rows[1]).getByTestId(`alert-resolve-${r}`));
+      expect(actions.triageAlert).not.toHaveBeenCalled();
+      expect(within(rows[1]).getByTestId(`alert-${r}-confirm`).textContent).toContain(`alert_${r}_confirm`);
+      fireEvent.click(within(rows[1]).getByTestId(`alert-${r}-confirm-no`));
+      expect(within(rows[1]).queryByTestId(`alert-${r}-confirm`)).toBeNull();
+      fireEvent.click(within(rows[1]).getByTestId(`alert-resolve-${r}`));
+      fireEvent.click(within(rows[1]).getByTestId(`alert-${r}-confirm-yes`));
+      expect(actions.triageAlert).toHaveBeenCalledWith('a2-24', 'resolved', r);
+    }
     expect(screen.getByTestId('alert-response-stats').textContent).toBe('alerts_stats_none');
   });
 

@@ -107,3 +107,23 @@ describe.each(['light', 'dark'] as const)('%s scheme', (scheme) => {
     await page.close();
   }, SLOW);
 });
+
+describe('the portal’s own theme', () => {
+  it('the portal’s own dark theme: the panel and the list’s badges turn dark (and back), axe finds nothing', async () => {
+    const page = await h.context.newPage();
+    // The system's scheme is the other one: the portal's theme (a dark page, then a light one) is what counts.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(`https://partner.microsoft.com/dashboard/commerce2/customers/${contoso.tenantId}/account?theme=dark`);
+    await page.locator('[data-testid="panel-alert"]').waitFor(T);
+    await expect.poll(() => luminance(page, '[data-testid="risk-panel"]'), T).toBeLessThan(0.05);
+    expect(await serious(page, 'prl-risk-panel')).toEqual([]);
+    await page.locator('#breadcrumb a').click();
+    const badge = `[data-testid="risk-badge"][data-tenant-id="${fabrikam.tenantId}"]`;
+    await expect.poll(() => luminance(page, badge), T).toBeGreaterThanOrEqual(0);
+    await expect.poll(() => luminance(page, badge), T).toBeLessThan(0.05);
+    // The portal back to its light theme: the badges follow.
+    await page.evaluate(() => document.body.classList.remove('theme-dark'));
+    await expect.poll(() => luminance(page, badge), T).toBeGreaterThan(0.8);
+    await page.close();
+  }, SLOW);
+});

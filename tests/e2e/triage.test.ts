@@ -66,4 +66,50 @@ describe('triage per customer and reason', () => {
     await popup.close();
     await options.close();
   });
+
+  it('resolving an alert as legitimate or ignored asks first, in the popup and in the panel, and "no" keeps it', async () => {
+    const now = Date.now();
+    const options = await h.openExtensionPage('options.html');
+    const event = (eventId: string, tenantId: string) => ({
+      eventId, eventTime: new Date(now - 3_600_000).toISOString(), customerTenantId: tenantId, eventType: 'UsageAnomalyDetection',
+      eventStatus: 'Active', severity: 'High', displayName: 'Usage anomaly', resolvedOn: '9999-12-31T23:59:59Z', IsTest: 'false',
+    });
+    await options.locator('[data-testid="import-file"]').setInputFiles({ name: 'a.json', mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify([event('fe-9101', contoso.tenantId), event('fe-9102', fabrikam.tenantId)])) });
+    await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), T).toBe(1);
+    await options.locator('[data-testid="import-confirm"]').click();
+    await options.locator('[data-testid="import-result"]').waitFor(T);
+    await options.close();
+
+    // The popup: "Resolve as legitimate" asks; "no" (and Escape) leave the alert listed; "yes" resolves it.
+    const popup = await h.openExtensionPage('popup.html');
+    await popup.locator('#tab-alerts').click();
+    const alert = popup.locator('[data-testid="alert-row"][data-alert-id="fe-9101"]');
+    await alert.locator('[data-testid="alert-resolve-legitimate"]').click();
+    const ask = alert.locator('[data-testid="alert-legitimate-confirm"]');
+    await expect.poll(() => ask.textContent(), T).toMatch(/^Resolve this alert as legitimate\? .*cannot be undone/);
+    await alert.locator('[data-testid="alert-legitimate-confirm-no"]').click();
+    await expect.poll(() => ask.count(), T).toBe(0);
+    await alert.locator('[data-testid="alert-resolve-legitimate"]').click();
+    await popup.keyboard.press('Escape'); // the focus is on the safe answer
+    await expect.poll(() => ask.count(), T).toBe(0);
+    expect(await alert.count()).toBe(1);
+    await alert.locator('[data-testid="alert-resolve-legitimate"]').click();
+    await alert.locator('[data-testid="alert-legitimate-confirm-yes"]').click();
+    await expect.poll(() => alert.count(), T).toBe(0);
+    await popup.close();
+
+    // The panel: "Resolve as ignored" asks too, and only the person's yes resolves it.
+    const page = await h.openPortal(`/dashboard/commerce2/customers/${fabrikam.tenantId}/account`);
+    const row = page.locator('[data-testid="panel-alert"][data-alert-id="fe-9102"]');
+    await row.locator('[data-testid="alert-resolve-ignore"]').click();
+    await row.locator('[data-testid="alert-ignore-confirm"]').waitFor(T);
+    await row.locator('[data-testid="alert-ignore-confirm-no"]').click();
+    await expect.poll(() => row.locator('[data-testid="alert-ignore-confirm"]').count(), T).toBe(0);
+    expect(await row.locator('[data-testid="alert-staff"]').count()).toBe(0);
+    await row.locator('[data-testid="alert-resolve-ignore"]').click();
+    await row.locator('[data-testid="alert-ignore-confirm-yes"]').click();
+    await expect.poll(() => row.locator('[data-testid="alert-staff"]').textContent(), T).toMatch(/^Resolved as ignored by /);
+    await page.close();
+  });
 });

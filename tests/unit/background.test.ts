@@ -55,8 +55,8 @@ describe('the background', () => {
   it('answers a malformed message with a clear error', async () => {
     const r = await deliver({ type: 'checklist.set', tenantId: 'x', done: 'yes' }, content);
     expect(r.ok).toBe(false);
-    expect(words(r.error)).toMatch(/^malformed 'checklist.set' message \(tenantId: invalid_format; itemId: invalid_type; done: invalid_type\)$/);
-    expect(words(r.error, 'fr')).toMatch(/^message « checklist.set » mal formé \(tenantId : invalid_format/);
+    expect(words(r.error)).toMatch(/^malformed 'checklist.set' message \(tenantId: not in the expected format; itemId: not of the expected kind; done: not of the expected kind\)$/);
+    expect(words(r.error, 'fr')).toMatch(/^message « checklist.set » mal formé \(tenantId : n’est pas au format attendu ; itemId : n’est pas du type attendu/);
     const nope = await deliver({ type: 'nope' }, content);
     expect(nope).toMatchObject({ ok: false, error: { key: 'error_message_malformed' } });
     expect(words(nope.error)).toMatch(/^malformed 'nope' message/);
@@ -275,7 +275,7 @@ describe('the background', () => {
     await writeOld(v2);
     const r = await deliver({ type: 'panel.get', tenantId: A }, content);
     expect(r).toMatchObject({ ok: false, error: { key: 'error_detail' } });
-    expect(words(r.error)).toEqual(expect.stringMatching(new RegExp(`^Partner Risk Lens could not upgrade its data from version 2 to ${DB_VERSION}, so it changed nothing: every record is still there.*triage record 1 \\(aaaaaaaa-0000-4000-8000-000000000001\\) is damaged: snoozedUntil: invalid_format`)));
+    expect(words(r.error)).toEqual(expect.stringMatching(new RegExp(`^Partner Risk Lens could not upgrade its data from version 2 to ${DB_VERSION}, so it changed nothing: every record is still there.*triage record 1 \\(aaaaaaaa-0000-4000-8000-000000000001\\) is damaged: snoozedUntil: not in the expected format`)));
   });
 });
 

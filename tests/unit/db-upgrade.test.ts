@@ -136,9 +136,9 @@ describe('schema upgrades', () => {
     await writeOld(v2);
     const failed = await openStore().then(() => undefined, (e: unknown) => e);
     expect(failed).toBeInstanceOf(StoreUpgradeError);
-    expect((failed as StoreUpgradeError).reason).toEqual({ key: 'error_triage_damaged', subs: [2, 'bbbbbbbb-0000-4000-8000-000000000002', 'snoozedUntil: invalid_format'] });
+    expect((failed as StoreUpgradeError).reason).toEqual({ key: 'error_triage_damaged', subs: [2, 'bbbbbbbb-0000-4000-8000-000000000002', { list: [{ key: 'error_message_field', subs: ['snoozedUntil', { key: 'zod_issue_invalid_format', subs: [] }] }] }] });
     const en = makeTranslate(JSON.parse(readFileSync(join(__dirname, '../../public/_locales/en/messages.json'), 'utf8')));
-    expect(describeOpenError(failed, en)).toMatch(new RegExp(`from version 2 to ${DB_VERSION}, so it changed nothing.*: triage record 2 \\(bbbbbbbb-0000-4000-8000-000000000002\\) is damaged: snoozedUntil: invalid_format$`));
+    expect(describeOpenError(failed, en)).toMatch(new RegExp(`from version 2 to ${DB_VERSION}, so it changed nothing.*: triage record 2 \\(bbbbbbbb-0000-4000-8000-000000000002\\) is damaged: snoozedUntil: not in the expected format$`));
     expect(await readRaw()).toEqual({ version: 2, stores: recordsOf(v2) });
   });
 

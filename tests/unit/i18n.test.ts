@@ -6,6 +6,7 @@ import { BUCKETS } from '../../lib/receivables';
 import { FACTOR_IDS } from '../../lib/risk';
 import { AdminAccess, AlertReason, AlertStatus, FlagKind, PaymentInstrument } from '../../lib/schema';
 import { WEIGHT_FIELDS } from '../../lib/settings';
+import { ZOD_ISSUE_CODES } from '../../lib/wording';
 import { describe, expect, it } from 'vitest';
 import { makeTranslate, type MessageBundle } from '../../lib/i18n';
 
@@ -125,6 +126,7 @@ describe('catalogue coverage', () => {
       import_kind_: ['customers', 'invoices', 'spending', 'subscriptions'],
       import_encoding_: ['utf_8', 'utf_8_bom', 'utf_16le', 'utf_16be', 'windows_1252'],
       store_: Object.keys(BackupStores.def.shape),
+      zod_issue_: ZOD_ISSUE_CODES,
     };
     expect([...families].filter((f) => !(f in values))).toEqual([]);
     const missing = [...families].flatMap((f) => values[f].map((v) => `${f}${v}`)).filter((k) => !(k in en) || !(k in fr));

@@ -124,7 +124,7 @@ describe('CSV row errors in both languages', () => {
     expect(fr[4]).toBe("ligne 6 : Amount : 'EUR 12' est en EUR, pas en USD");
     expect(fr[5]).toContain('est trop grand');
     expect(fr[6]).toContain("Currency : 'XYZ' n’est pas un code de devise ISO 4217");
-    expect(fr[7]).toBe('ligne 9 : Currency est vide; Amount : ne peut pas être lu sans devise');
+    expect(fr[7]).toBe('ligne 9 : Currency est vide ; Amount : ne peut pas être lu sans devise');
     // Alone in its file (the other rows' amounts would settle it): an amount that reads two ways.
     const ambiguous = await csv('invoices.csv', `Domain,Invoice number,Invoice date,Due date,Amount,Currency\ncontoso.com,INV-9,2026-10-01,2026-10-31,"10,000",USD\n`);
     expect(checkErrors(ambiguous, 1)[0]).toContain("'10,000' peut valoir 10000 ou 10.000 : choisissez le format des nombres");
@@ -147,7 +147,7 @@ describe('JSON item errors in both languages', () => {
   it('customers, subscriptions and items that are not objects', async () => {
     const customers = await json({ items: [{ id: 'x', companyProfile: { address: { country: 'Atlantis' } } }, 7] });
     const fr = checkErrors(customers, 2);
-    expect(fr[0]).toContain("élément 1 : id : 'x' n’est pas un GUID; companyProfile.companyName est absent; companyProfile.address.country : 'Atlantis' n’est pas un pays");
+    expect(fr[0]).toContain("élément 1 : id : 'x' n’est pas un GUID ; companyProfile.companyName est absent ; companyProfile.address.country : 'Atlantis' n’est pas un pays");
     expect(fr[1]).toBe('élément 2 : n’est pas un objet');
     const subs = await json({ items: [{ id: A, offerName: 'M365', status: 'sleeping', creationDate: 'soon', links: { self: { uri: 'nowhere' } } }] });
     const s = checkErrors(subs, 1)[0];

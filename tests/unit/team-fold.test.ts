@@ -133,7 +133,9 @@ describe('records from the server', () => {
     expect(parseTeamRecord({ ...good, kind: 'delete-all' })).toMatchObject({ ok: false, reason: 'team_record_unknown_kind ["delete-all"]', text: { key: 'team_record_unknown_kind', subs: ['delete-all'] } });
     const bad = parseTeamRecord({ ...good, done: 'yes', at: 'yesterday' });
     expect(bad.ok).toBe(false);
-    expect(!bad.ok && bad.text).toEqual({ key: 'team_record_damaged', subs: ['at: is not a date-time (ISO 8601); done: is not true or false'] });
+    expect(!bad.ok && bad.reason).toBe('team_record_damaged ["at: is not a date-time (ISO 8601); done: is not true or false"]');
+    // Said to the user as each field and zod's code for it, in words of the user's language (not zod's English).
+    expect(!bad.ok && bad.text).toMatchObject({ key: 'team_record_damaged', subs: [{ list: [{ key: 'error_message_field', subs: ['at', { key: expect.stringMatching(/^zod_issue_/) }] }, { key: 'error_message_field', subs: ['done', { key: expect.stringMatching(/^zod_issue_/) }] }] }] });
     expect(!bad.ok && bad.text.key).toBe('team_record_damaged');
     expect(parseTeamRecord({ ...good, kind: 'fact', field: 'country', value: 'France' })).toMatchObject({ ok: false, reason: expect.stringMatching(/value: is not a valid value for this fact/) });
     expect(parseTeamRecord({ _id: 's', v: 1, kind: 'setting', member: 'ana', by: '', at: good.at, key: 'staffName', value: 'Mallory' }).ok).toBe(false);

@@ -16,6 +16,13 @@
     return e;
   };
 
+  // `?theme=dark`: the portal's dark theme, switched on late (a class on the body, its colours from the page's own
+  // stylesheet), whatever the system's scheme: nothing in the markup names the theme for the extension.
+  if (new URLSearchParams(location.search).get('theme') === 'dark') {
+    document.head.append(el('style', {}, 'body.theme-dark { background: #1b1a19; color: #f3f2f1; } body.theme-dark a { color: #9ccbf7; }'));
+    setTimeout(() => document.body.classList.add('theme-dark'), cfg.renderDelayMs);
+  }
+
   // Marks for the benchmarks: when the app navigated and when real rows went in (performance.now()).
   window.__marks = {};
   function navigate(path) {
