@@ -87,6 +87,7 @@ describe('decisions that stick', () => {
     await popup.locator('[data-testid="alert-row"] [data-testid="alert-investigate"]').click();
     await expect.poll(() => popup.locator('[data-testid="alert-row"] [data-testid="alert-investigate"]').count(), T).toBe(0);
     await popup.locator('[data-testid="alert-row"] [data-testid="alert-resolve-legitimate"]').click();
+    await popup.locator('[data-testid="alert-row"] [data-testid="alert-legitimate-confirm-yes"]').click(); // it asks first
     await expect.poll(() => popup.locator('[data-testid="alert-row"]').count(), T).toBe(0);
     await popup.close();
 
