@@ -5,9 +5,10 @@ import type { Changed } from '@/lib/messages';
 import { PORTAL_MATCHES } from '@/lib/portal/hosts';
 import { pageHeading, pageOf, visibleCustomerName, type PortalPage } from '@/lib/portal/page';
 import { send } from '@/utils/send';
-import { warmFormatting } from '@/components/panel/format';
 import { startBadges, type BadgeManager } from './badges';
-import { dropPrefetched, mountPanel, prefetchPanel, type MountedPanel } from './panel';
+import type { MountedPanel } from './panel';
+import { loadPanel } from './panel-loader';
+import { dropPrefetched, prefetchPanel, takePrefetched } from './panel-prefetch';
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,
@@ -83,7 +84,10 @@ async function run(ctx: ContentScriptContext) {
       if (panel && panel.attached) panel.update({ tenantId: page.tenantId, subscriptionId: page.subscriptionId });
       else {
         panel?.remove();
-        panel = await mountPanel(ctx, { tenantId: page.tenantId, subscriptionId: page.subscriptionId, t, locale });
+        // The panel's code is loaded now if it was not yet (its data was asked for above, meanwhile).
+        const { mountPanel } = await loadPanel();
+        if (ctx.isInvalid || routed !== href) return; // left for another page while it loaded
+        panel = await mountPanel(ctx, { tenantId: page.tenantId, subscriptionId: page.subscriptionId, t, locale, takePrefetched });
       }
     } else {
       if (page.kind === 'customers-list') badges.prefetch();
@@ -93,14 +97,16 @@ async function run(ctx: ContentScriptContext) {
     }
   };
 
-  // While the page is idle, the number and date formatters the panel needs (their data loads slowly once, 20–50
-  // ms). A customers list opens with none of that: there they are made once staff point at or tab into the page,
-  // on the way to opening a customer.
+  // While the page is idle, the panel's code and the number and date formatters it needs (their data loads slowly
+  // once, 20–50 ms). A customers list opens with none of that: there they come once staff point at or tab into
+  // the page, on the way to opening a customer.
   let warmed = false;
   const warm = () => {
     if (warmed) return;
     warmed = true;
-    ctx.requestIdleCallback(() => warmFormatting(locale), { timeout: 2000 });
+    ctx.requestIdleCallback(() => {
+      loadPanel().then((p) => { if (!ctx.isInvalid) p.warmFormatting(locale); }, (e) => console.warn('[Partner Risk Lens]', e));
+    }, { timeout: 2000 });
   };
   if (pageOf(location.href).kind === 'customers-list') {
     for (const type of ['pointerover', 'focusin'] as const) ctx.addEventListener(document, type, warm, { capture: true, once: true, passive: true });

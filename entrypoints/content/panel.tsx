@@ -33,6 +33,8 @@ interface HostProps {
   reserve(px: number): void;
   /** Escape: the focus goes back to where it was in the page. */
   returnFocus(): void;
+  /** The answer asked for ahead by the content script (panel-prefetch.ts), once; undefined when there is none. */
+  takePrefetched?(tenantId: string): Promise<PanelData> | undefined;
 }
 
 /** Below this window width the panel docks as a column the page makes room for, instead of floating over it. */
@@ -42,22 +44,7 @@ export const COMPACT_BELOW = 900;
 // The width staff dragged the panel to, for this page's life (every customer opened in it).
 let panelWidth = 360;
 
-// The panel's data is asked for as soon as the URL names the customer, while the UI is being mounted; the
-// first load takes that answer instead of waiting for the first render's effect.
-const prefetched = new Map<string, Promise<PanelData>>();
-export function prefetchPanel(tenantId: string): void {
-  if (prefetched.has(tenantId)) return;
-  const answer = send({ type: 'panel.get', tenantId });
-  answer.catch(() => undefined); // a failure is reported by the load that takes it
-  prefetched.set(tenantId, answer);
-}
-/** The store changed (for these customers, or all): an answer asked for before is out of date. */
-export function dropPrefetched(tenantIds?: string[]): void {
-  if (!tenantIds) prefetched.clear();
-  else for (const id of tenantIds) prefetched.delete(id.toLowerCase());
-}
-
-function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest, reserve, returnFocus }: HostProps) {
+function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest, reserve, returnFocus, takePrefetched }: HostProps) {
   const [data, setData] = useState<PanelData>();
   const [sections, setSections] = useState<Partial<Record<SectionId, boolean>>>({});
   const [docked, setDocked] = useState(() => innerWidth < DOCK_BELOW);
@@ -84,8 +71,7 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
   const load = useCallback(async (): Promise<PanelData | undefined> => {
     const mine = ++latest.current;
     try {
-      const early = prefetched.get(tenantId);
-      prefetched.delete(tenantId);
+      const early = takePrefetched?.(tenantId);
       const d = await (early ?? send({ type: 'panel.get', tenantId }));
       if (mine !== latest.current) return;
       performance.mark('prl:panel-data', { detail: { tenantId } });
