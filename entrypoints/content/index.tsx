@@ -84,9 +84,16 @@ async function run(ctx: ContentScriptContext) {
       if (panel && panel.attached) panel.update({ tenantId: page.tenantId, subscriptionId: page.subscriptionId });
       else {
         panel?.remove();
+        const here = page;
         // The panel's code is loaded now if it was not yet (its data was asked for above, meanwhile).
         const { mountPanel } = await loadPanel();
-        if (ctx.isInvalid || routed !== href) return; // left for another page while it loaded
+        if (ctx.isInvalid || routed !== href) {
+          // Left for another page while it loaded: the answer asked for ahead is not kept for a later visit
+          // (another page of the same customer takes it).
+          const now = pageOf(routed);
+          if (now.kind !== 'customer' || now.tenantId !== here.tenantId) dropPrefetched([here.tenantId]);
+          return;
+        }
         panel = await mountPanel(ctx, { tenantId: page.tenantId, subscriptionId: page.subscriptionId, t, locale, takePrefetched });
       }
     } else {
@@ -153,6 +160,7 @@ async function run(ctx: ContentScriptContext) {
   ctx.onInvalidated(() => {
     badges.stop();
     panel?.remove();
+    dropPrefetched();
     try { browser.runtime.onMessage.removeListener(onChanged); } catch { /* runtime already gone */ }
   });
 }
