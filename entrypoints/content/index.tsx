@@ -111,8 +111,12 @@ async function run(ctx: ContentScriptContext) {
   const warm = () => {
     if (warmed) return;
     warmed = true;
+    // The panel's file is asked for at once, so that it is in by the time staff click (waiting for an idle
+    // moment first made the panel measurably later); the formatters wait for one.
+    const loaded = loadPanel();
+    loaded.catch((e) => console.warn('[Partner Risk Lens]', e));
     ctx.requestIdleCallback(() => {
-      loadPanel().then((p) => { if (!ctx.isInvalid) p.warmFormatting(locale); }, (e) => console.warn('[Partner Risk Lens]', e));
+      loaded.then((p) => { if (!ctx.isInvalid) p.warmFormatting(locale); }, () => undefined);
     }, { timeout: 2000 });
   };
   if (pageOf(location.href).kind === 'customers-list') {
