@@ -37,6 +37,16 @@ export default defineConfig({
     // The team's CouchDB server, asked for when staff connect to it (options page, "Team"), never granted at install.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: '__MSG_extName__' },
+    // The panel's code (entrypoints/risk-panel.ts), loaded by the content script on a customer's page only, so a
+    // customers list loads the badges alone. A dynamic import() from a content script is fetched for the page, so
+    // the file must be web-accessible: to the portal's pages only, and in Chromium under a URL that changes every
+    // session (use_dynamic_url), so that no page can tell from a fixed URL that the extension is installed.
+    // (Firefox gives every installation its own extension URL already, and its MV3 manifest has no such key.)
+    web_accessible_resources: [{
+      resources: ['risk-panel.js'],
+      matches: [...PORTAL_MATCHES],
+      ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+    }],
     // Alt+Shift+R focuses the risk panel of the tab (background: onCommand -> the tab's content script).
     commands: {
       'focus-panel': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_command_focus_panel__' },

@@ -61,6 +61,8 @@ function bundleSizes() {
   };
   const entries: Array<[string, string[], number | undefined]> = [
     ['content script', closure(['content-scripts/content.js']), 30],
+    // The panel's own file, loaded by the content script on a customer's page only (not on a customers list).
+    ['panel (loaded on a customer page)', closure(['risk-panel.js']), undefined],
     ['popup', closure(entry('popup.html')), 60],
     ['options', closure(entry('options.html')), undefined],
     ['background', closure(['background.js']), undefined],

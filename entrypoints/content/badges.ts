@@ -12,7 +12,7 @@ import type { Badge } from '@/lib/messages';
 import type { BadgeTable } from '@/lib/badge-table';
 import { SEEN_CAPS } from '@/lib/seen-caps';
 import type { Translate } from '@/lib/i18n';
-import { collectShadowRoots, eachGridRow, findCustomerLinks, gridRowOf, inGridRow, shownName } from '@/lib/portal/scan';
+import { collectShadowRoots, eachCustomerRow, eachGridRow, findCustomerLinks, gridRowOf, inGridRow, shownName } from '@/lib/portal/scan';
 import { createBadgeSource } from './badge-source';
 import { createPlacement, watchNearView, type Target } from './placement';
 
@@ -29,6 +29,14 @@ export interface BadgeDeps {
   fetchAll(): Promise<BadgeTable | null>;
   recordSeen(customers: Array<{ tenantId: string; name: string }>): void;
   t(): Translate;
+}
+
+/** A grid row as a target, its cell looked up only when its badge goes in or its name is read (rows far from the
+ * view never need it, and reading every row's cells on every scan cost most of it). */
+function rowTarget(row: Element, tenantId: string): Target {
+  let cell: Element | undefined;
+  const cellOf = () => (cell ??= gridRowOf(row)?.cell ?? row.firstElementChild ?? row);
+  return { target: row, tenantId, get cell() { return cellOf(); }, insert: (h) => cellOf().append(h) };
 }
 
 export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
@@ -160,8 +168,8 @@ export function startBadges(ctx: ContentScriptContext, deps: BadgeDeps) {
       const rows: Target[] = [];
       const links: Target[] = [];
       for (const scope of scopes) {
-        for (const g of eachGridRow(scope, { maxDepth: 0, names: false })) {
-          rows.push({ target: g.row, tenantId: g.tenantId, cell: g.cell, insert: (h) => g.cell.append(h) });
+        for (const g of eachCustomerRow(scope, { maxDepth: 0 })) {
+          rows.push(rowTarget(g.row, g.tenantId));
           if (due() && !(await pause())) return;
         }
       }

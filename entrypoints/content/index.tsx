@@ -5,9 +5,10 @@ import type { Changed } from '@/lib/messages';
 import { PORTAL_MATCHES } from '@/lib/portal/hosts';
 import { pageHeading, pageOf, visibleCustomerName, type PortalPage } from '@/lib/portal/page';
 import { send } from '@/utils/send';
-import { warmFormatting } from '@/components/panel/format';
 import { startBadges, type BadgeManager } from './badges';
-import { dropPrefetched, mountPanel, prefetchPanel, type MountedPanel } from './panel';
+import type { MountedPanel } from './panel';
+import { loadPanel } from './panel-loader';
+import { dropPrefetched, prefetchPanel, takePrefetched } from './panel-prefetch';
 import { watchPortalTheme } from './portal-theme';
 
 export default defineContentScript({
@@ -85,7 +86,17 @@ async function run(ctx: ContentScriptContext) {
       if (panel && panel.attached) panel.update({ tenantId: page.tenantId, subscriptionId: page.subscriptionId });
       else {
         panel?.remove();
-        panel = await mountPanel(ctx, { tenantId: page.tenantId, subscriptionId: page.subscriptionId, t, locale });
+        const here = page;
+        // The panel's code is loaded now if it was not yet (its data was asked for above, meanwhile).
+        const { mountPanel } = await loadPanel();
+        if (ctx.isInvalid || routed !== href) {
+          // Left for another page while it loaded: the answer asked for ahead is not kept for a later visit
+          // (another page of the same customer takes it).
+          const now = pageOf(routed);
+          if (now.kind !== 'customer' || now.tenantId !== here.tenantId) dropPrefetched([here.tenantId]);
+          return;
+        }
+        panel = await mountPanel(ctx, { tenantId: page.tenantId, subscriptionId: page.subscriptionId, t, locale, takePrefetched, portalDark: () => theme.dark });
       }
     } else {
       if (page.kind === 'customers-list') badges.prefetch();
@@ -96,14 +107,20 @@ async function run(ctx: ContentScriptContext) {
     theme.recheck();
   };
 
-  // While the page is idle, the number and date formatters the panel needs (their data loads slowly once, 20–50
-  // ms). A customers list opens with none of that: there they are made once staff point at or tab into the page,
-  // on the way to opening a customer.
+  // While the page is idle, the panel's code and the number and date formatters it needs (their data loads slowly
+  // once, 20–50 ms). A customers list opens with none of that: there they come once staff point at or tab into
+  // the page, on the way to opening a customer.
   let warmed = false;
   const warm = () => {
     if (warmed) return;
     warmed = true;
-    ctx.requestIdleCallback(() => warmFormatting(locale), { timeout: 2000 });
+    // The panel's file is asked for at once, so that it is in by the time staff click (waiting for an idle
+    // moment first made the panel measurably later); the formatters wait for one.
+    const loaded = loadPanel();
+    loaded.catch((e) => console.warn('[Partner Risk Lens]', e));
+    ctx.requestIdleCallback(() => {
+      loaded.then((p) => { if (!ctx.isInvalid) p.warmFormatting(locale); }, () => undefined);
+    }, { timeout: 2000 });
   };
   if (pageOf(location.href).kind === 'customers-list') {
     for (const type of ['pointerover', 'focusin'] as const) ctx.addEventListener(document, type, warm, { capture: true, once: true, passive: true });
@@ -150,6 +167,7 @@ async function run(ctx: ContentScriptContext) {
   ctx.onInvalidated(() => {
     badges.stop();
     panel?.remove();
+    dropPrefetched();
     try { browser.runtime.onMessage.removeListener(onChanged); } catch { /* runtime already gone */ }
   });
 }

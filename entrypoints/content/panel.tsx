@@ -34,6 +34,10 @@ interface HostProps {
   reserve(px: number): void;
   /** Escape: the focus goes back to where it was in the page. */
   returnFocus(): void;
+  /** The answer asked for ahead by the content script (panel-prefetch.ts), once; undefined when there is none. */
+  takePrefetched?(tenantId: string): Promise<PanelData> | undefined;
+  /** Whether the portal shows its dark theme (portal-theme.ts, in the content script). */
+  portalDark?(): boolean;
 }
 
 /** Below this window width the panel docks as a column the page makes room for, instead of floating over it. */
@@ -43,22 +47,7 @@ export const COMPACT_BELOW = 900;
 // The width staff dragged the panel to, for this page's life (every customer opened in it).
 let panelWidth = 360;
 
-// The panel's data is asked for as soon as the URL names the customer, while the UI is being mounted; the
-// first load takes that answer instead of waiting for the first render's effect.
-const prefetched = new Map<string, Promise<PanelData>>();
-export function prefetchPanel(tenantId: string): void {
-  if (prefetched.has(tenantId)) return;
-  const answer = send({ type: 'panel.get', tenantId });
-  answer.catch(() => undefined); // a failure is reported by the load that takes it
-  prefetched.set(tenantId, answer);
-}
-/** The store changed (for these customers, or all): an answer asked for before is out of date. */
-export function dropPrefetched(tenantIds?: string[]): void {
-  if (!tenantIds) prefetched.clear();
-  else for (const id of tenantIds) prefetched.delete(id.toLowerCase());
-}
-
-function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest, reserve, returnFocus }: HostProps) {
+function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest, reserve, returnFocus, takePrefetched }: HostProps) {
   const [data, setData] = useState<PanelData>();
   const [sections, setSections] = useState<Partial<Record<SectionId, boolean>>>({});
   const [docked, setDocked] = useState(() => innerWidth < DOCK_BELOW);
@@ -88,8 +77,7 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
   const load = useCallback(async (): Promise<PanelData | undefined> => {
     const mine = ++latest.current;
     try {
-      const early = prefetched.get(tenantId);
-      prefetched.delete(tenantId);
+      const early = takePrefetched?.(tenantId);
       const d = await (early ?? send({ type: 'panel.get', tenantId }));
       if (mine !== latest.current) return;
       performance.mark('prl:panel-data', { detail: { tenantId } });
@@ -269,7 +257,7 @@ export async function mountPanel(ctx: ContentScriptContext, props: MountProps) {
     isolateEvents: ['keydown', 'keyup', 'keypress'],
     onMount(uiContainer, shadow, host) {
       host.setAttribute('data-prl', '');
-      markTheme(host);
+      markTheme(host, props.portalDark?.() ?? false);
       shadowRoot = shadow;
       host.addEventListener('focusin', (e) => {
         const from = e.relatedTarget;
@@ -314,7 +302,7 @@ export async function mountPanel(ctx: ContentScriptContext, props: MountProps) {
     },
     /** Still in the page? Some portal re-renders replace the body's children. */
     get attached() { return ui.shadowHost.isConnected; },
-    retheme() { markTheme(ui.shadowHost); },
+    retheme() { markTheme(ui.shadowHost, props.portalDark?.() ?? false); },
     remount() { ui.remove(); ui.mount(); },
     remove() { stop(); ui.remove(); },
   };

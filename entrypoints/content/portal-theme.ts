@@ -6,9 +6,11 @@ import { portalTheme } from '@/lib/portal/theme';
 
 let dark = false;
 
-/** Marks one of our hosts with the portal's theme: its styles' dark rules follow the mark (components/dark.ts). */
-export function markTheme(host: Element): void {
-  if (dark) host.setAttribute('data-theme', 'dark');
+/** Marks one of our hosts with the portal's theme: its styles' dark rules follow the mark (components/dark.ts).
+ * The panel's own script (risk-panel.js, loaded later) has its own copy of this module, not this state: it is
+ * handed the theme (`isDark`). */
+export function markTheme(host: Element, isDark = dark): void {
+  if (isDark) host.setAttribute('data-theme', 'dark');
   else host.removeAttribute('data-theme');
 }
 
@@ -31,6 +33,8 @@ export function watchPortalTheme(ctx: ContentScriptContext, changed: () => void)
   ctx.onInvalidated(() => observer.disconnect());
   check();
   return {
+    /** The portal's theme as last read. */
+    get dark() { return dark; },
     recheck() {
       check();
       for (const ms of SETTLE_MS) ctx.setTimeout(check, ms);

@@ -7,6 +7,18 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { commitImport, openStore } from '../../lib/db';
 import type { Request } from '../../lib/messages';
 import { createService } from '../../lib/service';
+import { PANEL_GLOBAL, type PanelModule } from '../../entrypoints/content/panel-loader';
+
+// The panel's own file (entrypoints/risk-panel.ts) is loaded by the content script with a dynamic import() of
+// its extension URL, which only a browser serves (tests/e2e and tests/e2e-firefox load it so). Here the same
+// file is run from source, and its functions taken where the built one leaves them.
+vi.mock('../../entrypoints/content/panel-loader', async (original) => ({
+  ...(await original<typeof import('../../entrypoints/content/panel-loader')>()),
+  loadPanel: async (): Promise<PanelModule> => {
+    (await import('../../entrypoints/risk-panel')).default.main();
+    return (globalThis as Record<string, unknown>)[PANEL_GLOBAL] as PanelModule;
+  },
+}));
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
@@ -138,13 +150,14 @@ describe('content script', () => {
   it('drops a panel answer fetched ahead of the panel when the store says the customer changed', async () => {
     const { db, requests } = await background();
     await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
-    const { dropPrefetched, mountPanel, prefetchPanel } = await import('../../entrypoints/content/panel');
+    const { mountPanel } = await import('../../entrypoints/content/panel');
+    const { dropPrefetched, prefetchPanel, takePrefetched } = await import('../../entrypoints/content/panel-prefetch');
     prefetchPanel(A);
     await vi.waitFor(() => expect(requests.filter((r) => r.type === 'panel.get')).toHaveLength(1));
     await commitImport(db, { customers: [customer(A, 'Contoso Renamed')] }, NOW);
     dropPrefetched([A]);
     ctx = new ContentScriptContext('content');
-    const panel = await mountPanel(ctx, { tenantId: A, t: (k) => k, locale: 'en' });
+    const panel = await mountPanel(ctx, { tenantId: A, t: (k) => k, locale: 'en', takePrefetched });
     await vi.waitFor(() => expect(panelText()).toContain('Contoso Renamed'));
     expect(requests.filter((r) => r.type === 'panel.get')).toHaveLength(2);
     panel.remove();

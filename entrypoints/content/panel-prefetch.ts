@@ -1,0 +1,27 @@
+// The panel's data, asked for as soon as the URL names the customer, while the panel's code loads and its UI is
+// mounted: the first load takes that answer instead of waiting for the first render's effect. Part of the
+// content script itself (not of the lazily loaded panel, risk-panel.ts), so the request starts at once.
+import type { PanelData } from '@/lib/messages';
+import { send } from '@/utils/send';
+
+const prefetched = new Map<string, Promise<PanelData>>();
+
+export function prefetchPanel(tenantId: string): void {
+  if (prefetched.has(tenantId)) return;
+  const answer = send({ type: 'panel.get', tenantId });
+  answer.catch(() => undefined); // a failure is reported by the load that takes it
+  prefetched.set(tenantId, answer);
+}
+
+/** The answer asked for ahead, once: a later load asks again. */
+export function takePrefetched(tenantId: string): Promise<PanelData> | undefined {
+  const early = prefetched.get(tenantId);
+  prefetched.delete(tenantId);
+  return early;
+}
+
+/** The store changed (for these customers, or all): an answer asked for before is out of date. */
+export function dropPrefetched(tenantIds?: string[]): void {
+  if (!tenantIds) prefetched.clear();
+  else for (const id of tenantIds) prefetched.delete(id.toLowerCase());
+}
