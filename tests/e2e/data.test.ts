@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CUSTOMERS, sampleFiles } from '../../scripts/sample-data';
-import { launch, type Harness } from './harness';
+import { launch, type Harness, importFiles } from './harness';
 
 let h: Harness;
 beforeAll(async () => { h = await launch({ portal: { customers: DEMO_CUSTOMERS } }); });
@@ -12,10 +12,7 @@ const T = { timeout: 15_000 };
 const [contoso, fabrikam, northwind, tailspin, wide, adventure, , proseware] = DEMO_CUSTOMERS;
 
 async function importSamples(options: Page) {
-  await options.locator('[data-testid="import-file"]').setInputFiles(sampleFiles());
-  await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), T).toBe(5);
-  await options.locator('[data-testid="import-confirm"]').click();
-  await options.locator('[data-testid="import-result"]').waitFor(T);
+  await importFiles(options, sampleFiles(), 5, T);
   return options.locator('[data-testid="import-result"]');
 }
 
@@ -122,10 +119,7 @@ describe('import, then triage', () => {
       graph('mx-medium', proseware.tenantId, 'medium', 48),
     ] });
     const options = await h.openExtensionPage('options.html');
-    await options.locator('[data-testid="import-file"]').setInputFiles({ name: 'more-alerts.json', mimeType: 'application/json', buffer: Buffer.from(body) });
-    await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), T).toBe(1);
-    await options.locator('[data-testid="import-confirm"]').click();
-    await options.locator('[data-testid="import-result"]').waitFor(T);
+    await importFiles(options, { name: 'more-alerts.json', mimeType: 'application/json', buffer: Buffer.from(body) }, 1, T);
     await options.close();
 
     const popup = await h.openExtensionPage('popup.html');

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Harness } from './harness';
+import { launch, type Harness, importFiles } from './harness';
 import { SAMPLE_CUSTOMERS } from './portal-site/fixtures';
 
 let h: Harness;
@@ -33,12 +33,9 @@ describe('decisions that stick', () => {
     await options.locator('[data-testid="settings-staff-name"]').fill('Ana Tester');
     await options.locator('[data-testid="settings-save"]').click();
     await expect.poll(() => options.locator('[data-testid="settings-status"]').textContent(), T).toBe('Settings saved.');
-    await options.locator('[data-testid="import-file"]').setInputFiles([
+    await importFiles(options, [
       { name: 'c.csv', mimeType: 'text/csv', buffer: Buffer.from(`Customer ID,Company name\n${contoso.tenantId},${contoso.name}\n`) },
-    ]);
-    await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), T).toBe(1);
-    await options.locator('[data-testid="import-confirm"]').click();
-    await options.locator('[data-testid="import-result"]').waitFor(T);
+    ], 1, T);
 
     const page = await h.openPortal(`/dashboard/commerce2/customers/${contoso.tenantId}/account`);
     const verdict = page.locator('[data-testid="verdict"]');
@@ -56,16 +53,13 @@ describe('decisions that stick', () => {
     expect(await page.locator('[data-testid="verdict-history-item"]').count()).toBe(1);
 
     // An overdue invoice and a Microsoft alert arrive.
-    await options.locator('[data-testid="import-file"]').setInputFiles([
+    await importFiles(options, [
       { name: 'i.csv', mimeType: 'text/csv', buffer: Buffer.from(`Customer ID,Invoice number,Invoice date,Due date,Amount,Currency\n${contoso.tenantId},INV-7,${day(-70)},${day(-40)},250.00,USD\n`) },
       { name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([{
         eventId: 'fe-2301', eventTime: new Date(now.getTime() - 2 * 3_600_000).toISOString(), customerTenantId: contoso.tenantId, eventType: 'UsageAnomalyDetection',
         eventStatus: 'Active', severity: 'High', displayName: 'Usage anomaly', resolvedOn: '9999-12-31T23:59:59Z', IsTest: 'false',
       }])) },
-    ]);
-    await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), T).toBe(2);
-    await options.locator('[data-testid="import-confirm"]').click();
-    await options.locator('[data-testid="import-result"]').waitFor(T);
+    ], 2, T);
 
     await expect.poll(() => verdict.getAttribute('data-changed'), T).toBe('true');
     const moved = await page.locator('[data-testid="verdict-change"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-factor-id')).sort());
@@ -163,13 +157,10 @@ describe('decisions that stick', () => {
     await options.locator('[data-testid="settings-save"]').click();
     await expect.poll(() => options.locator('[data-testid="settings-status"]').textContent(), T).toBe('Settings saved.');
     // Fabrikam 20 days past due, Northwind 10: by severity Fabrikam comes first.
-    await options.locator('[data-testid="import-file"]').setInputFiles([
+    await importFiles(options, [
       { name: 'c.csv', mimeType: 'text/csv', buffer: Buffer.from(`Customer ID,Company name\n${fabrikam.tenantId},${fabrikam.name}\n${northwind.tenantId},${northwind.name}\n`) },
       { name: 'i.csv', mimeType: 'text/csv', buffer: Buffer.from(`Customer ID,Invoice number,Invoice date,Due date,Amount,Currency\n${fabrikam.tenantId},F-1,${day(-50)},${day(-20)},100.00,USD\n${northwind.tenantId},N-1,${day(-40)},${day(-10)},80.00,USD\n`) },
-    ]);
-    await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), T).toBe(2);
-    await options.locator('[data-testid="import-confirm"]').click();
-    await options.locator('[data-testid="import-result"]').waitFor(T);
+    ], 2, T);
 
     // The policy's first step (a reminder, a day after the due date) is due; staff record it, sent yesterday.
     const page = await h.openPortal(`/dashboard/commerce2/customers/${fabrikam.tenantId}/account`);
@@ -206,13 +197,10 @@ describe('decisions that stick', () => {
     const today = new Date().toLocaleDateString('en-CA');
     const options = await h.openExtensionPage('options.html');
     // 1,200.00 spent of a 1,000.00 budget: the team's 100 % (actual) is the highest crossed, whatever the forecast.
-    await options.locator('[data-testid="import-file"]').setInputFiles([
+    await importFiles(options, [
       { name: 'c.csv', mimeType: 'text/csv', buffer: Buffer.from(`Customer ID,Company name\n${northwind.tenantId},${northwind.name}\n`) },
       { name: 's.csv', mimeType: 'text/csv', buffer: Buffer.from(`Customer ID,Monthly budget,Spend to date,As of,Currency\n${northwind.tenantId},1000.00,1200.00,${today},USD\n`) },
-    ]);
-    await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), T).toBe(2);
-    await options.locator('[data-testid="import-confirm"]').click();
-    await options.locator('[data-testid="import-result"]').waitFor(T);
+    ], 2, T);
     await options.close();
 
     const list = await h.openPortal('/dashboard/commerce2/customers/list');

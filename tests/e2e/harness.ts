@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page, type Worker } from 'playwright-core';
+import { expect } from 'vitest';
 import { startPortal } from './portal-site/server';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -81,4 +82,15 @@ export function countStore(page: Page, store: string): Promise<number> {
       req.onerror = () => reject(req.error);
     };
   }), store);
+}
+
+/** Imports files through the options page as staff do: chosen, previewed (`previews` files), confirmed, and the
+ * result shown. Returns the result. */
+export async function importFiles(options: Page, files: Parameters<Locator['setInputFiles']>[0], previews: number, poll: { timeout: number }) {
+  await options.locator('[data-testid="import-file"]').setInputFiles(files);
+  await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), poll).toBe(previews);
+  await options.locator('[data-testid="import-confirm"]').click();
+  const result = options.locator('[data-testid="import-result"]');
+  await result.waitFor(poll);
+  return result;
 }

@@ -1,7 +1,7 @@
 // Triage per customer and reason in the real popup: a snooze hides only its own row, and the toolbar badge
 // counts a customer while any of its rows is neither snoozed nor acknowledged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Harness } from './harness';
+import { launch, type Harness, importFiles } from './harness';
 import { SAMPLE_CUSTOMERS } from './portal-site/fixtures';
 
 let h: Harness;
@@ -19,7 +19,7 @@ describe('triage per customer and reason', () => {
     const now = new Date();
     const day = (n: number) => new Date(now.getTime() + n * 86_400_000).toLocaleDateString('en-CA'); // local YYYY-MM-DD
     const options = await h.openExtensionPage('options.html');
-    await options.locator('[data-testid="import-file"]').setInputFiles([
+    await importFiles(options, [
       { name: 'c.csv', mimeType: 'text/csv', buffer: Buffer.from(`Customer ID,Company name\n${contoso.tenantId},${contoso.name}\n${fabrikam.tenantId},${fabrikam.name}\n`) },
       { name: 'i.csv', mimeType: 'text/csv', buffer: Buffer.from(`Customer ID,Invoice number,Invoice date,Due date,Amount,Currency\n${contoso.tenantId},INV-1,${day(-60)},${day(-30)},10.00,USD\n`) },
       { name: 's.csv', mimeType: 'text/csv', buffer: Buffer.from(`Customer ID,Monthly budget,Spend to date,As of,Currency\n${contoso.tenantId},100.00,250.00,${day(0)},USD\n`) },
@@ -27,10 +27,7 @@ describe('triage per customer and reason', () => {
         eventId: 'fe-9001', eventTime: new Date(now.getTime() - 3 * 3_600_000).toISOString(), customerTenantId: contoso.tenantId, eventType: 'UsageAnomalyDetection',
         eventStatus: 'Active', severity: 'High', displayName: 'Usage anomaly', resolvedOn: '9999-12-31T23:59:59Z', IsTest: 'false',
       }])) },
-    ]);
-    await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), T).toBe(4);
-    await options.locator('[data-testid="import-confirm"]').click();
-    await options.locator('[data-testid="import-result"]').waitFor(T);
+    ], 4, T);
     await expect.poll(badgeText, T).toBe('1');
     expect(await badgeTitle()).toMatch(/^Partner Risk Lens: 1 customer needs attention: 1 overdue, 1 over or near budget, (1 high risk, )?1 with a security alert \(/);
 
@@ -74,11 +71,8 @@ describe('triage per customer and reason', () => {
       eventId, eventTime: new Date(now - 3_600_000).toISOString(), customerTenantId: tenantId, eventType: 'UsageAnomalyDetection',
       eventStatus: 'Active', severity: 'High', displayName: 'Usage anomaly', resolvedOn: '9999-12-31T23:59:59Z', IsTest: 'false',
     });
-    await options.locator('[data-testid="import-file"]').setInputFiles({ name: 'a.json', mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify([event('fe-9101', contoso.tenantId), event('fe-9102', fabrikam.tenantId)])) });
-    await expect.poll(() => options.locator('[data-testid="import-preview"]').count(), T).toBe(1);
-    await options.locator('[data-testid="import-confirm"]').click();
-    await options.locator('[data-testid="import-result"]').waitFor(T);
+    await importFiles(options, { name: 'a.json', mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify([event('fe-9101', contoso.tenantId), event('fe-9102', fabrikam.tenantId)])) }, 1, T);
     await options.close();
 
     // The popup: "Resolve as legitimate" asks; "no" (and Escape) leave the alert listed; "yes" resolves it.
@@ -91,7 +85,9 @@ describe('triage per customer and reason', () => {
     await alert.locator('[data-testid="alert-legitimate-confirm-no"]').click();
     await expect.poll(() => ask.count(), T).toBe(0);
     await alert.locator('[data-testid="alert-resolve-legitimate"]').click();
-    await popup.keyboard.press('Escape'); // the focus is on the safe answer
+    // The question shows with the focus on the safe answer (a person reads it before pressing a key).
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-testid')), T).toBe('alert-legitimate-confirm-no');
+    await popup.keyboard.press('Escape');
     await expect.poll(() => ask.count(), T).toBe(0);
     expect(await alert.count()).toBe(1);
     await alert.locator('[data-testid="alert-resolve-legitimate"]').click();

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEN_CAPS } from '../../lib/seen-caps';
-import { countStore, launch, readStore as readStoreOf, type Harness } from './harness';
+import { countStore, launch, readStore as readStoreOf, type Harness, importFiles } from './harness';
 import { SAMPLE_CUSTOMERS } from './portal-site/fixtures';
 
 const T = { timeout: 20_000 };
@@ -244,10 +244,7 @@ describe('exports stay inert', () => {
       { name: 's.csv', text: `Customer ID,Monthly budget,Spend to date,As of,Currency\n${evil},100.00,500.00,${today},USD` },
     ];
     await probe.reload();
-    await probe.locator('[data-testid="import-file"]').setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.text) })));
-    await expect.poll(() => probe.locator('[data-testid="import-preview"]').count(), T).toBe(3);
-    await probe.locator('[data-testid="import-confirm"]').click();
-    await probe.locator('[data-testid="import-result"]').waitFor(T);
+    await importFiles(probe, files.map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.text) })), 3, T);
     for (const kind of ['overdue', 'budget', 'risk']) {
       const download = probe.waitForEvent('download', T);
       await probe.locator(`[data-testid="export-${kind}"]`).click();
