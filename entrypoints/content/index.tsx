@@ -67,6 +67,9 @@ async function run(ctx: ContentScriptContext) {
   // WXT's location event comes from the Navigation API's `navigate`, before location.href changes: route by
   // the event's new URL, never by location.href at that moment.
   let routed = '';
+  // A change for this page's customer while the panel's code loads or mounts (the name this page records, say):
+  // the panel reads again once mounted. Messages are listened to before the first route for that reason.
+  let changedWhileLoading = false;
   let portalSeen = '';
   const route = async (href: string) => {
     if (ctx.isInvalid || href === routed) return;
@@ -86,6 +89,7 @@ async function run(ctx: ContentScriptContext) {
       if (panel && panel.attached) panel.update({ tenantId: page.tenantId, subscriptionId: page.subscriptionId });
       else {
         panel?.remove();
+        panel = undefined;
         const here = page;
         // The panel's code is loaded now if it was not yet (its data was asked for above, meanwhile).
         const { mountPanel } = await loadPanel();
@@ -96,7 +100,9 @@ async function run(ctx: ContentScriptContext) {
           if (now.kind !== 'customer' || now.tenantId !== here.tenantId) dropPrefetched([here.tenantId]);
           return;
         }
+        changedWhileLoading = false;
         panel = await mountPanel(ctx, { tenantId: page.tenantId, subscriptionId: page.subscriptionId, t, locale, takePrefetched, portalDark: () => theme.dark });
+        if (changedWhileLoading) { changedWhileLoading = false; panel.update({}); }
       }
     } else {
       if (page.kind === 'customers-list') badges.prefetch();
@@ -138,8 +144,6 @@ async function run(ctx: ContentScriptContext) {
   else ctx.setInterval(() => void route(location.href).catch((e) => console.warn('[Partner Risk Lens]', e)), 1000);
   // Back and forward: popstate fires after the URL changed.
   ctx.addEventListener(window, 'popstate', () => void route(location.href).catch((e) => console.warn('[Partner Risk Lens]', e)));
-  await route(location.href);
-
   const onChanged = (msg: unknown) => {
     // The browser command (Alt+Shift+R by default), passed on by the background: the panel takes the focus.
     if ((msg as { type?: unknown })?.type === 'panel.focus' && !ctx.isInvalid) { panel?.focus(); return; }
@@ -153,10 +157,16 @@ async function run(ctx: ContentScriptContext) {
     }
     // A panel answer fetched ahead of the panel is from before this change: it is asked for again.
     dropPrefetched(c.tenantIds);
-    if (page.kind === 'customer' && (!c.tenantIds || c.tenantIds.includes(page.tenantId))) panel?.update({});
+    if (page.kind === 'customer' && (!c.tenantIds || c.tenantIds.includes(page.tenantId))) {
+      if (panel) panel.update({});
+      else changedWhileLoading = true; // the panel's code is still loading: it reads again once mounted
+    }
     badges.refresh(c.tenantIds);
   };
   browser.runtime.onMessage.addListener(onChanged);
+
+  await route(location.href);
+
 
   // The extension was updated or reloaded: this script is orphaned. WXT notices when `ctx.isInvalid` is read
   // (runtime.id gone); this watchdog reads it every second, so the UI goes even on a page left idle.
