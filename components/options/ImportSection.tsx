@@ -175,7 +175,7 @@ function Preview({ file, t }: { file: ParsedFile; t: Translate }) {
           {file.kind === 'backup' && <p class="warn">{t('import_backup_use_restore')}</p>}
           {shown.length > 0 && (
             <ul class="errors">
-              {shown.map((e, i) => <li key={`${e.line}-${i}`} data-testid="import-error" data-line={e.line}>{say(t, e.text)}</li>)}
+              {shown.map((e, i) => <li key={`${e.line}-${i}`} data-testid="import-error" data-line={e.line}>{say(t, e.message)}</li>)}
             </ul>
           )}
           {file.errors.length > shown.length && <p class="muted small">{t('import_more_errors', file.errors.length - shown.length)}</p>}

@@ -109,7 +109,7 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
       if (cells.every((c) => !c.trim())) continue; // a blank line: not a row, but it keeps its line number
       rowsRead++;
       if (unclosed.has(i)) {
-        errors.push({ line, text: wording('import_row_unclosed_quote', line) });
+        errors.push({ line, message: wording('import_row_unclosed_quote', line) });
         continue;
       }
       if (inferAmounts) {
@@ -122,7 +122,7 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
       const r = convertRow(cells, { format: k, headers, map, ctx });
       if (!r.ok) {
         if (inferAmounts && r.ambiguousAmount) waiting.push({ line, cells });
-        else errors.push({ line, text: wording('import_row_problems', line, { list: r.texts }) });
+        else errors.push({ line, message: wording('import_row_problems', line, { list: r.texts }) });
         continue;
       }
       keep(k, r, line);
@@ -170,7 +170,7 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
     const clashes = dates?.clashes(w.cells) ?? [];
     const r = clashes.length ? { ok: false as const, texts: clashes } : convertRow(w.cells, { format, headers, map, ctx: settled, dateOrders });
     if (r.ok) keep(format, r, w.line);
-    else errors.push({ line: w.line, text: wording('import_row_problems', w.line, { list: r.texts }) });
+    else errors.push({ line: w.line, message: wording('import_row_problems', w.line, { list: r.texts }) });
   }
   const kept = [...records.values()];
   if (waiting.length) { // back in file order

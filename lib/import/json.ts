@@ -62,7 +62,7 @@ export async function parseJson(name: string, text: string, ctx: ParseContext, o
       await yieldToPage();
     }
     const r: Item = isObj(item) ? format.parse(item, ctx) : { ok: false, texts: [wording('import_item_not_object')] };
-    if (!r.ok) { errors.push({ line: i + 1, text: wording('import_item_problems', i + 1, { list: r.texts }) }); continue; }
+    if (!r.ok) { errors.push({ line: i + 1, message: wording('import_item_problems', i + 1, { list: r.texts }) }); continue; }
     valid++;
     const rec = r.record as Obj;
     byKey.set(format.key(rec), rec);

@@ -31,12 +31,13 @@ export interface ImportBatch {
 /**
  * CSV: the line as a spreadsheet shows it: the header is line 1, each record one line (a quoted field with
  * line breaks inside stays one line, as a spreadsheet shows that record in one row), blank lines counted;
- * the wording says "line N: …". JSON: the item counting from 1; the wording says "item N: …". `text` is a
- * message key with values: the preview says it in the user's language (lib/wording.ts say).
+ * the wording says "line N: …". JSON: the item counting from 1; the wording says "item N: …". As STYLE's
+ * `{ line, message }`, where the message is a key with values (no sentence in lib/): the preview says it in the
+ * user's language (lib/wording.ts say).
  */
 export interface RowError {
   line: number;
-  text: Wording;
+  message: Wording;
 }
 
 export interface ParsedFile {

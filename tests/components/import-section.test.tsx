@@ -15,7 +15,7 @@ const TENANT = '11111111-1111-4111-8111-111111111111';
 function parsedCustomers(): ParsedFile {
   return {
     name: 'Customers.csv', kind: 'customers', format: 'csv', rowsRead: 3, valid: 2,
-    errors: [{ line: 3, text: wording('import_row_problems', 3, { list: [wording('import_field_problem', 'Customer ID', wording('import_not_guid', "'not-a-guid'"))] }) }],
+    errors: [{ line: 3, message: wording('import_row_problems', 3, { list: [wording('import_field_problem', 'Customer ID', wording('import_not_guid', "'not-a-guid'"))] }) }],
     batch: { customers: [
       { tenantId: TENANT, name: 'Contoso', updatedAt: '2026-11-25T10:00:00.000Z' },
       { tenantId: '22222222-2222-4222-8222-222222222222', name: 'Fabrikam', updatedAt: '2026-11-25T10:00:00.000Z' },

@@ -15,4 +15,4 @@ export function english(w: Wording | undefined): string | undefined {
 }
 
 /** Row errors as the preview lists them in English: each line with its sentence. */
-export const englishErrors = (errors: readonly RowError[]) => errors.map((e) => ({ line: e.line, message: english(e.text) }));
+export const englishErrors = (errors: readonly RowError[]) => errors.map((e) => ({ line: e.line, message: english(e.message) }));

@@ -176,7 +176,7 @@ describe('JSON files', () => {
     expect(f.batch.alerts![0]).toEqual({ id: 'e1', source: 'fraudEvents', tenantId: A, type: 'NetworkConnectionsToCryptoMiningPools', name: 'Mining', severity: 'High', status: 'active', detectedAt: '2026-11-24T08:00:00.000Z', isTest: false, hitCount: 42 });
     expect(f.batch.alerts![1]).toMatchObject({ id: 'e2', status: 'resolved', resolvedAt: '2026-11-21T08:00:00.000Z', resolvedReason: 'Fraud', isTest: true, type: 'UsageAnomalyDetection' });
     expect(f.batch.alertCustomers).toEqual([{ tenantId: A, name: 'Contoso' }, { tenantId: B, name: '' }]);
-    expect(english(f.errors[0].text)).toMatch(/^item 3: .*eventTime.*status 'open'/);
+    expect(english(f.errors[0].message)).toMatch(/^item 3: .*eventTime.*status 'open'/);
   });
 
   it('reads Graph partner security alerts and keeps unknown types as given', async () => {

@@ -18,7 +18,7 @@ describe('fuzzed files', () => {
         const f = await parseImportFile('fuzz.csv', text, ctx);
         expect(f.rowsRead).toBeGreaterThanOrEqual(f.valid);
         if (!f.fatal) expect(f.errors.length + f.valid).toBe(f.rowsRead);
-        for (const e of f.errors) expect(english(e.text)).toMatch(/^line \d+: /);
+        for (const e of f.errors) expect(english(e.message)).toMatch(/^line \d+: /);
       }), { numRuns: 300 });
   });
 
@@ -27,7 +27,7 @@ describe('fuzzed files', () => {
       const json = JSON.stringify(wrap ? { [wrap]: Array.isArray(value) ? value : [value] } : value);
       const f = await parseImportFile('fuzz.json', json, ctx);
       expect(f.format).toBe('json');
-      for (const e of f.errors) expect(english(e.text)).toMatch(/^item \d+: /);
+      for (const e of f.errors) expect(english(e.message)).toMatch(/^item \d+: /);
     }), { numRuns: 300 });
   });
 

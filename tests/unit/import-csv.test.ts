@@ -171,7 +171,7 @@ describe('invoices', () => {
       `${A};F-1;03/04/2026;03/05/2026;1.234,50;(0,50);EUR\n${A};F-2;03/04/2026;03/05/2026;1 234,50 €;0;EUR\n`;
     const auto = await parse(text);
     expect(auto.valid).toBe(0);
-    expect(english(auto.errors[0].text)).toBe("line 2: Invoice date '03/04/2026' could be month/day or day/month: set the date format in the settings; Due date '03/05/2026' could be month/day or day/month: set the date format in the settings");
+    expect(english(auto.errors[0].message)).toBe("line 2: Invoice date '03/04/2026' could be month/day or day/month: set the date format in the settings; Due date '03/05/2026' could be month/day or day/month: set the date format in the settings");
     const dmy = await parse(text, ctx({ dateOrder: 'dmy' }));
     expect(englishErrors(dmy.errors)).toEqual([]);
     expect(dmy.batch.invoices).toEqual([
@@ -186,7 +186,7 @@ describe('invoices', () => {
     const text = `${HEAD}\n${A},INV-1,2026-10-01,2026-10-31,"1,234",0,USD,\n`;
     expect(englishErrors((await parse(text)).errors)).toEqual([{ line: 2, message: "line 2: Amount '1,234' could be 1234 or 1.234: set the number format in the settings" }]);
     expect((await parse(text, ctx({ decimalSeparator: 'dot' }))).batch.invoices![0].amount).toBe(123400);
-    expect(english((await parse(text, ctx({ decimalSeparator: 'comma' }))).errors[0].text)).toBe("line 2: Amount '1,234' has more decimals than USD allows (2)");
+    expect(english((await parse(text, ctx({ decimalSeparator: 'comma' }))).errors[0].message)).toBe("line 2: Amount '1,234' has more decimals than USD allows (2)");
   });
 
   it('keeps the later row of an invoice listed twice for the same customer', async () => {

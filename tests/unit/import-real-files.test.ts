@@ -92,7 +92,7 @@ describe("Microsoft's amounts: estimates rounded half-even from the number's tex
 
   it('keeps the strictness of amounts typed by people in CSV', async () => {
     const f = await parseImportFile('spend.csv', `Customer ID,Monthly budget,Spend to date,As of,Currency\n${A},500,28.8286,2026-11-24,GBP\n`, ctx());
-    expect(english(f.errors[0].text)).toMatch(/line 2: Spend to date '28.8286' has more decimals than GBP allows/);
+    expect(english(f.errors[0].message)).toMatch(/line 2: Spend to date '28.8286' has more decimals than GBP allows/);
   });
 });
 
@@ -272,12 +272,12 @@ describe('dates settle by the file, column by column', () => {
     const f = await parseImportFile('i.csv', [HEAD, `${A},1,15/10/2026,2026-11-14,10.00,EUR`, `${A},2,05/09/2026,2026-10-05,10.00,EUR`, `${A},3,10/16/2026,2026-11-15,10.00,EUR`, `${A},4,2026-10-16,2026-11-15,10.00,EUR`].join('\n'), ctx());
     expect(f.batch.invoices!.map((i) => i.number)).toEqual(['4']);
     expect(f.errors.map((e) => e.line)).toEqual([2, 3, 4]);
-    for (const e of f.errors) expect(english(e.text)).toMatch(/Invoice date cannot be read: this column writes dates day\/month on line 2 \('15\/10\/2026'\) and month\/day on line 4 \('10\/16\/2026'\)/);
+    for (const e of f.errors) expect(english(e.message)).toMatch(/Invoice date cannot be read: this column writes dates day\/month on line 2 \('15\/10\/2026'\) and month\/day on line 4 \('10\/16\/2026'\)/);
   });
 
   it('leaves a column no row settles to the setting', async () => {
     const rows = [HEAD, `${A},1,05/09/2026,2026-10-05,10.00,EUR`];
-    expect(english((await parseImportFile('i.csv', rows.join('\n'), ctx())).errors[0].text)).toMatch(/line 2: Invoice date '05\/09\/2026' could be month\/day or day\/month: set the date format/);
+    expect(english((await parseImportFile('i.csv', rows.join('\n'), ctx())).errors[0].message)).toMatch(/line 2: Invoice date '05\/09\/2026' could be month\/day or day\/month: set the date format/);
     expect((await parseImportFile('i.csv', rows.join('\n'), ctx({ dateOrder: 'dmy' }))).batch.invoices![0].issuedOn).toBe('2026-09-05');
   });
 });

@@ -47,7 +47,7 @@ function checkErrors(f: ParsedFile, expected: number): string[] {
   expect(f.fatal).toBeUndefined();
   expect(f.errors).toHaveLength(expected);
   return f.errors.map((e) => {
-    const { en, fr } = both(e.text);
+    const { en, fr } = both(e.message);
     expect(en).toMatch(new RegExp(`^(line|item) ${e.line}: `));
     expect(fr).not.toBe(en);
     expect(fr).toMatch(en.startsWith('item') ? new RegExp(`^élément ${e.line} : `) : new RegExp(`^ligne ${e.line} : `));

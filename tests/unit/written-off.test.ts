@@ -34,8 +34,8 @@ describe('invoices written off', () => {
     expect(f.batch.invoices!.map((i) => [i.number, i.writtenOff])).toEqual([['INV-1', true], ['INV-2', undefined]]);
     expect(f.errors).toHaveLength(1);
     expect(f.errors[0]).toMatchObject({ line: 4 });
-    expect(english(f.errors[0].text)).toMatch(/Written off/);
-    expect(english(f.errors[0].text)).toMatch(/'maybe' is not yes or no/);
+    expect(english(f.errors[0].message)).toMatch(/Written off/);
+    expect(english(f.errors[0].message)).toMatch(/'maybe' is not yes or no/);
   });
 
   it('closes the invoice and rates its customer D, even one that always paid on time', async () => {
