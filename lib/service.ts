@@ -10,7 +10,7 @@ import { languageOf } from './i18n';
 import { decisionView } from './decisions';
 import { parseAmount } from './import/amounts';
 import { snapshotOf } from './verdicts';
-import { WordedError, wording } from './wording';
+import { codeLine, WordedError, wording } from './wording';
 import {
   addDecision, countCustomersUpTo, putFlag, readAllSummaries, readCustomerDetail, readMeta, readOverdueHead, readTriage, readSettings, readSummaries, recordSeen, resolveFlag, saveSettings, setChecklistItem, setChecklistItems,
   triageAlert, updateCustomer, updateMeta, updateSettings, updateTriage, type PrlDb,
@@ -207,7 +207,7 @@ export function createService(deps: ServiceDeps) {
       const { now, today } = clock();
       if (date < today) throw codedError('promise_date_past');
       const parsed = parseAmount(amount, currency, 'auto');
-      if (!parsed.ok) throw new WordedError(parsed.error, parsed.text);
+      if (!parsed.ok) throw new WordedError(codeLine(parsed.text), parsed.text);
       if (parsed.value <= 0) throw codedError('promise_amount_positive');
       const [settings, found] = await Promise.all([readSettings(db), readSummaries(db, [tenantId])]);
       // The open invoices of that currency the promise covers, with their balances now: what is paid later counts.

@@ -1,5 +1,5 @@
 // What an error or a notice says, as a message key with substitutions: the page says it in the user's language,
-// while the English `message` beside it stays for tests and logs.
+// and logs print its code line (codeLine); lib/ writes no sentence.
 import type { Translate } from './i18n';
 
 /** A substitution: a plain value, another wording (translated too), or a list of wordings (joined in the user's language). */
@@ -32,7 +32,7 @@ export function issuesWording(issues: ReadonlyArray<{ path: ReadonlyArray<Proper
   return { list: issues.slice(0, max).map((i) => (i.path.length ? wording('error_message_field', i.path.map(String).join('.'), issueWording(i.code)) : issueWording(i.code))) };
 }
 
-/** An error that carries its wording: `message` in English for logs and tests, `text` for the user. */
+/** An error that carries its wording: `message` for logs (in lib/, the code line), `text` for the user. */
 export class WordedError extends Error {
   constructor(message: string, readonly text: Wording) { super(message); }
 }

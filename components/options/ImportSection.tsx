@@ -158,9 +158,7 @@ function Preview({ file, t }: { file: ParsedFile; t: Translate }) {
       <h3>{file.name}</h3>
       {file.fatal ? (
         <p class="error" role="alert" data-testid="import-fatal">
-          {file.undecodable
-            ? t('import_undecodable', file.undecodable.line, file.undecodable.encoding ? t(`import_encoding_${file.undecodable.encoding.replace(/-/g, '_')}`) : 'UTF-8')
-            : file.fatalText ? say(t, file.fatalText) : file.fatal}
+          {say(t, file.fatal)}
         </p>
       ) : (
         <>
@@ -177,7 +175,7 @@ function Preview({ file, t }: { file: ParsedFile; t: Translate }) {
           {file.kind === 'backup' && <p class="warn">{t('import_backup_use_restore')}</p>}
           {shown.length > 0 && (
             <ul class="errors">
-              {shown.map((e) => <li key={`${e.line}-${e.message}`} data-testid="import-error" data-line={e.line}>{e.text ? say(t, e.text) : e.message}</li>)}
+              {shown.map((e, i) => <li key={`${e.line}-${i}`} data-testid="import-error" data-line={e.line}>{say(t, e.message)}</li>)}
             </ul>
           )}
           {file.errors.length > shown.length && <p class="muted small">{t('import_more_errors', file.errors.length - shown.length)}</p>}

@@ -62,7 +62,7 @@ export function parseAmount(raw: string, currency: string, setting: Settings['de
   const shown = raw.trim();
   const q = quoted(shown);
   const notAmount = wording('import_not_amount', q);
-  const fail = (why = 'is not an amount', text: Wording = notAmount, ambiguous?: true): Parsed<number> => ({ ok: false, error: `${q} ${why}`, text, ...(ambiguous && { ambiguous }) });
+  const fail = (text: Wording = notAmount, ambiguous?: true): Parsed<number> => ({ ok: false, text, ...(ambiguous && { ambiguous }) });
   if (shown.length > 64) return fail(); // no amount is that long; and the pattern below would take long on it
   const m = AMOUNT.exec(shown.replace(MINUS, '-'));
   if (!m) return fail();
@@ -72,7 +72,7 @@ export function parseAmount(raw: string, currency: string, setting: Settings['de
   for (const word of affixes.match(/\p{L}+/gu) ?? []) {
     if (word.length > 3) return fail();
     const code = word.toUpperCase();
-    if (code.length === 3 && code !== currency && isCurrencyCode(code)) return fail(`is in ${code}, not ${currency}`, wording('import_amount_other_currency', q, code, currency));
+    if (code.length === 3 && code !== currency && isCurrencyCode(code)) return fail(wording('import_amount_other_currency', q, code, currency));
   }
   const minus = (affixes.match(/-/g) ?? []).length;
   const parens = prefix.includes('(') && suffix.includes(')');
@@ -89,7 +89,7 @@ export function parseAmount(raw: string, currency: string, setting: Settings['de
     const say = separatorsSay(s, spaceGrouped);
     if (say === 'ambiguous') {
       const c = s.includes('.') ? '.' : ',';
-      if (exponent !== 0) return fail(`could be ${s.replace(c, '')} or ${s.replace(c, '.')}: set the number format in the settings`, wording('import_amount_ambiguous', q, s.replace(c, ''), s.replace(c, '.')), true);
+      if (exponent !== 0) return fail(wording('import_amount_ambiguous', q, s.replace(c, ''), s.replace(c, '.')), true);
       decimal = c === '.' ? ',' : '.';
     } else decimal = say === 'none' ? undefined : say;
   }
@@ -97,18 +97,18 @@ export function parseAmount(raw: string, currency: string, setting: Settings['de
   const parts = decimal ? s.split(decimal) : [s];
   if (parts.length > 2) return fail();
   const [whole, fraction = ''] = parts;
-  if (!/^\d*$/.test(fraction)) return fail(`is not an amount written with '${decimal}' as the decimal separator (see the number format in the settings)`, wording('import_amount_separator', q, `'${decimal}'`));
+  if (!/^\d*$/.test(fraction)) return fail(wording('import_amount_separator', q, `'${decimal}'`));
   if (whole.includes(thousands) && !new RegExp(`^\\d{1,3}(\\${thousands}\\d{3})+$`).test(whole)) {
     return decimal && setting !== 'auto'
-      ? fail(`is not an amount written with '${decimal}' as the decimal separator (see the number format in the settings)`, wording('import_amount_separator', q, `'${decimal}'`))
+      ? fail(wording('import_amount_separator', q, `'${decimal}'`))
       : fail();
   }
   const digitsWhole = whole.split(thousands).join('');
   if (!digitsWhole && !fraction) return fail();
   const frac = fraction.replace(/0+$/, '');
-  if (frac.length > exponent) return fail(`has more decimals than ${currency} allows (${exponent})`, wording('import_amount_decimals', q, currency, exponent));
+  if (frac.length > exponent) return fail(wording('import_amount_decimals', q, currency, exponent));
   const digits = ((digitsWhole || '0') + frac.padEnd(exponent, '0')).replace(/^0+(?=\d)/, '');
-  if (BigInt(digits) > BigInt(Number.MAX_SAFE_INTEGER)) return fail('is too large', wording('import_too_large', q));
+  if (BigInt(digits) > BigInt(Number.MAX_SAFE_INTEGER)) return fail(wording('import_too_large', q));
   const minor = Number(digits);
   return { ok: true, value: negative && minor !== 0 ? -minor : minor };
 }
@@ -126,7 +126,7 @@ export function isCurrencyCode(code: string): boolean {
 /** An ISO 4217 code, upper-cased ("usd" -> "USD"); an unknown code ("ABC") is refused. */
 export function parseCurrency(raw: string): Parsed<string> {
   const s = raw.trim().toUpperCase();
-  return /^[A-Z]{3}$/.test(s) && isCurrencyCode(s) ? { ok: true, value: s } : { ok: false, error: `${quoted(raw)} is not an ISO 4217 currency code`, text: wording('import_not_currency', quoted(raw)) };
+  return /^[A-Z]{3}$/.test(s) && isCurrencyCode(s) ? { ok: true, value: s } : { ok: false, text: wording('import_not_currency', quoted(raw)) };
 }
 
 const JSON_NUMBER = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
@@ -138,7 +138,7 @@ const JSON_NUMBER = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
  */
 export function roundJsonAmount(raw: string, currency: string): Parsed<number> {
   const m = JSON_NUMBER.exec(raw.trim());
-  if (!m) return { ok: false, error: `${quoted(raw)} is not a number`, text: wording('import_not_number', quoted(raw)) };
+  if (!m) return { ok: false, text: wording('import_not_number', quoted(raw)) };
   const [, sign, whole, fraction = '', exp = '0'] = m;
   const e = Number(exp);
   const digits = BigInt(whole + fraction);
@@ -147,7 +147,7 @@ export function roundJsonAmount(raw: string, currency: string): Parsed<number> {
   let minor: bigint;
   if (digits === 0n) minor = 0n;
   else if (shift >= 0) {
-    if (shift > 20) return { ok: false, error: `${quoted(raw)} is too large`, text: wording('import_too_large', quoted(raw)) };
+    if (shift > 20) return { ok: false, text: wording('import_too_large', quoted(raw)) };
     minor = digits * 10n ** BigInt(shift);
   } else if (-shift > whole.length + fraction.length + 1) minor = 0n; // under half a minor unit
   else {
@@ -155,7 +155,7 @@ export function roundJsonAmount(raw: string, currency: string): Parsed<number> {
     const [q, r] = [digits / d, digits % d];
     minor = 2n * r > d || (2n * r === d && q % 2n === 1n) ? q + 1n : q;
   }
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, error: `${quoted(raw)} is too large`, text: wording('import_too_large', quoted(raw)) };
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, text: wording('import_too_large', quoted(raw)) };
   const n = Number(minor);
   return { ok: true, value: sign && n !== 0 ? -n : n };
 }

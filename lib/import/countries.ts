@@ -73,5 +73,5 @@ export function parseCountry(raw: string): Parsed<string> {
   const key = norm(s);
   const byName = t.names.get(key) ?? t.names.get(key.replace(/^the/, ''));
   if (byName) return { ok: true, value: byName };
-  return { ok: false, error: `${quoted(s)} is not a country (use an ISO code such as FR or an English name such as France)`, text: wording('import_not_country', quoted(s)) };
+  return { ok: false, text: wording('import_not_country', quoted(s)) };
 }

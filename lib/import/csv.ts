@@ -10,7 +10,7 @@ import { mapHeaders, reconciliationKind, unknownKind } from './fields';
 import type { CsvFormat } from './format';
 import { csvFormatOf } from './registry';
 import { convertRow } from './rows';
-import { rowError, type ParseContext, type ParsedFile, type ReconciliationKind, type RowError } from './types';
+import type { ParseContext, ParsedFile, ReconciliationKind, RowError } from './types';
 import { wording, type Wording } from '../wording';
 
 // About 600 rows of a typical file: parsing and validating one chunk stays a task of some 30 ms.
@@ -44,7 +44,7 @@ function mergeDuplicate(format: CsvFormat, earlier: Rec, later: Rec): Rec {
 export async function parseCsv(name: string, text: string, ctx: ParseContext, onProgress?: (f: number) => void): Promise<ParsedFile> {
   const base = { name, format: 'csv' as const, rowsRead: 0, valid: 0, errors: [] as RowError[], batch: {} };
   const body = text.replace(/^\uFEFF/, '');
-  if (!body.trim()) return { ...base, kind: 'unknown', fatal: 'This file is empty.', fatalText: wording('import_file_empty') };
+  if (!body.trim()) return { ...base, kind: 'unknown', fatal: wording('import_file_empty') };
 
   let headers: string[] | undefined;
   let format = undefined as CsvFormat | undefined;
@@ -56,7 +56,7 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
   const errors: RowError[] = [];
   /** Records by key, with the line each came from (the later line wins). */
   const records = new Map<string, { record: Rec; line: number }>();
-  let fatal: { message: string; text: Wording } | undefined;
+  let fatal: Wording | undefined;
   // Number format 'auto': rows with an amount like "10,000" (ten thousand, or ten with three decimals?) wait
   // for what the file's other amounts show of the decimal separator ("812.34"); if they all agree, those rows
   // are read that way at the end; if they disagree or show nothing, the rows say to set the number format.
@@ -99,10 +99,7 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
         const missing = f.required.filter((field) => !(field in map));
         if (missing.length) {
           const columns = missing.map((field) => `'${f.fields[field][0]}'`).join(', ');
-          fatal = {
-            message: `This ${f.kind} file lacks the column${missing.length > 1 ? 's' : ''} ${columns}.`,
-            text: wording(missing.length > 1 ? 'import_missing_columns' : 'import_missing_column', wording(`import_kind_${f.kind}`), columns),
-          };
+          fatal = wording(missing.length > 1 ? 'import_missing_columns' : 'import_missing_column', wording(`import_kind_${f.kind}`), columns);
           return false;
         }
         continue;
@@ -112,7 +109,7 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
       if (cells.every((c) => !c.trim())) continue; // a blank line: not a row, but it keeps its line number
       rowsRead++;
       if (unclosed.has(i)) {
-        errors.push(rowError(line, `line ${line}: a quoted field is never closed, so the rest of the file was read into this row`, wording('import_row_unclosed_quote', line)));
+        errors.push({ line, message: wording('import_row_unclosed_quote', line) });
         continue;
       }
       if (inferAmounts) {
@@ -125,7 +122,7 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
       const r = convertRow(cells, { format: k, headers, map, ctx });
       if (!r.ok) {
         if (inferAmounts && r.ambiguousAmount) waiting.push({ line, cells });
-        else errors.push(rowError(line, `line ${line}: ${r.problems.join('; ')}`, wording('import_row_problems', line, { list: r.texts })));
+        else errors.push({ line, message: wording('import_row_problems', line, { list: r.texts }) });
         continue;
       }
       keep(k, r, line);
@@ -161,19 +158,19 @@ export async function parseCsv(name: string, text: string, ctx: ParseContext, on
   onProgress?.(1);
 
   if (overlong !== undefined) {
-    return { ...base, kind: format?.kind ?? 'unknown', fatal: `line ${overlong} is over 1 MB: probably a quote that is never closed`, fatalText: { key: 'import_line_over_1mb', subs: [overlong] } };
+    return { ...base, kind: format?.kind ?? 'unknown', fatal: wording('import_line_over_1mb', overlong) };
   }
-  if (fatal) return { ...base, kind: format?.kind ?? 'unknown', fatal: fatal.message, fatalText: fatal.text };
-  if (!headers || !format) return { ...base, kind: 'unknown', fatal: 'This file has no header row.', fatalText: wording('import_no_header') };
+  if (fatal) return { ...base, kind: format?.kind ?? 'unknown', fatal };
+  if (!headers || !format) return { ...base, kind: 'unknown', fatal: wording('import_no_header') };
   const shown = evidence['.'] && !evidence[','] ? 'dot' : evidence[','] && !evidence['.'] ? 'comma' : undefined;
   const settled: ParseContext = { ...ctx, settings: shown ? { ...ctx.settings, decimalSeparator: shown } : ctx.settings };
   const dateOrders = dates?.orders();
   for (const [i, w] of waiting.entries()) {
     if (i > 0 && i % 5000 === 0) await yieldToPage();
     const clashes = dates?.clashes(w.cells) ?? [];
-    const r = clashes.length ? { ok: false as const, problems: clashes.map((c) => c.message), texts: clashes.map((c) => c.text) } : convertRow(w.cells, { format, headers, map, ctx: settled, dateOrders });
+    const r = clashes.length ? { ok: false as const, texts: clashes } : convertRow(w.cells, { format, headers, map, ctx: settled, dateOrders });
     if (r.ok) keep(format, r, w.line);
-    else errors.push(rowError(w.line, `line ${w.line}: ${r.problems.join('; ')}`, wording('import_row_problems', w.line, { list: r.texts })));
+    else errors.push({ line: w.line, message: wording('import_row_problems', w.line, { list: r.texts }) });
   }
   const kept = [...records.values()];
   if (waiting.length) { // back in file order

@@ -57,16 +57,13 @@ export class DateColumns {
   }
 
   /** A row's dates in columns that contradict themselves: the problem, naming the lines that disagree. */
-  clashes(cells: string[]): Array<{ message: string; text: Wording }> {
-    const out: Array<{ message: string; text: Wording }> = [];
+  clashes(cells: string[]): Wording[] {
+    const out: Wording[] = [];
     for (const f of this.fields) {
       const s = this.seen[f];
       if (!s?.dmy || !s.mdy || !readingOf(cells[this.map[f]] ?? '')) continue;
       const col = columnName(this.format.fields, f, this.headers, this.map);
-      out.push({
-        message: `${col} cannot be read: this column writes dates day/month on line ${s.dmy.line} ('${s.dmy.raw}') and month/day on line ${s.mdy.line} ('${s.mdy.raw}'); correct the file`,
-        text: wording('import_date_clash', col, s.dmy.line, `'${s.dmy.raw}'`, s.mdy.line, `'${s.mdy.raw}'`),
-      });
+      out.push(wording('import_date_clash', col, s.dmy.line, `'${s.dmy.raw}'`, s.mdy.line, `'${s.mdy.raw}'`));
     }
     return out;
   }

@@ -54,29 +54,19 @@ export function reconciliationKind(headers: string[]): ReconciliationKind | unde
 export const RECONCILIATION_FIELDS = ['tenantId', 'name', 'domain', 'country'];
 
 /**
- * Why a header row shows no kind: what was found, what is expected, and a word on Partner Center's other exports;
- * in English (`message`) and as a wording (`text`). The headers are quoted as the file writes them.
+ * Why a header row shows no kind, as a wording: what was found, what is expected, and a word on Partner Center's
+ * other exports. The headers are quoted as the file writes them.
  */
-export function unknownKind(headers: string[]): { message: string; text: Wording } {
+export function unknownKind(headers: string[]): Wording {
   const found = headers.map((h) => h.trim()).filter(Boolean);
   const n = new Set(found.map(normHeader));
   const listed = found.slice(0, 10).join(', ') + (found.length > 10 ? ', …' : '');
-  const shown = found.length ? listed : 'none';
-  let hint = '';
-  let hintText: Wording | '' = '';
-  if (reconciliationKind(headers)) {
-    hintText = wording('import_unknown_hint_reconciliation');
-    hint = " This looks like a Partner Center reconciliation file (one row per charge), which is read only for its customers: it needs the customer's ID (CustomerId) and name (CustomerName or CustomerCompanyName) columns.";
-  } else if (n.has('subscriptionid') && n.has('quantity') && !TENANT.some((t) => n.has(normHeader(t)))) {
-    hintText = wording('import_unknown_hint_subscriptions');
-    hint = " This looks like Partner Center's subscriptions export of one customer, which does not name the customer: add a 'Customer ID' column with the customer's Microsoft ID.";
-  } else if (n.has('affectedcustomer') && n.has('action')) {
-    hintText = wording('import_unknown_hint_activity_log');
-    hint = " This looks like Partner Center's activity log, which is not imported.";
-  }
-  const message = `The kind of this file is not recognised from its header row (found: ${shown}).${hint} Expected customers (Customer ID, Company name), invoices (Customer ID or Domain, Invoice number, Invoice date, Due date, Amount, Currency), spending (Customer ID, Monthly budget, Spend to date, As of, Currency) or subscriptions (Customer ID, Subscription ID, Offer, Status, Created).`;
+  let hint: Wording | undefined;
+  if (reconciliationKind(headers)) hint = wording('import_unknown_hint_reconciliation');
+  else if (n.has('subscriptionid') && n.has('quantity') && !TENANT.some((t) => n.has(normHeader(t)))) hint = wording('import_unknown_hint_subscriptions');
+  else if (n.has('affectedcustomer') && n.has('action')) hint = wording('import_unknown_hint_activity_log');
   const foundText = found.length ? listed : wording('import_no_columns');
-  return { message, text: hintText ? wording('import_unknown_kind_hint', foundText, hintText) : wording('import_unknown_kind', foundText) };
+  return hint ? wording('import_unknown_kind_hint', foundText, hint) : wording('import_unknown_kind', foundText);
 }
 
 /** The column name as the file writes it, for error messages. */

@@ -19,7 +19,8 @@ export interface RowReader {
   opt<T>(field: string, parse: (s: string) => Parsed<T>): T | undefined;
   /** A required cell: empty is a problem. */
   req<T>(field: string, parse: (s: string) => Parsed<T>): T | undefined;
-  problem(message: string, text: Wording): void;
+  /** A problem of the row, as a wording the preview says in the user's language. */
+  problem(text: Wording): void;
   text(s: string): Parsed<string>;
   /** A date parser for a field, in the order the file settled for that column, else the setting's. */
   dateIn(field: string): (s: string) => Parsed<string>;
@@ -27,7 +28,7 @@ export interface RowReader {
   moneyIn(currency: string | undefined): (s: string) => Parsed<number>;
 }
 
-type Schema = { safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string; code: string }> } } };
+type Schema = { safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: Array<{ path: PropertyKey[]; code: string }> } } };
 
 /** A CSV format: detected by its header row, read row by row into records of its kind. */
 export interface CsvFormat {
@@ -70,5 +71,5 @@ export interface JsonFormat {
 export interface WholeJsonFormat {
   kind: 'backup';
   detect(raw: unknown): boolean;
-  parse(raw: unknown): Pick<ParsedFile, 'rowsRead' | 'valid' | 'backup' | 'fatal' | 'fatalText'>;
+  parse(raw: unknown): Pick<ParsedFile, 'rowsRead' | 'valid' | 'backup' | 'fatal'>;
 }

@@ -54,7 +54,6 @@ const isJson = (name: string, text: string) => {
 function undecodable(name: string, text: string, line: number, encoding?: Encoding): ParsedFile {
   return {
     name, kind: 'unknown', format: isJson(name, text) ? 'json' : 'csv', rowsRead: 0, valid: 0, errors: [], batch: {}, undecodable: { line, encoding },
-    fatalText: wording('import_undecodable', line, encoding ? wording(`import_encoding_${encoding.replace(/-/g, '_')}`) : 'UTF-8'),
-    fatal: `This file cannot be decoded${encoding ? ` as ${encoding}` : ''}: line ${line} holds bytes that are not text. Nothing was read from it; save it again as "CSV UTF-8" (or UTF-8 JSON) and import that.`,
+    fatal: wording('import_undecodable', line, encoding ? wording(`import_encoding_${encoding.replace(/-/g, '_')}`) : 'UTF-8'),
   };
 }

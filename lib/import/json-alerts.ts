@@ -14,10 +14,7 @@ function alertStatus(v: unknown, key: string, problems: Problems): string | unde
   const s = str(v)?.toLowerCase();
   if (!s) { problems.missing(key); return undefined; }
   if (['active', 'investigating', 'resolved'].includes(s)) return s;
-  problems.add(
-    `status ${quoted(s)}${key === 'status' ? '' : ` (${key})`} is not active, investigating or resolved`,
-    key === 'status' ? wording('import_alert_status', quoted(s)) : wording('import_alert_status_of', quoted(s), key),
-  );
+  problems.add(key === 'status' ? wording('import_alert_status', quoted(s)) : wording('import_alert_status_of', quoted(s), key));
   return undefined;
 }
 /** `IsTest` comes as "true"/"false" strings from Partner Center and as booleans from Graph. */
@@ -41,7 +38,7 @@ export const fraudEvent: Reader = (item: Obj) => {
   const id = str(get(item, 'eventId'));
   if (!id) problems.missing('eventId');
   const detectedAt = utcDateTime(get(item, 'eventTime') ?? get(item, 'firstObserved'));
-  if (!detectedAt) problems.add('eventTime is missing or not a date-time', wording('import_key_not_datetime', 'eventTime'));
+  if (!detectedAt) problems.add(wording('import_key_not_datetime', 'eventTime'));
   const status = alertStatus(get(item, 'eventStatus'), 'eventStatus', problems);
   const type = str(get(item, 'eventType')) ?? 'NetworkConnectionsToCryptoMiningPools'; // older events: crypto mining
   const name = str(get(item, 'customerFriendlyName'));
@@ -64,7 +61,7 @@ export const graphAlert: Reader = (item: Obj) => {
   const id = str(get(item, 'id'));
   if (!id) problems.missing('id');
   const detectedAt = utcDateTime(get(item, 'detectedDateTime') ?? get(item, 'firstObservedDateTime'));
-  if (!detectedAt) problems.add('detectedDateTime is missing or not a date-time', wording('import_key_not_datetime', 'detectedDateTime'));
+  if (!detectedAt) problems.add(wording('import_key_not_datetime', 'detectedDateTime'));
   const status = alertStatus(get(item, 'status'), 'status', problems);
   const type = str(get(item, 'alertType')) ?? 'unknown';
   return finish(Alert, {

@@ -34,36 +34,32 @@ export function utcDateTime(v: unknown): string | undefined {
 /** The calendar date of a date-time as written (`2026-11-24T23:10:00-05:00` is the 24th). */
 export const dateOf = (v: unknown): string | undefined => (utcDateTime(v) ? str(v)!.slice(0, 10) : undefined);
 
-export type Item = { ok: true; record: unknown; customer?: { tenantId: string; name: string } } | { ok: false; problems: string[]; texts: Wording[] };
+export type Item = { ok: true; record: unknown; customer?: { tenantId: string; name: string } } | { ok: false; texts: Wording[] };
 
-/** An item's problems, in English and as wordings, in the same order. */
+/** An item's problems as wordings, in order. */
 export class Problems {
-  readonly messages: string[] = [];
   readonly texts: Wording[] = [];
-  add(message: string, text: Wording) { this.messages.push(message); this.texts.push(text); }
+  add(text: Wording) { this.texts.push(text); }
   /** "KEY is missing". */
-  missing(key: string) { this.add(`${key} is missing`, wording('import_key_missing', key)); }
+  missing(key: string) { this.add(wording('import_key_missing', key)); }
   /** "KEY <the value's problem>". */
-  bad(key: string, p: { error: string; text: Wording }) { this.add(`${key} ${p.error}`, wording('import_field_problem', key, p.text)); }
-  get length() { return this.messages.length; }
+  bad(key: string, p: { text: Wording }) { this.add(wording('import_field_problem', key, p.text)); }
+  get length() { return this.texts.length; }
 }
 export type Reader = (item: Obj, ctx: ParseContext) => Item;
-type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string; code: string }> } } };
+type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; code: string }> } } };
 
 /**
  * Validates a record with its schema; problems name the file's own keys (`keys` maps a record field to the
  * JSON path it came from), so "item 3: customerTenantId is not a GUID", never the store's field names.
  */
 export function finish<T>(schema: Schema<T>, record: Obj, problems: Problems, keys: Record<string, string>, customer?: { tenantId: string; name: string }): Item {
-  if (problems.length) return { ok: false, problems: problems.messages, texts: problems.texts };
+  if (problems.length) return { ok: false, texts: problems.texts };
   for (const k of Object.keys(record)) if (record[k] === undefined) delete record[k];
   const r = schema.safeParse(record);
   if (!r.success) {
     const key = (i: { path: PropertyKey[] }) => { const f = String(i.path[0] ?? ''); return keys[f] ?? f; };
-    return {
-      ok: false, problems: r.error.issues.map((i) => `${key(i)} ${i.message}`),
-      texts: r.error.issues.map((i) => wording('import_field_invalid', key(i), issueWording(i.code))),
-    };
+    return { ok: false, texts: r.error.issues.map((i) => wording('import_field_invalid', key(i), issueWording(i.code))) };
   }
   return customer ? { ok: true, record: r.data, customer } : { ok: true, record: r.data };
 }
@@ -112,7 +108,7 @@ export const restSubscription: Reader = (item, ctx) => {
   const id = guidOf(get(item, 'id'), 'id', problems);
   const uri = str(get(item, 'links', 'self', 'uri')) ?? '';
   const m = /customers\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i.exec(uri);
-  if (!m) problems.add('links.self.uri names no customer (…/customers/{id}/subscriptions/…)', wording('import_uri_no_customer', 'links.self.uri'));
+  if (!m) problems.add(wording('import_uri_no_customer', 'links.self.uri'));
   const statusRaw = str(get(item, 'status'));
   let status: string | undefined;
   if (statusRaw) {
@@ -123,7 +119,7 @@ export const restSubscription: Reader = (item, ctx) => {
   const date = (key: string) => {
     const d = dateOf(get(item, key));
     const q = quoted(str(get(item, key)) ?? '');
-    if (get(item, key) != null && !d) problems.add(`${key} ${q} is not a date`, wording('import_field_problem', key, wording('import_not_json_date', q)));
+    if (get(item, key) != null && !d) problems.add(wording('import_field_problem', key, wording('import_not_json_date', q)));
     return d;
   };
   const quantity = get(item, 'quantity');
@@ -153,7 +149,7 @@ export const usageSummary: Reader = (item) => {
   const cur = parseCurrency(str(get(item, 'currencyCode')) ?? '');
   if (!cur.ok) {
     if (str(get(item, 'currencyCode'))) problems.bad('currencyCode', cur);
-    else problems.add('currencyCode is missing: the amounts cannot be read without it', wording('import_currency_missing', 'currencyCode'));
+    else problems.add(wording('import_currency_missing', 'currencyCode'));
   }
   const money = (v: unknown, what: string): number | undefined => {
     if (v === undefined || v === null || v === '' || !cur.ok) return undefined;
@@ -166,7 +162,7 @@ export const usageSummary: Reader = (item) => {
   const spend = money(get(item, 'totalCost'), 'totalCost');
   if (get(item, 'totalCost') == null) problems.missing('totalCost');
   const asOf = dateOf(get(item, 'lastModifiedDate'));
-  if (!asOf) problems.add('lastModifiedDate is missing or not a date', wording('import_key_not_date', 'lastModifiedDate'));
+  if (!asOf) problems.add(wording('import_key_not_date', 'lastModifiedDate'));
   return finish(Spending, {
     tenantId, budget, spendToDate: spend, asOf, currency: cur.ok ? cur.value : undefined,
     billingStartDate: dateOf(get(item, 'billingStartDate')), billingEndDate: dateOf(get(item, 'billingEndDate')),

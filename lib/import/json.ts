@@ -7,7 +7,7 @@
 // Each shape is a format module under formats/ (see registry.ts). Errors name the item counting from 1 ("item 3: …").
 import { isObj, type Item, type Obj } from './json-items';
 import { jsonFormatOf } from './registry';
-import { rowError, type ParseContext, type ParsedFile, type RowError } from './types';
+import type { ParseContext, ParsedFile, RowError } from './types';
 import { wording } from '../wording';
 
 const ITEMS_PER_SLICE = 5000;
@@ -41,17 +41,12 @@ export async function parseJson(name: string, text: string, ctx: ParseContext, o
     const why = e instanceof Error ? e.message : String(e);
     // The engine's own words are English: staff are told where the file breaks, in their language.
     const at = jsonBreak(text, why);
-    return { ...base, kind: 'unknown', fatal: `This file is not valid JSON (${why}).`, fatalText: at ? wording('import_json_invalid_at', at.line, at.column) : wording('import_json_invalid_here') };
+    return { ...base, kind: 'unknown', fatal: at ? wording('import_json_invalid_at', at.line, at.column) : wording('import_json_invalid_here') };
   }
   const shape = jsonFormatOf(raw);
   if (!shape) {
     const empty = (Array.isArray(raw) && !raw.length) || (isObj(raw) && ((Array.isArray(raw.items) && !raw.items.length) || (Array.isArray(raw.value) && !raw.value.length)));
-    return {
-      ...base, kind: 'unknown',
-      fatal: empty ? 'This JSON file lists no items: there is nothing to import.'
-        : 'This JSON file is not a shape Partner Risk Lens reads: a Partner Center customer, subscription or usage-summary collection, fraud events, Microsoft Graph security alerts, or a Partner Risk Lens backup.',
-      fatalText: wording(empty ? 'import_json_empty' : 'import_json_unknown'),
-    };
+    return { ...base, kind: 'unknown', fatal: wording(empty ? 'import_json_empty' : 'import_json_unknown') };
   }
   if ('whole' in shape) return { ...base, kind: shape.whole.kind, ...shape.whole.parse(raw) };
   const { format } = shape;
@@ -66,8 +61,8 @@ export async function parseJson(name: string, text: string, ctx: ParseContext, o
       onProgress?.(i / items.length);
       await yieldToPage();
     }
-    const r: Item = isObj(item) ? format.parse(item, ctx) : { ok: false, problems: ['is not an object'], texts: [wording('import_item_not_object')] };
-    if (!r.ok) { errors.push(rowError(i + 1, `item ${i + 1}: ${r.problems.join('; ')}`, wording('import_item_problems', i + 1, { list: r.texts }))); continue; }
+    const r: Item = isObj(item) ? format.parse(item, ctx) : { ok: false, texts: [wording('import_item_not_object')] };
+    if (!r.ok) { errors.push({ line: i + 1, message: wording('import_item_problems', i + 1, { list: r.texts }) }); continue; }
     valid++;
     const rec = r.record as Obj;
     byKey.set(format.key(rec), rec);

@@ -18,12 +18,11 @@ export interface RowInput {
 
 type Record_ = Customer | Invoice | Spending | Subscription;
 /** `asOf`: an invoices row's report date, when the file has that column. `texts`: the problems as wordings, in order. */
-export type RowResult = { ok: true; record: Record_; asOf?: string } | { ok: false; problems: string[]; texts: Wording[]; ambiguousAmount?: boolean };
+export type RowResult = { ok: true; record: Record_; asOf?: string } | { ok: false; texts: Wording[]; ambiguousAmount?: boolean };
 
 export function convertRow(cells: string[], r: RowInput): RowResult {
-  const problems: string[] = [];
   const texts: Wording[] = [];
-  const problem = (message: string, text: Wording) => { problems.push(message); texts.push(text); };
+  const problem = (text: Wording) => { texts.push(text); };
   let ambiguousAmount = false;
   const col = (f: string) => columnName(r.format.fields, f, r.headers, r.map);
   const cell = (f: string) => (f in r.map ? (cells[r.map[f]] ?? '').trim() : '');
@@ -34,12 +33,12 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
     const p = parse(s);
     if (p.ok) return p.value;
     if (p.ambiguous && r.format.money.includes(f)) ambiguousAmount = true;
-    problem(`${col(f)} ${p.error}`, wording('import_field_problem', col(f), p.text));
+    problem(wording('import_field_problem', col(f), p.text));
     return undefined;
   };
   const req = <T>(f: string, parse: (s: string) => Parsed<T>): T | undefined => {
     if (!cell(f)) {
-      problem(`${col(f)} is empty`, wording('import_field_empty', col(f)));
+      problem(wording('import_field_empty', col(f)));
       return undefined;
     }
     return opt(f, parse);
@@ -49,18 +48,15 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
   const dateIn = (f: string) => (s: string) => parseDate(s, r.dateOrders?.[f] ?? dateOrder);
   /** Amounts of a row are read in its currency; without one they cannot be read at all. */
   const moneyIn = (currency: string | undefined) => (s: string): Parsed<number> =>
-    (currency ? parseAmount(s, currency, decimalSeparator) : { ok: false, error: 'cannot be read without a currency', text: wording('import_amount_no_currency') });
+    (currency ? parseAmount(s, currency, decimalSeparator) : { ok: false, text: wording('import_amount_no_currency') });
 
   const { record, asOf } = r.format.parse({ ctx: r.ctx, cell, col, has: (f) => f in r.map, opt, req, problem, text, dateIn, moneyIn });
-  if (problems.length) return ambiguousAmount ? { ok: false, problems, texts, ambiguousAmount } : { ok: false, problems, texts };
+  if (texts.length) return ambiguousAmount ? { ok: false, texts, ambiguousAmount } : { ok: false, texts };
   for (const k of Object.keys(record)) if (record[k] === undefined) delete record[k];
   const checked = r.format.schema.safeParse(record);
   if (!checked.success) {
     const { issues } = checked.error;
-    return {
-      ok: false, problems: issues.map((i) => `${col(String(i.path[0] ?? ''))} ${i.message}`),
-      texts: issues.map((i) => wording('import_field_invalid', col(String(i.path[0] ?? '')), issueWording(i.code))),
-    };
+    return { ok: false, texts: issues.map((i) => wording('import_field_invalid', col(String(i.path[0] ?? '')), issueWording(i.code))) };
   }
   return asOf ? { ok: true, record: checked.data as Record_, asOf } : { ok: true, record: checked.data as Record_ };
 }
@@ -68,11 +64,11 @@ export function convertRow(cells: string[], r: RowInput): RowResult {
 /** A whole count of licences: `25`, `1 000`. */
 export function parseCount(s: string): Parsed<number> {
   const digits = s.replace(/[\s\u00a0\u202f,.']/g, '');
-  return /^\d{1,9}$/.test(digits) && !/[,.]\d{1,2}$/.test(s) ? { ok: true, value: Number(digits) } : { ok: false, error: `${quoted(s)} is not a whole number`, text: wording('import_not_whole_number', quoted(s)) };
+  return /^\d{1,9}$/.test(digits) && !/[,.]\d{1,2}$/.test(s) ? { ok: true, value: Number(digits) } : { ok: false, text: wording('import_not_whole_number', quoted(s)) };
 }
 
 export function parseStatus(s: string): Parsed<Subscription['status'] & string> {
   const v = s.trim().toLowerCase();
   const options = SubscriptionStatus.options as readonly string[];
-  return options.includes(v) ? { ok: true, value: v as never } : { ok: false, error: `${quoted(s)} is not a subscription status (${options.join(', ')})`, text: wording('import_not_status', quoted(s), options.join(', ')) };
+  return options.includes(v) ? { ok: true, value: v as never } : { ok: false, text: wording('import_not_status', quoted(s), options.join(', ')) };
 }

@@ -31,21 +31,13 @@ export interface ImportBatch {
 /**
  * CSV: the line as a spreadsheet shows it: the header is line 1, each record one line (a quoted field with
  * line breaks inside stays one line, as a spreadsheet shows that record in one row), blank lines counted;
- * the message starts with "line N: ". JSON: the item counting from 1; the message starts with "item N: ".
+ * the wording says "line N: …". JSON: the item counting from 1; the wording says "item N: …". As STYLE's
+ * `{ line, message }`, where the message is a key with values (no sentence in lib/): the preview says it in the
+ * user's language (lib/wording.ts say).
  */
 export interface RowError {
   line: number;
-  message: string;
-  /** The same in the user's language. Every error the import makes has it (see rowError); not enumerable. */
-  readonly text?: Wording;
-}
-
-/**
- * A row error with its wording. The wording is not enumerable: `{ line, message }` stays the English contract
- * that tests compare and logs print, and the preview reads `text` to say it in the user's language.
- */
-export function rowError(line: number, message: string, text: Wording): RowError {
-  return Object.defineProperty({ line, message }, 'text', { value: text, enumerable: false });
+  message: Wording;
 }
 
 export interface ParsedFile {
@@ -59,16 +51,14 @@ export interface ParsedFile {
   batch: ImportBatch;
   /** Kind 'backup': the checked backup, for restore. */
   backup?: Backup;
-  /** The whole file cannot be read: what is wrong with it. */
-  fatal?: string;
+  /** The whole file cannot be read: what is wrong with it, as a wording the preview says in the user's language. */
+  fatal?: Wording;
   /** A reconciliation file: which one, and how many charge rows it holds (the charges are not imported). */
   reconciliation?: { kind: ReconciliationKind; charges: number };
   /** The encoding the file's bytes were decoded from (absent when the file came as text). */
   encoding?: Encoding;
   /** The file's bytes cannot be decoded (`fatal` says so too): the line they fail on, and as what. */
   undecodable?: { line: number; encoding?: Encoding };
-  /** The same in the user's language: every fatal error the importer makes has it. */
-  fatalText?: Wording;
   /** Invoices: the date the file lists open invoices as of: its latest 'As of' column value, else today. */
   asOf?: string;
 }

@@ -1,5 +1,5 @@
 // Cell values as partners' files write them: dates, yes/no, payment instruments, admin access, GUIDs.
-// Each parser returns the value or a reason in words; the caller names the line and the column.
+// Each parser returns the value or a reason as a wording; the caller names the line and the column.
 import type { Settings } from '../schema';
 import { quoted } from './text';
 import { wording, type Wording } from '../wording';
@@ -7,11 +7,11 @@ import { wording, type Wording } from '../wording';
 export { parseAmount, parseCurrency } from './amounts';
 export { parseCountry } from './countries';
 
+/** `text`: why the value cannot be read, a wording the views say in the user's language. */
 /** `ambiguous`: the value could be read two ways and a setting would decide ("1,234", "03/04/2026"). */
-/** `text`: the same reason as `error`, as a wording for the user's language. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; text: Wording; ambiguous?: true };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; text: Wording; ambiguous?: true };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(error: string, text: Wording): Parsed<T> => ({ ok: false, error, text });
+const fail = <T>(text: Wording): Parsed<T> => ({ ok: false, text });
 
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
@@ -31,30 +31,30 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function parseDate(raw: string, order: Settings['dateOrder']): Parsed<string> {
   const s = raw.trim();
   const real = (y: number, mo: number, d: number) =>
-    validDate(y, mo, d) ? ok(`${String(y).padStart(4, '0')}-${pad(mo)}-${pad(d)}`) : fail<string>(`${quoted(s)} is not a real date`, wording('import_not_real_date', quoted(s)));
+    validDate(y, mo, d) ? ok(`${String(y).padStart(4, '0')}-${pad(mo)}-${pad(d)}`) : fail<string>(wording('import_not_real_date', quoted(s)));
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(s)
     ?? /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(s);
   if (m) return real(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$/i.exec(s);
-  if (!m) return fail(`${quoted(s)} is not a date (use YYYY-MM-DD, MM/DD/YYYY or DD/MM/YYYY)`, wording('import_not_date', quoted(s)));
+  if (!m) return fail(wording('import_not_date', quoted(s)));
   const [a, b, y] = [Number(m[1]), Number(m[3]), Number(m[4])];
   if (order !== 'auto') {
     const [month, day] = order === 'mdy' ? [a, b] : [b, a];
     if (validDate(y, month, day)) return real(y, month, day);
-    const other = validDate(y, day, month) ? ` read as ${order === 'mdy' ? 'month/day' : 'day/month'} (the date format set in the settings)` : '';
-    return fail(`${quoted(s)} is not a real date${other}`, other ? wording(order === 'mdy' ? 'import_not_real_date_mdy' : 'import_not_real_date_dmy', quoted(s)) : wording('import_not_real_date', quoted(s)));
+    const other = validDate(y, day, month);
+    return fail(other ? wording(order === 'mdy' ? 'import_not_real_date_mdy' : 'import_not_real_date_dmy', quoted(s)) : wording('import_not_real_date', quoted(s)));
   }
   if (a > 12 && b <= 12) return real(y, b, a);
   if ((b > 12 && a <= 12) || a === b) return real(y, a, b);
-  if (a > 12 && b > 12) return fail(`${quoted(s)} is not a real date`, wording('import_not_real_date', quoted(s)));
-  return { ok: false, error: `${quoted(s)} could be month/day or day/month: set the date format in the settings`, text: wording('import_date_ambiguous', quoted(s)), ambiguous: true };
+  if (a > 12 && b > 12) return fail(wording('import_not_real_date', quoted(s)));
+  return { ok: false, text: wording('import_date_ambiguous', quoted(s)), ambiguous: true };
 }
 
 export function parseBool(raw: string): Parsed<boolean> {
   const s = words(raw);
   if (['yes', 'y', 'true', '1', 'oui', 'x'].includes(s)) return ok(true);
   if (['no', 'n', 'false', '0', 'non'].includes(s)) return ok(false);
-  return fail(`${quoted(raw)} is not yes or no`, wording('import_not_yes_no', quoted(raw)));
+  return fail(wording('import_not_yes_no', quoted(raw)));
 }
 
 /**
@@ -88,7 +88,7 @@ const INSTRUMENTS = new Map<string, Instrument>(
 /** A payment instrument; "Prepaid card" is a stored-value card (the risk), not a pre-payment received. */
 export function parseInstrument(raw: string): Parsed<Instrument> {
   const v = INSTRUMENTS.get(words(raw));
-  return v ? ok(v) : fail(`${quoted(raw)} is not a payment instrument (invoice, bank transfer, direct debit, card, prepaid card)`, wording('import_not_instrument', quoted(raw)));
+  return v ? ok(v) : fail(wording('import_not_instrument', quoted(raw)));
 }
 
 export function parseAdminAccess(raw: string): Parsed<'none' | 'limited' | 'full'> {
@@ -96,11 +96,11 @@ export function parseAdminAccess(raw: string): Parsed<'none' | 'limited' | 'full
   if (['none', 'no', 'aucun', 'aucune'].includes(s)) return ok('none');
   if (['limited', 'partial', 'granular', 'gdap', 'limite', 'limitee'].includes(s)) return ok('limited');
   if (['full', 'global admin', 'global administrator', 'admin', 'complet', 'complete', 'dap'].includes(s)) return ok('full');
-  return fail(`${quoted(raw)} is not an admin access (none, limited, full)`, wording('import_not_admin_access', quoted(raw)));
+  return fail(wording('import_not_admin_access', quoted(raw)));
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function parseGuid(raw: string): Parsed<string> {
   const s = raw.trim().replace(/^\{(.*)\}$/, '$1');
-  return GUID.test(s) ? ok(s.toLowerCase()) : fail(`${quoted(raw)} is not a GUID`, wording('import_not_guid', quoted(raw)));
+  return GUID.test(s) ? ok(s.toLowerCase()) : fail(wording('import_not_guid', quoted(raw)));
 }

@@ -15,7 +15,7 @@ const TENANT = '11111111-1111-4111-8111-111111111111';
 function parsedCustomers(): ParsedFile {
   return {
     name: 'Customers.csv', kind: 'customers', format: 'csv', rowsRead: 3, valid: 2,
-    errors: [{ line: 3, message: "line 3: Customer ID 'not-a-guid' is not a GUID" }],
+    errors: [{ line: 3, message: wording('import_row_problems', 3, { list: [wording('import_field_problem', 'Customer ID', wording('import_not_guid', "'not-a-guid'"))] }) }],
     batch: { customers: [
       { tenantId: TENANT, name: 'Contoso', updatedAt: '2026-11-25T10:00:00.000Z' },
       { tenantId: '22222222-2222-4222-8222-222222222222', name: 'Fabrikam', updatedAt: '2026-11-25T10:00:00.000Z' },
@@ -49,7 +49,7 @@ describe('import preview', () => {
     expect(preview.dataset.valid).toBe('2');
     const errors = screen.getAllByTestId('import-error');
     expect(errors).toHaveLength(1);
-    expect(errors[0].textContent).toBe("line 3: Customer ID 'not-a-guid' is not a GUID");
+    expect(errors[0].textContent).toBe("import_row_problems(3|import_field_problem(Customer ID|import_not_guid('not-a-guid')))");
     expect(errors[0].dataset.line).toBe('3');
     expect(screen.queryByTestId('import-snapshot')).toBeNull();
   });
@@ -85,8 +85,8 @@ describe('import preview', () => {
   });
 
   it('shows a file it cannot read as a whole-file error and offers nothing to import', async () => {
-    setup([{ name: 'notes.csv', kind: 'unknown', format: 'csv', rowsRead: 0, valid: 0, errors: [], batch: {}, fatal: 'not a known file' }]);
-    expect((await screen.findByTestId('import-fatal')).textContent).toBe('not a known file');
+    setup([{ name: 'notes.csv', kind: 'unknown', format: 'csv', rowsRead: 0, valid: 0, errors: [], batch: {}, fatal: wording('import_no_header') }]);
+    expect((await screen.findByTestId('import-fatal')).textContent).toBe('import_no_header');
     expect((screen.getByTestId('import-confirm') as HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import { agingOf, dunningStage } from '../../lib/receivables';
 import { score } from '../../lib/risk';
 import { defaultSettings, type Alert, type Customer, type Subscription } from '../../lib/schema';
 import { buildFacts } from '../../lib/summary';
+import { wording } from '../../lib/wording';
 
 const t = (key: string, ...subs: Array<string | number>) => (subs.length ? `${key}(${subs.join('|')})` : key);
 const T = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -40,7 +41,7 @@ describe('import preview of real files', () => {
   });
 
   it('refuses an undecodable file in the user’s language, with its line', async () => {
-    const p = await preview({ name: 'x.csv', kind: 'unknown', format: 'csv', rowsRead: 0, valid: 0, errors: [], batch: {}, fatal: 'English text', undecodable: { line: 7, encoding: 'utf-16le' } });
+    const p = await preview({ name: 'x.csv', kind: 'unknown', format: 'csv', rowsRead: 0, valid: 0, errors: [], batch: {}, fatal: wording('import_undecodable', 7, wording('import_encoding_utf_16le')), undecodable: { line: 7, encoding: 'utf-16le' } });
     expect(within(p).getByTestId('import-fatal').textContent).toBe('import_undecodable(7|import_encoding_utf_16le)');
   });
 });

@@ -3,6 +3,7 @@ import { parseImportFile, type ParseContext } from '../../lib/import';
 import { parseAmount, parseDate } from '../../lib/import/values';
 import { BACKUP_FORMAT } from '../../lib/backup';
 import { SCHEMA_VERSION as DB_VERSION } from '../../lib/schema';
+import { english, englishErrors } from './english';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
@@ -30,7 +31,7 @@ describe('dates', () => {
     '%s is refused', (raw, why) => {
       const r = parseDate(raw, 'auto');
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error).toMatch(why);
+      if (!r.ok) expect(english(r.text)).toMatch(why);
     });
 });
 
@@ -48,7 +49,7 @@ describe('amounts in minor units', () => {
     '%s %s is refused', (raw, cur, why) => {
       const r = parseAmount(raw, cur, 'auto');
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error).toMatch(why);
+      if (!r.ok) expect(english(r.text)).toMatch(why);
     });
 });
 
@@ -67,7 +68,7 @@ describe('CSV files', () => {
       `${B};Fabrikam;DE;Credit card;yes;limited;;`,
     ].join('\n');
     const f = await parseImportFile('c.csv', text, ctx({ dateOrder: 'dmy' }));
-    expect(f.errors).toEqual([]);
+    expect(englishErrors(f.errors)).toEqual([]);
     expect(f.batch.customers![0]).toMatchObject({ tenantId: A, country: 'FR', paymentInstrument: 'prepaid_card', prepaid: false, adminAccess: 'full', createdOn: '2026-11-01', firstPaymentOn: '2026-12-01' });
     expect(f.batch.customers![1]).toMatchObject({ country: 'DE', paymentInstrument: 'card', prepaid: true, adminAccess: 'limited' });
     expect(f.batch.customers![1].createdOn).toBeUndefined();
@@ -85,7 +86,7 @@ describe('CSV files', () => {
     const f = await parseImportFile('c.csv', text, ctx());
     expect(f.rowsRead).toBe(3);
     expect(f.valid).toBe(1);
-    expect(f.errors).toEqual([
+    expect(englishErrors(f.errors)).toEqual([
       { line: 3, message: "line 3: Customer ID 'not-a-guid' is not a GUID" },
       { line: 5, message: 'line 5: Company name is empty' },
     ]);
@@ -105,7 +106,7 @@ describe('CSV files', () => {
       { tenantId: A, number: 'INV-1', issuedOn: '2026-10-01', dueOn: '2026-10-31', amount: 120000, paid: 0, currency: 'USD' },
       { tenantId: B, number: 'INV-2', issuedOn: '2026-10-01', dueOn: '2026-10-31', amount: 9995, paid: 1000, currency: 'EUR', paidOn: '2026-11-02' },
     ]);
-    expect(f.errors).toEqual([{ line: 4, message: "line 4: Domain 'nobody.com' matches no known customer: import the customers first" }]);
+    expect(englishErrors(f.errors)).toEqual([{ line: 4, message: "line 4: Domain 'nobody.com' matches no known customer: import the customers first" }]);
   });
 
   it('reads spending snapshots, a missing budget staying absent', async () => {
@@ -120,8 +121,8 @@ describe('CSV files', () => {
   it('refuses a file whose kind it cannot tell, saying what it found and what it expects', async () => {
     const f = await parseImportFile('x.csv', 'Foo,Bar\n1,2\n', ctx());
     expect(f.kind).toBe('unknown');
-    expect(f.fatal).toMatch(/Foo, Bar/);
-    expect(f.fatal).toMatch(/Expected customers/);
+    expect(english(f.fatal)).toMatch(/Foo, Bar/);
+    expect(english(f.fatal)).toMatch(/Expected customers/);
   });
 
   it('parses 100,000 rows in chunks, reporting progress along the way', async () => {
@@ -145,7 +146,7 @@ describe('JSON files', () => {
     const f = await parseImportFile('customers.json', json, ctx());
     expect(f).toMatchObject({ kind: 'customers', format: 'json', rowsRead: 2, valid: 1 });
     expect(f.batch.customers![0]).toMatchObject({ tenantId: A, name: 'Contoso', domain: 'contoso.onmicrosoft.com', country: 'US', relationship: 'reseller' });
-    expect(f.errors).toEqual([{ line: 2, message: "item 2: id 'bad' is not a GUID" }]);
+    expect(englishErrors(f.errors)).toEqual([{ line: 2, message: "item 2: id 'bad' is not a GUID" }]);
   });
 
   it('reads a usage summary as a spending snapshot dated by lastModifiedDate', async () => {
@@ -175,7 +176,7 @@ describe('JSON files', () => {
     expect(f.batch.alerts![0]).toEqual({ id: 'e1', source: 'fraudEvents', tenantId: A, type: 'NetworkConnectionsToCryptoMiningPools', name: 'Mining', severity: 'High', status: 'active', detectedAt: '2026-11-24T08:00:00.000Z', isTest: false, hitCount: 42 });
     expect(f.batch.alerts![1]).toMatchObject({ id: 'e2', status: 'resolved', resolvedAt: '2026-11-21T08:00:00.000Z', resolvedReason: 'Fraud', isTest: true, type: 'UsageAnomalyDetection' });
     expect(f.batch.alertCustomers).toEqual([{ tenantId: A, name: 'Contoso' }, { tenantId: B, name: '' }]);
-    expect(f.errors[0].message).toMatch(/^item 3: .*eventTime.*status 'open'/);
+    expect(english(f.errors[0].message)).toMatch(/^item 3: .*eventTime.*status 'open'/);
   });
 
   it('reads Graph partner security alerts and keeps unknown types as given', async () => {
@@ -185,10 +186,10 @@ describe('JSON files', () => {
   });
 
   it('refuses broken JSON, unknown shapes and a newer backup as whole files', async () => {
-    expect((await parseImportFile('a.json', '{"items": [', ctx())).fatal).toMatch(/not valid JSON/);
-    expect((await parseImportFile('a.json', '{"hello": 1}', ctx())).fatal).toMatch(/not a shape/);
+    expect(english((await parseImportFile('a.json', '{"items": [', ctx())).fatal)).toMatch(/not valid JSON/);
+    expect(english((await parseImportFile('a.json', '{"hello": 1}', ctx())).fatal)).toMatch(/not a shape/);
     const newer = await parseImportFile('b.json', JSON.stringify({ format: BACKUP_FORMAT, schemaVersion: 99 }), ctx());
     expect(newer.kind).toBe('backup');
-    expect(newer.fatalText).toEqual({ key: 'restore_newer', subs: [99, DB_VERSION] });
+    expect(newer.fatal).toEqual({ key: 'restore_newer', subs: [99, DB_VERSION] });
   });
 });

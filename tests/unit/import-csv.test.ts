@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectKind, parseImportFile, type ParseContext } from '../../lib/import';
 import { Customer, Invoice, Spending, Subscription } from '../../lib/schema';
+import { english, englishErrors } from './english';
 
 const A = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const B = '6b1d7c2a-8e4f-4c1b-b2d3-9f8e7a6b5c41';
@@ -56,7 +57,7 @@ describe('customers', () => {
     ['MICROSOFT_ID', 'company-name', 'primary  domain', 'COUNTRY'],
   ])('knows the synonyms %s, %s, %s, %s', async (...headers) => {
     const f = await parse(`${headers.join(',')}\n${A},Contoso,contoso.com,France\n`);
-    expect(f.errors).toEqual([]);
+    expect(englishErrors(f.errors)).toEqual([]);
     expect(f.batch.customers).toEqual([{ tenantId: A, name: 'Contoso', domain: 'contoso.com', country: 'FR', origin: 'import', updatedAt: NOW }]);
   });
 
@@ -67,7 +68,7 @@ describe('customers', () => {
       `${B},Fabrikam,Bank transfer,0,limited,13/10/2026,`,
     ].join('\n');
     const f = await parse(text);
-    expect(f.errors).toEqual([]);
+    expect(englishErrors(f.errors)).toEqual([]);
     expect(f.batch.customers![0]).toMatchObject({ paymentInstrument: 'prepaid_card', prepaid: true, adminAccess: 'full', createdOn: '2026-11-01', firstPaymentOn: '2026-11-03' });
     expect(f.batch.customers![1]).toMatchObject({ paymentInstrument: 'bank_transfer', prepaid: false, adminAccess: 'limited', createdOn: '2026-10-13' });
     expect(f.batch.customers![1]).not.toHaveProperty('firstPaymentOn');
@@ -82,13 +83,13 @@ describe('customers', () => {
   it('needs only Customer ID and Company name; a file without a name column says which column is missing', async () => {
     expect((await parse(`Customer ID,Company name\n${A},Contoso\n`)).valid).toBe(1);
     const f = await parse(`Customer ID,Company name\n${A},\n`);
-    expect(f.errors).toEqual([{ line: 2, message: 'line 2: Company name is empty' }]);
+    expect(englishErrors(f.errors)).toEqual([{ line: 2, message: 'line 2: Company name is empty' }]);
   });
 
   it('names the column as the file writes it in every error', async () => {
     const text = `tenant id;NAME;Country/Region;Payment method;Pre-payment received\n${A};Contoso;Atlantis;Bitcoin;perhaps\n`;
     const f = await parse(text);
-    expect(f.errors).toEqual([{
+    expect(englishErrors(f.errors)).toEqual([{
       line: 2,
       message: "line 2: Country/Region 'Atlantis' is not a country (use an ISO code such as FR or an English name such as France); Payment method 'Bitcoin' is not a payment instrument (invoice, bank transfer, direct debit, card, prepaid card); Pre-payment received 'perhaps' is not yes or no",
     }]);
@@ -137,7 +138,7 @@ describe('invoices', () => {
     const text = 'Domain,Invoice number,Invoice date,Due date,Amount,Currency\nFabrikam.com,INV-2,2026-10-01,2026-10-31,10,EUR\nnobody.example,INV-3,2026-10-01,2026-10-31,5,EUR\n,INV-4,2026-10-01,2026-10-31,5,EUR\n';
     const f = await parse(text, ctx({}, { 'fabrikam.com': B }));
     expect(f.batch.invoices!.map((i) => [i.tenantId, i.number])).toEqual([[B, 'INV-2']]);
-    expect(f.errors).toEqual([
+    expect(englishErrors(f.errors)).toEqual([
       { line: 3, message: "line 3: Domain 'nobody.example' matches no known customer: import the customers first" },
       { line: 4, message: 'line 4: names no customer: Domain is empty' },
     ]);
@@ -147,7 +148,7 @@ describe('invoices', () => {
     const text = `Customer ID,Domain,Invoice number,Invoice date,Due date,Amount,Currency\n${A},fabrikam.com,INV-1,2026-10-01,2026-10-31,10,EUR\n,fabrikam.com,INV-2,2026-10-01,2026-10-31,10,EUR\nnot-a-guid,fabrikam.com,INV-3,2026-10-01,2026-10-31,10,EUR\n`;
     const f = await parse(text, ctx({}, { 'fabrikam.com': B }));
     expect(f.batch.invoices!.map((i) => i.tenantId)).toEqual([A, B]);
-    expect(f.errors).toEqual([{ line: 4, message: "line 4: Customer ID 'not-a-guid' is not a GUID" }]);
+    expect(englishErrors(f.errors)).toEqual([{ line: 4, message: "line 4: Customer ID 'not-a-guid' is not a GUID" }]);
   });
 
   it('takes "as of" from the file when it says, the latest date it gives', async () => {
@@ -158,7 +159,7 @@ describe('invoices', () => {
   it('refuses a due date before the invoice date, and too many decimals for the currency', async () => {
     const text = `${HEAD}\n${A},INV-1,2026-10-31,2026-10-01,10,0,USD,\n${A},INV-2,2026-10-01,2026-10-31,10.005,0,USD,\n${A},INV-3,2026-10-01,2026-10-31,10.5,0,JPY,\n`;
     const f = await parse(text);
-    expect(f.errors).toEqual([
+    expect(englishErrors(f.errors)).toEqual([
       { line: 2, message: 'line 2: Due date 2026-10-01 is before Invoice date 2026-10-31' },
       { line: 3, message: "line 3: Amount '10.005' has more decimals than USD allows (2)" },
       { line: 4, message: "line 4: Amount '10.5' has more decimals than JPY allows (0)" },
@@ -170,9 +171,9 @@ describe('invoices', () => {
       `${A};F-1;03/04/2026;03/05/2026;1.234,50;(0,50);EUR\n${A};F-2;03/04/2026;03/05/2026;1 234,50 €;0;EUR\n`;
     const auto = await parse(text);
     expect(auto.valid).toBe(0);
-    expect(auto.errors[0].message).toBe("line 2: Invoice date '03/04/2026' could be month/day or day/month: set the date format in the settings; Due date '03/05/2026' could be month/day or day/month: set the date format in the settings");
+    expect(english(auto.errors[0].message)).toBe("line 2: Invoice date '03/04/2026' could be month/day or day/month: set the date format in the settings; Due date '03/05/2026' could be month/day or day/month: set the date format in the settings");
     const dmy = await parse(text, ctx({ dateOrder: 'dmy' }));
-    expect(dmy.errors).toEqual([]);
+    expect(englishErrors(dmy.errors)).toEqual([]);
     expect(dmy.batch.invoices).toEqual([
       { tenantId: A, number: 'F-1', issuedOn: '2026-04-03', dueOn: '2026-05-03', amount: 123450, paid: -50, currency: 'EUR' },
       { tenantId: A, number: 'F-2', issuedOn: '2026-04-03', dueOn: '2026-05-03', amount: 123450, paid: 0, currency: 'EUR' },
@@ -183,9 +184,9 @@ describe('invoices', () => {
 
   it('asks for the number format when an amount is ambiguous, and reads it once set', async () => {
     const text = `${HEAD}\n${A},INV-1,2026-10-01,2026-10-31,"1,234",0,USD,\n`;
-    expect((await parse(text)).errors).toEqual([{ line: 2, message: "line 2: Amount '1,234' could be 1234 or 1.234: set the number format in the settings" }]);
+    expect(englishErrors((await parse(text)).errors)).toEqual([{ line: 2, message: "line 2: Amount '1,234' could be 1234 or 1.234: set the number format in the settings" }]);
     expect((await parse(text, ctx({ decimalSeparator: 'dot' }))).batch.invoices![0].amount).toBe(123400);
-    expect((await parse(text, ctx({ decimalSeparator: 'comma' }))).errors[0].message).toBe("line 2: Amount '1,234' has more decimals than USD allows (2)");
+    expect(english((await parse(text, ctx({ decimalSeparator: 'comma' }))).errors[0].message)).toBe("line 2: Amount '1,234' has more decimals than USD allows (2)");
   });
 
   it('keeps the later row of an invoice listed twice for the same customer', async () => {
@@ -197,7 +198,8 @@ describe('invoices', () => {
 
   it('says which required column a file of a known kind lacks', async () => {
     const f = await parse(`Customer ID,Invoice number,Invoice date,Due date,Amount\n${A},INV-1,2026-10-01,2026-10-31,10\n`);
-    expect(f).toMatchObject({ kind: 'invoices', fatal: "This invoices file lacks the column 'Currency'." });
+    expect(f.kind).toBe('invoices');
+    expect(english(f.fatal)).toBe("This Invoices (receivables) file lacks the column 'Currency'.");
   });
 });
 
@@ -220,7 +222,7 @@ describe('spending and subscriptions', () => {
     const f = await parse(text);
     expect(f.batch).toEqual({ subscriptions: [{ id: S1, tenantId: A, offerName: 'Azure plan', status: 'active', createdOn: '2026-11-13', seenAt: NOW }] });
     expect(Subscription.safeParse(f.batch.subscriptions![0]).success).toBe(true);
-    expect(f.errors).toEqual([{
+    expect(englishErrors(f.errors)).toEqual([{
       line: 3,
       message: "line 3: Subscription ID 'bad' is not a GUID; Status 'Sleeping' is not a subscription status (none, active, pending, suspended, expired, disabled, deleted)",
     }]);
@@ -242,7 +244,7 @@ describe('the file itself', () => {
     const f = await parse(text);
     expect(f.rowsRead).toBe(4);
     expect(f.valid).toBe(2);
-    expect(f.errors).toEqual([
+    expect(englishErrors(f.errors)).toEqual([
       { line: 3, message: "line 3: Customer ID 'not-a-guid' is not a GUID" },
       { line: 6, message: 'line 6: Company name is empty' },
     ]);
@@ -252,7 +254,7 @@ describe('the file itself', () => {
   it.each([[',', 'comma'], [';', 'semicolon'], ['\t', 'tab']])('reads %j separated files (%s)', async (sep) => {
     const text = [['Customer ID', 'Company name', 'Country'], [A, '"Contoso; Ltd, Inc"', 'FR']].map((r) => r.join(sep)).join('\n');
     const f = await parse(text);
-    expect(f.errors).toEqual([]);
+    expect(englishErrors(f.errors)).toEqual([]);
     expect(f.batch.customers![0]).toMatchObject({ name: 'Contoso; Ltd, Inc', country: 'FR' });
   });
 
@@ -271,32 +273,32 @@ describe('the file itself', () => {
   it('refuses a file whose kind it cannot tell, saying which headers it found and what it expects', async () => {
     const f = await parse('Foo,Bar,Baz\n1,2,3\n');
     expect(f).toMatchObject({ kind: 'unknown', format: 'csv', rowsRead: 0, valid: 0, errors: [], batch: {} });
-    expect(f.fatal).toBe('The kind of this file is not recognised from its header row (found: Foo, Bar, Baz). Expected customers (Customer ID, Company name), invoices (Customer ID or Domain, Invoice number, Invoice date, Due date, Amount, Currency), spending (Customer ID, Monthly budget, Spend to date, As of, Currency) or subscriptions (Customer ID, Subscription ID, Offer, Status, Created).');
+    expect(english(f.fatal)).toBe('The kind of this file is not recognised from its header row (found: Foo, Bar, Baz). Expected customers (Customer ID, Company name), invoices (Customer ID or Domain, Invoice number, Invoice date, Due date, Amount, Currency), spending (Customer ID, Monthly budget, Spend to date, As of, Currency) or subscriptions (Customer ID, Subscription ID, Offer, Status, Created).');
   });
 
   it("explains why Partner Center's per-customer subscriptions export cannot be read as it is", async () => {
     const f = await parse(`Subscription ID,Subscription,Quantity,Status,Reseller\n${S1},Azure plan,1,Active,\n`);
-    expect(f.fatal).toMatch(/subscriptions export of one customer, which does not name the customer: add a 'Customer ID' column/);
+    expect(english(f.fatal)).toMatch(/subscriptions export of one customer, which does not name the customer: add a 'Customer ID' column/);
   });
 
   it('refuses an empty file', async () => {
-    expect((await parse('')).fatal).toBe('This file is empty.');
-    expect((await parse('\uFEFF  \n')).fatal).toBe('This file is empty.');
+    expect(english((await parse('')).fatal)).toBe('This file is empty.');
+    expect(english((await parse('\uFEFF  \n')).fatal)).toBe('This file is empty.');
   });
 
   it('reports a quote that is never closed instead of swallowing the rest of the file silently', async () => {
     const text = `Customer ID,Company name,Tags\n${A},Contoso,ok\n${B},Fabrikam,"open\n${A},Other,x\n`;
     const f = await parse(text);
     expect(f.valid).toBe(1);
-    expect(f.errors).toEqual([{ line: 3, message: 'line 3: a quoted field is never closed, so the rest of the file was read into this row' }]);
+    expect(englishErrors(f.errors)).toEqual([{ line: 3, message: 'line 3: a quoted field is never closed, so the rest of the file was read into this row' }]);
   });
 
   it('stops at a record over 1 MB, naming its line: a stray quote near the top of a large file', async () => {
     const rows = [`Customer ID,Company name,Tags`, `${A},Contoso,ok`, `${B},Fabrikam,"open`];
     for (let i = 0; i < 40_000; i++) rows.push(`${A},Customer ${i},some tags here for length`);
     const f = await parse(rows.join('\n'));
-    expect(f.fatal).toBe('line 3 is over 1 MB: probably a quote that is never closed');
-    expect(f.fatalText).toEqual({ key: 'import_line_over_1mb', subs: [3] });
+    expect(english(f.fatal)).toBe('line 3 is over 1 MB: probably a quote that is never closed');
+    expect(f.fatal).toEqual({ key: 'import_line_over_1mb', subs: [3] });
     expect(f.batch).toEqual({});
   });
 
@@ -306,7 +308,7 @@ describe('the file itself', () => {
     const chunksRead = async (megabytes: number) => {
       const progress: number[] = [];
       const f = await parseImportFile('file.csv', `Customer ID,Company name,Tags\n${A},Contoso,ok\n\n${B},Fabrikam,${'x'.repeat(megabytes * 1024 * 1024)}\n`, ctx(), (x) => progress.push(x));
-      expect(f.fatal).toBe('line 4 is over 1 MB: probably a quote that is never closed');
+      expect(english(f.fatal)).toBe('line 4 is over 1 MB: probably a quote that is never closed');
       expect(f.batch).toEqual({});
       return progress.length;
     };
@@ -337,7 +339,7 @@ describe('the file itself', () => {
     expect(chunks.slice(1).every((n, i) => n > chunks[i])).toBe(true);
     expect(progress).toEqual([...progress].sort((a, b) => a - b)); // in order, never backwards
     expect(f).toMatchObject({ rowsRead: 100_000, valid: 99_999 });
-    expect(f.errors).toEqual([{ line: 77_779, message: "line 77779: Amount 'oops' is not an amount" }]);
+    expect(englishErrors(f.errors)).toEqual([{ line: 77_779, message: "line 77779: Amount 'oops' is not an amount" }]);
     expect(f.batch.invoices!.at(-1)).toMatchObject({ number: 'INV-99999', amount: 9999925 });
     const between = progress.filter((x) => x > 0 && x < 1);
     expect(between.length).toBeGreaterThan(1);

@@ -7,6 +7,7 @@ import { BACKUP_FORMAT } from '../../lib/backup';
 import { DB_VERSION } from '../../lib/db/open';
 import { parseImportFile, type ParseContext } from '../../lib/import';
 import { Alert, Customer, defaultSettings, Spending, Subscription } from '../../lib/schema';
+import { english, englishErrors } from './english';
 
 const A = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const B = '6b1d7c2a-8e4f-4c1b-b2d3-9f8e7a6b5c41';
@@ -52,7 +53,7 @@ describe('Partner Center customers', () => {
       { id: B, companyProfile: { companyName: 'Fabrikam' }, billingProfile: { defaultAddress: { country: 'Atlantis' } } },
     ] });
     expect(f).toMatchObject({ rowsRead: 5, valid: 1 });
-    expect(f.errors).toEqual([
+    expect(englishErrors(f.errors)).toEqual([
       { line: 2, message: "item 2: id 'not-a-guid' is not a GUID" },
       { line: 3, message: 'item 3: companyProfile.companyName is missing' },
       { line: 4, message: 'item 4: is not an object' },
@@ -82,7 +83,7 @@ describe('Partner Center subscriptions and usage', () => {
   it('reads one subscription object, and names items without a customer in their link', async () => {
     expect((await parse(sub(S1, A))).batch.subscriptions).toHaveLength(1);
     const f = await parse({ items: [sub(S1, A, { links: { self: { uri: `subscriptions/${S1}` } } }), sub(S2, A, { status: 'sleeping', creationDate: 'soon' })] });
-    expect(f.errors).toEqual([
+    expect(englishErrors(f.errors)).toEqual([
       { line: 1, message: 'item 1: links.self.uri names no customer (…/customers/{id}/subscriptions/…)' },
       { line: 2, message: "item 2: status 'sleeping' is not a subscription status (none, active, pending, suspended, expired, disabled, deleted); creationDate 'soon' is not a date" },
     ]);
@@ -103,7 +104,7 @@ describe('Partner Center subscriptions and usage', () => {
     ]);
     // Microsoft's estimates are rounded half-even to the currency's minor unit: 12.5 JPY is 12.
     expect(f.batch.spending).toEqual([{ tenantId: A, spendToDate: 12, asOf: '2026-11-24', currency: 'JPY' }, { tenantId: B, spendToDate: 12, asOf: '2026-11-24', currency: 'JPY' }]);
-    expect(f.errors).toEqual([
+    expect(englishErrors(f.errors)).toEqual([
       { line: 3, message: 'item 3: currencyCode is missing: the amounts cannot be read without it; lastModifiedDate is missing or not a date' },
     ]);
   });
@@ -160,7 +161,7 @@ describe('Microsoft security alerts', () => {
   it('names the bad items of an alerts file, the others kept', async () => {
     const f = await parse([fraud(), fraud({ eventId: '', customerTenantId: 'nope', eventTime: 'yesterday', eventStatus: 'Open' })]);
     expect(f).toMatchObject({ rowsRead: 2, valid: 1 });
-    expect(f.errors).toEqual([{ line: 2, message: "item 2: customerTenantId 'nope' is not a GUID; eventId is missing; eventTime is missing or not a date-time; status 'open' (eventStatus) is not active, investigating or resolved" }]);
+    expect(englishErrors(f.errors)).toEqual([{ line: 2, message: "item 2: customerTenantId 'nope' is not a GUID; eventId is missing; eventTime is missing or not a date-time; status 'open' (eventStatus) is not active, investigating or resolved" }]);
   });
 });
 
@@ -181,21 +182,21 @@ describe('backups and unreadable files', () => {
   it('refuses a newer or damaged backup as a whole file', async () => {
     const newer = await parse(backup({ schemaVersion: DB_VERSION + 1 }));
     expect(newer).toMatchObject({ kind: 'backup', rowsRead: 0 });
-    expect(newer.fatalText).toMatchObject({ key: 'restore_newer' });
+    expect(newer.fatal).toMatchObject({ key: 'restore_newer' });
     expect(newer.backup).toBeUndefined();
     const damaged = await parse(backup({ stores: { customers: [{ tenantId: 'x' }] } }));
-    expect(damaged.fatalText).toMatchObject({ key: 'restore_damaged', subs: [expect.stringMatching(/^stores\.customers\.0\.tenantId, /)] });
+    expect(damaged.fatal).toMatchObject({ key: 'restore_damaged', subs: [expect.stringMatching(/^stores\.customers\.0\.tenantId, /)] });
   });
 
   it('refuses text that is not JSON, shapes it does not read, and empty collections, saying which', async () => {
-    expect((await parse('{"items": [', 'a.json')).fatal).toMatch(/^This file is not valid JSON \(/);
+    expect(english((await parse('{"items": [', 'a.json')).fatal)).toBe('This file is not valid JSON: it breaks at line 1, column 12.');
     // In the UI's language: where the file breaks, never the engine's English words.
-    const broken = (await parse('{"items": [', 'a.json')).fatalText!;
+    const broken = (await parse('{"items": [', 'a.json')).fatal!;
     const fr = makeTranslate(JSON.parse(readFileSync('public/_locales/fr/messages.json', 'utf8')) as MessageBundle);
     expect(say(fr, broken)).toMatch(/^Ce fichier n’est pas du JSON valide : il s’interrompt à la ligne 1, colonne \d+\.$/);
-    expect((await parse({ hello: 1 })).fatal).toBe('This JSON file is not a shape Partner Risk Lens reads: a Partner Center customer, subscription or usage-summary collection, fraud events, Microsoft Graph security alerts, or a Partner Risk Lens backup.');
-    expect((await parse({ totalCount: 0, items: [] })).fatal).toBe('This JSON file lists no items: there is nothing to import.');
-    expect((await parse([])).fatal).toMatch(/lists no items/);
+    expect(english((await parse({ hello: 1 })).fatal)).toBe('This JSON file is not a shape Partner Risk Lens reads: a Partner Center customer, subscription or usage-summary collection, fraud events, Microsoft Graph security alerts, or a Partner Risk Lens backup.');
+    expect(english((await parse({ totalCount: 0, items: [] })).fatal)).toBe('This JSON file lists no items: there is nothing to import.');
+    expect(english((await parse([])).fatal)).toMatch(/lists no items/);
     for (const f of [await parse('42'), await parse('null')]) expect(f).toMatchObject({ kind: 'unknown', format: 'json', batch: {} });
   });
 

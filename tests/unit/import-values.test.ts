@@ -5,9 +5,10 @@ import { parseAmount } from '../../lib/import/amounts';
 import { parseCountry } from '../../lib/import/countries';
 import { ISO_3166 } from '../../lib/import/countries-data';
 import { headerDelimiter } from '../../lib/import/csv';
-import { parseAdminAccess, parseBool, parseCurrency, parseDate, parseGuid, parseInstrument } from '../../lib/import/values';
+import { parseAdminAccess, parseBool, parseCurrency, parseDate, parseGuid, parseInstrument, type Parsed } from '../../lib/import/values';
+import { english } from './english';
 
-const value = <T>(r: { ok: true; value: T } | { ok: false; error: string }) => (r.ok ? r.value : `error: ${r.error}`);
+const value = <T>(r: Parsed<T>) => (r.ok ? r.value : `error: ${english(r.text)}`);
 
 describe('dates', () => {
   it.each([

@@ -1,6 +1,6 @@
 // Every error the import, the restore and the options page show has a wording that resolves in English and in
-// French: no missing key, no placeholder left unfilled, and (for row and item errors) the same words in English
-// as the `message` that tests and logs read.
+// French: no missing key, no placeholder left unfilled, and (for row and item errors) the line or item named first
+// in both languages.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkBackup } from '../../lib/backup';
@@ -42,15 +42,15 @@ function both(text: Sub | undefined): { en: string; fr: string } {
   return { en, fr };
 }
 
-/** Row and item errors: each has a wording, its English is the message, its French is not the English. */
+/** Row and item errors: each has a wording that names its line (or item) first, its French is not the English. */
 function checkErrors(f: ParsedFile, expected: number): string[] {
   expect(f.fatal).toBeUndefined();
   expect(f.errors).toHaveLength(expected);
   return f.errors.map((e) => {
-    const { en, fr } = both(e.text);
-    expect(en).toBe(e.message);
+    const { en, fr } = both(e.message);
+    expect(en).toMatch(new RegExp(`^(line|item) ${e.line}: `));
     expect(fr).not.toBe(en);
-    expect(fr).toMatch(e.message.startsWith('item') ? new RegExp(`^élément ${e.line} : `) : new RegExp(`^ligne ${e.line} : `));
+    expect(fr).toMatch(en.startsWith('item') ? new RegExp(`^élément ${e.line} : `) : new RegExp(`^ligne ${e.line} : `));
     return fr;
   });
 }
@@ -58,7 +58,7 @@ function checkErrors(f: ParsedFile, expected: number): string[] {
 /** A whole-file refusal: a wording in both languages, different in French. */
 function checkFatal(f: ParsedFile): string {
   expect(f.fatal).toBeTruthy();
-  const { en, fr } = both(f.fatalText);
+  const { en, fr } = both(f.fatal);
   expect(fr).not.toBe(en);
   return fr;
 }

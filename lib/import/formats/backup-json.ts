@@ -9,7 +9,7 @@ export const backupJson: WholeJsonFormat = {
   detect: (raw) => isObj(raw) && raw.format === BACKUP_FORMAT,
   parse: (raw) => {
     const check = checkBackup(raw, SCHEMA_VERSION);
-    if (!check.ok) return { rowsRead: 0, valid: 0, fatal: check.error, fatalText: check.text };
+    if (!check.ok) return { rowsRead: 0, valid: 0, fatal: check.text };
     const rows = Object.values(check.counts).reduce((a, b) => a + b, 0);
     return { rowsRead: rows, valid: rows, backup: check.backup };
   },

@@ -41,11 +41,11 @@ export const invoicesCsv: CsvFormat = {
       const domain = cell('domain').toLowerCase();
       if (!domain) {
         const empty = has('tenantId') ? col('tenantId') : col('domain');
-        problem(`names no customer: ${empty} is empty`, wording('import_no_customer', empty));
+        problem(wording('import_no_customer', empty));
       }
       else {
         tenantId = ctx.knownDomains.get(domain);
-        if (!tenantId) problem(`${col('domain')} ${quoted(domain)} matches no known customer: import the customers first`, wording('import_domain_unknown', col('domain'), quoted(domain)));
+        if (!tenantId) problem(wording('import_domain_unknown', col('domain'), quoted(domain)));
       }
     }
     const currency = req('currency', parseCurrency);
@@ -58,7 +58,7 @@ export const invoicesCsv: CsvFormat = {
     const writtenOff = [opt('writtenOff', parseBool), opt('status', parseInvoiceStatus)].some(Boolean);
     if (writtenOff) record.writtenOff = true;
     if (typeof record.issuedOn === 'string' && typeof record.dueOn === 'string' && record.dueOn < record.issuedOn) {
-      problem(`${col('dueOn')} ${record.dueOn} is before ${col('issuedOn')} ${record.issuedOn}`, wording('import_due_before_issued', col('dueOn'), record.dueOn, col('issuedOn'), record.issuedOn));
+      problem(wording('import_due_before_issued', col('dueOn'), record.dueOn, col('issuedOn'), record.issuedOn));
     }
     return { record, asOf: opt('asOf', dateIn('asOf')) };
   },
