@@ -92,8 +92,13 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
   }, [tenantId, t]);
 
   useEffect(() => { void load(); }, [load, version]);
-  // For the benchmarks: when the panel first shows this customer's score.
-  useEffect(() => { if (data) performance.mark('prl:panel-shown', { detail: { tenantId } }); }, [data?.tenantId]);
+  // The customer's first answer paints the score alone; once it is on screen, the sections under it follow.
+  const [scoreShown, setScoreShown] = useState(false);
+  useEffect(() => {
+    if (!data) return;
+    performance.mark('prl:panel-shown', { detail: { tenantId } }); // for the benchmarks: the score is on screen
+    setScoreShown(true);
+  }, [data?.tenantId]);
 
   const fail = (e: unknown, retry?: () => void) => setFailure({
     message: say(t, wording('panel_error', errorWording(e))),
@@ -228,7 +233,8 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
     <div ref={wrap}>
       <Panel tenantId={tenantId} data={data} t={t} locale={locale} open={open} onToggle={toggle} subscriptionId={subscriptionId} error={error}
         failure={failure} actions={actions} sections={sections} onSection={onSection} docked={docked} width={width} onResize={onResize} compact={compact}
-        onEscape={onEscape} onGuidance={(part) => void send({ type: 'guidance.open', part: part as never }).catch(() => undefined)} sync={sync} />
+        onEscape={onEscape} onGuidance={(part) => void send({ type: 'guidance.open', part: part as never }).catch(() => undefined)} sync={sync}
+        scoreOnly={!scoreShown} />
     </div>
   );
 }
