@@ -8,8 +8,11 @@ import { send } from '@/utils/send';
 import { startBadges, type BadgeManager } from './badges';
 import type { MountedPanel } from './panel';
 import { loadPanel } from './panel-loader';
-import { dropPrefetched, prefetchPanel, takePrefetched } from './panel-prefetch';
+import { dropPrefetched, prefetchPanel, prefetchedWithin, takePrefetched } from './panel-prefetch';
 import { watchPortalTheme } from './portal-theme';
+
+/** How long a customer's page waits for the answer asked for ahead before it mounts the panel (loading) without it. */
+const ANSWER_WAIT_MS = 150;
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,
@@ -101,7 +104,11 @@ async function run(ctx: ContentScriptContext) {
           return;
         }
         changedWhileLoading = false;
-        panel = await mountPanel(ctx, { tenantId: page.tenantId, subscriptionId: page.subscriptionId, t, locale, takePrefetched, portalDark: () => theme.dark });
+        // The customer's answer, if the background gives it soon: the panel's first render is then the score.
+        const initial = await prefetchedWithin(here.tenantId, ANSWER_WAIT_MS);
+        if (ctx.isInvalid || routed !== href) return; // left meanwhile: an answer taken is not kept
+        if (initial) performance.mark('prl:panel-data', { detail: { tenantId: here.tenantId } });
+        panel = await mountPanel(ctx, { tenantId: here.tenantId, subscriptionId: here.subscriptionId, t, locale, takePrefetched, portalDark: () => theme.dark, initial });
         if (changedWhileLoading) { changedWhileLoading = false; panel.update({}); }
       }
     } else {

@@ -98,6 +98,27 @@ describe('content script', () => {
     expect(seenNames(requests).filter((c) => c.tenantId === B)).toEqual([{ tenantId: B, name: '' }]);
   }, 30_000);
 
+  it('mounts the panel with the answer asked for ahead when it comes soon: the first render is the score, no loading line', async () => {
+    const { db } = await background();
+    await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url(A));
+    portalHeading('Contoso');
+    // What the panel holds when it first goes into the page (its first render runs as it is mounted).
+    const first: string[] = [];
+    const watch = new MutationObserver(() => {
+      const p = panelHost()?.shadowRoot?.querySelector('[data-testid="risk-panel"]');
+      if (p && !first.length) first.push(p.querySelector('[data-testid="risk-level"]') ? 'score' : p.textContent ?? '');
+    });
+    watch.observe(document.body, { childList: true });
+    try {
+      await startContent();
+      await vi.waitFor(() => expect(panelText()).toContain('Contoso'));
+    } finally {
+      watch.disconnect();
+    }
+    expect(first).toEqual(['score']);
+  });
+
   it('puts the panel back at once when a portal re-render takes it off the page', async () => {
     const { db } = await background();
     await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
