@@ -55,6 +55,15 @@ async function run(ctx: ContentScriptContext) {
       locale = navigator.language.toLowerCase().startsWith(language) ? navigator.language : language;
     } catch { /* keep the keys: better than nothing while the background restarts */ }
   };
+  // A customer's page asks for the customer's answer and fetches the panel's code at once, while the strings load;
+  // a change meanwhile drops that answer (the route then asks again).
+  const opening = pageOf(location.href);
+  const dropOnChange = (m: unknown) => { if ((m as Changed)?.type === 'changed') dropPrefetched((m as Changed).tenantIds); };
+  if (opening.kind === 'customer') {
+    browser.runtime.onMessage.addListener(dropOnChange);
+    prefetchPanel(opening.tenantId);
+    loadPanel().catch(() => undefined); // a failure is reported by the route's load
+  }
   await loadStrings();
 
   let panel: MountedPanel | undefined;
@@ -171,6 +180,7 @@ async function run(ctx: ContentScriptContext) {
     badges.refresh(c.tenantIds);
   };
   browser.runtime.onMessage.addListener(onChanged);
+  browser.runtime.onMessage.removeListener(dropOnChange);
 
   await route(location.href);
 
@@ -208,8 +218,10 @@ function recordCustomerOnPage(ctx: ContentScriptContext, tenantId: string, navig
       send({ type: 'customers.seen', customers: [{ tenantId, name }] }).catch(() => undefined);
       return;
     }
-    if (++tries < 15) ctx.setTimeout(attempt, 400);
+    if (++tries < 15) look(400);
     else send({ type: 'customers.seen', customers: [{ tenantId, name: '' }] }).catch(() => undefined);
   };
-  ctx.setTimeout(attempt, 100);
+  // Each look (a scan of the page's shadow roots) waits for an idle moment: the panel's first paint comes first.
+  const look = (ms: number) => ctx.setTimeout(() => ctx.requestIdleCallback(attempt, { timeout: 500 }), ms);
+  look(100);
 }
