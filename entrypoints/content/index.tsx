@@ -105,17 +105,19 @@ async function run(ctx: ContentScriptContext) {
         const here = page;
         // The panel's code is loaded now if it was not yet (its data was asked for above, meanwhile).
         const { mountPanel } = await loadPanel();
-        if (ctx.isInvalid || routed !== href) {
+        const left = () => {
+          if (!ctx.isInvalid && routed === href) return false;
           // Left for another page while it loaded: the answer asked for ahead is not kept for a later visit
           // (another page of the same customer takes it).
           const now = pageOf(routed);
           if (now.kind !== 'customer' || now.tenantId !== here.tenantId) dropPrefetched([here.tenantId]);
-          return;
-        }
+          return true;
+        };
+        if (left()) return;
         changedWhileLoading = false;
         // The customer's answer, if the background gives it soon: the panel's first render is then the score.
         const initial = await prefetchedWithin(here.tenantId, ANSWER_WAIT_MS);
-        if (ctx.isInvalid || routed !== href) return; // left meanwhile: an answer taken is not kept
+        if (left()) return;
         if (initial) performance.mark('prl:panel-data', { detail: { tenantId: here.tenantId } });
         panel = await mountPanel(ctx, { tenantId: here.tenantId, subscriptionId: here.subscriptionId, t, locale, takePrefetched, portalDark: () => theme.dark, initial });
         if (changedWhileLoading) { changedWhileLoading = false; panel.update({}); }
