@@ -54,6 +54,9 @@ export interface PanelProps {
   onGuidance?(part: string): void;
   /** The team's state, for the compact indicator (hidden when not connected). */
   sync?: SyncBrief;
+  /** The score alone (the customer's first render in the page): the sections under it, most of the panel's
+   * elements and all of its form controls, come in the next render, so the score paints sooner. */
+  scoreOnly?: boolean;
 }
 
 export const PANEL_WIDTH = { min: 280, max: 640, step: 20 } as const;
@@ -146,6 +149,16 @@ function Sections(p: PanelProps & {
     alerts: step.action === 'answer-alert',
     account: data.aging.overdue,
   };
+  const head = (
+    <>
+      <h2 class="customer">{data.customer?.name || t('customer_unnamed')}</h2>
+      {!data.known && <p class="notice" data-testid="panel-unknown">{t('panel_unknown_customer')}</p>}
+      {p.subscriptionId && <SubscriptionWarnings data={data} subscriptionId={p.subscriptionId} t={t} locale={p.locale} />}
+      <ScoreSection data={data} t={t} locale={p.locale} onGuidance={p.onGuidance}
+        nextStep={<NextStep step={step} t={t} onGo={go as () => void} hasTarget />} />
+    </>
+  );
+  if (p.scoreOnly) return head;
   const review = fold('review', t('verdict_title'), p.reviewSection ?? <VerdictSection data={data} t={t} locale={p.locale} actions={p.actions} />);
   const alerts = hasAlerts ? fold('alerts', t('alerts_title'), <AlertsSection data={data} t={t} locale={p.locale} actions={p.actions} />) : null;
   const account = fold('account', t('account_title'), <>
@@ -155,11 +168,7 @@ function Sections(p: PanelProps & {
   </>);
   return (
     <>
-      <h2 class="customer">{data.customer?.name || t('customer_unnamed')}</h2>
-      {!data.known && <p class="notice" data-testid="panel-unknown">{t('panel_unknown_customer')}</p>}
-      {p.subscriptionId && <SubscriptionWarnings data={data} subscriptionId={p.subscriptionId} t={t} locale={p.locale} />}
-      <ScoreSection data={data} t={t} locale={p.locale} onGuidance={p.onGuidance}
-        nextStep={<NextStep step={step} t={t} onGo={go as () => void} hasTarget />} />
+      {head}
       {urgent.review && review}
       {urgent.alerts && alerts}
       {urgent.account && account}

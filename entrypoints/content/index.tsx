@@ -8,8 +8,11 @@ import { send } from '@/utils/send';
 import { startBadges, type BadgeManager } from './badges';
 import type { MountedPanel } from './panel';
 import { loadPanel } from './panel-loader';
-import { dropPrefetched, prefetchPanel, takePrefetched } from './panel-prefetch';
+import { dropPrefetched, prefetchPanel, prefetchedWithin, takePrefetched } from './panel-prefetch';
 import { watchPortalTheme } from './portal-theme';
+
+/** How long a customer's page waits for the answer asked for ahead before it mounts the panel (loading) without it. */
+const ANSWER_WAIT_MS = 150;
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,
@@ -52,6 +55,15 @@ async function run(ctx: ContentScriptContext) {
       locale = navigator.language.toLowerCase().startsWith(language) ? navigator.language : language;
     } catch { /* keep the keys: better than nothing while the background restarts */ }
   };
+  // A customer's page asks for the customer's answer and fetches the panel's code at once, while the strings load;
+  // a change meanwhile drops that answer (the route then asks again).
+  const opening = pageOf(location.href);
+  const dropOnChange = (m: unknown) => { if ((m as Changed)?.type === 'changed') dropPrefetched((m as Changed).tenantIds); };
+  if (opening.kind === 'customer') {
+    browser.runtime.onMessage.addListener(dropOnChange);
+    prefetchPanel(opening.tenantId);
+    loadPanel().catch(() => undefined); // a failure is reported by the route's load
+  }
   await loadStrings();
 
   let panel: MountedPanel | undefined;
@@ -93,15 +105,21 @@ async function run(ctx: ContentScriptContext) {
         const here = page;
         // The panel's code is loaded now if it was not yet (its data was asked for above, meanwhile).
         const { mountPanel } = await loadPanel();
-        if (ctx.isInvalid || routed !== href) {
+        const left = () => {
+          if (!ctx.isInvalid && routed === href) return false;
           // Left for another page while it loaded: the answer asked for ahead is not kept for a later visit
           // (another page of the same customer takes it).
           const now = pageOf(routed);
           if (now.kind !== 'customer' || now.tenantId !== here.tenantId) dropPrefetched([here.tenantId]);
-          return;
-        }
+          return true;
+        };
+        if (left()) return;
         changedWhileLoading = false;
-        panel = await mountPanel(ctx, { tenantId: page.tenantId, subscriptionId: page.subscriptionId, t, locale, takePrefetched, portalDark: () => theme.dark });
+        // The customer's answer, if the background gives it soon: the panel's first render is then the score.
+        const initial = await prefetchedWithin(here.tenantId, ANSWER_WAIT_MS);
+        if (left()) return;
+        if (initial) performance.mark('prl:panel-data', { detail: { tenantId: here.tenantId } });
+        panel = await mountPanel(ctx, { tenantId: here.tenantId, subscriptionId: here.subscriptionId, t, locale, takePrefetched, portalDark: () => theme.dark, initial });
         if (changedWhileLoading) { changedWhileLoading = false; panel.update({}); }
       }
     } else {
@@ -164,6 +182,7 @@ async function run(ctx: ContentScriptContext) {
     badges.refresh(c.tenantIds);
   };
   browser.runtime.onMessage.addListener(onChanged);
+  browser.runtime.onMessage.removeListener(dropOnChange);
 
   await route(location.href);
 
@@ -201,8 +220,10 @@ function recordCustomerOnPage(ctx: ContentScriptContext, tenantId: string, navig
       send({ type: 'customers.seen', customers: [{ tenantId, name }] }).catch(() => undefined);
       return;
     }
-    if (++tries < 15) ctx.setTimeout(attempt, 400);
+    if (++tries < 15) look(400);
     else send({ type: 'customers.seen', customers: [{ tenantId, name: '' }] }).catch(() => undefined);
   };
-  ctx.setTimeout(attempt, 100);
+  // Each look (a scan of the page's shadow roots) waits for an idle moment: the panel's first paint comes first.
+  const look = (ms: number) => ctx.setTimeout(() => ctx.requestIdleCallback(attempt, { timeout: 500 }), ms);
+  look(100);
 }

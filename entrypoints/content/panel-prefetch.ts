@@ -20,6 +20,23 @@ export function takePrefetched(tenantId: string): Promise<PanelData> | undefined
   return early;
 }
 
+/**
+ * The answer asked for ahead, taken once, when it comes within `ms`: the panel then mounts with it, its first render
+ * the score (no loading frame first, nor the wait for that frame's effect). Undefined when it is not in by then (it is
+ * left for the panel to take), when it failed (the panel reports it), or when a store change dropped it meanwhile.
+ */
+export async function prefetchedWithin(tenantId: string, ms: number): Promise<PanelData | undefined> {
+  const early = prefetched.get(tenantId);
+  if (!early) return undefined;
+  let timer = 0;
+  const late = new Promise<undefined>((ok) => { timer = window.setTimeout(() => ok(undefined), ms); });
+  const settled = await Promise.race([early.then((data) => ({ data }), () => undefined), late]);
+  window.clearTimeout(timer);
+  if (!settled || prefetched.get(tenantId) !== early) return undefined;
+  prefetched.delete(tenantId);
+  return settled.data;
+}
+
 /** The store changed (for these customers, or all): an answer asked for before is out of date. */
 export function dropPrefetched(tenantIds?: string[]): void {
   if (!tenantIds) prefetched.clear();

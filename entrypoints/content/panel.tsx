@@ -38,6 +38,8 @@ interface HostProps {
   takePrefetched?(tenantId: string): Promise<PanelData> | undefined;
   /** Whether the portal shows its dark theme (portal-theme.ts, in the content script). */
   portalDark?(): boolean;
+  /** The answer the content script already holds for this customer: the first render shows it (no first load). */
+  initial?: PanelData;
 }
 
 /** Below this window width the panel docks as a column the page makes room for, instead of floating over it. */
@@ -47,8 +49,9 @@ export const COMPACT_BELOW = 900;
 // The width staff dragged the panel to, for this page's life (every customer opened in it).
 let panelWidth = 360;
 
-function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest, reserve, returnFocus, takePrefetched }: HostProps) {
-  const [data, setData] = useState<PanelData>();
+function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest, reserve, returnFocus, takePrefetched, initial }: HostProps) {
+  const given = initial?.tenantId === tenantId ? initial : undefined;
+  const [data, setData] = useState<PanelData | undefined>(given);
   const [sections, setSections] = useState<Partial<Record<SectionId, boolean>>>({});
   const [docked, setDocked] = useState(() => innerWidth < DOCK_BELOW);
   const [compact, setCompact] = useState(() => innerHeight < COMPACT_BELOW);
@@ -56,7 +59,7 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
   const wrap = useRef<HTMLDivElement>(null);
   const wantFocus = useRef(false);
   const [error, setError] = useState<string>();
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useState(given?.panelOpen ?? true);
   const [nameMissing, setNameMissing] = useState(false);
   // An action's failure stays until staff retry or dismiss it: a reload of the data does not clear it.
   const [failure, setFailure] = useState<Failure>();
@@ -91,9 +94,12 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
     }
   }, [tenantId, t]);
 
-  useEffect(() => { void load(); }, [load, version]);
-  // For the benchmarks: when the panel first shows this customer's score.
-  useEffect(() => { if (data) performance.mark('prl:panel-shown', { detail: { tenantId } }); }, [data?.tenantId]);
+  // Mounted with its answer: the first load is that answer (a change since makes the content script update).
+  const loaded = useRef(given !== undefined);
+  useEffect(() => { if (loaded.current) loaded.current = false; else void load(); }, [load, version]);
+  // The customer's first answer paints the score alone; once it is on screen (marked for the benchmarks), the rest.
+  const [scoreShown, setScoreShown] = useState(false);
+  useEffect(() => { if (data) { performance.mark('prl:panel-shown', { detail: { tenantId } }); setScoreShown(true); } }, [data?.tenantId]);
 
   const fail = (e: unknown, retry?: () => void) => setFailure({
     message: say(t, wording('panel_error', errorWording(e))),
@@ -228,7 +234,8 @@ function PanelHost({ tenantId, subscriptionId, t, locale, version, focusRequest,
     <div ref={wrap}>
       <Panel tenantId={tenantId} data={data} t={t} locale={locale} open={open} onToggle={toggle} subscriptionId={subscriptionId} error={error}
         failure={failure} actions={actions} sections={sections} onSection={onSection} docked={docked} width={width} onResize={onResize} compact={compact}
-        onEscape={onEscape} onGuidance={(part) => void send({ type: 'guidance.open', part: part as never }).catch(() => undefined)} sync={sync} />
+        onEscape={onEscape} onGuidance={(part) => void send({ type: 'guidance.open', part: part as never }).catch(() => undefined)} sync={sync}
+        scoreOnly={!scoreShown} />
     </div>
   );
 }
@@ -292,7 +299,8 @@ export async function mountPanel(ctx: ContentScriptContext, props: MountProps) {
   ctx.onInvalidated(stop);
   return {
     update(next: Partial<MountProps>) {
-      current = { ...current, ...next, version: current.version + 1 };
+      // An answer handed at mount is of that moment: a later customer (or this one again) loads its own.
+      current = { ...current, initial: undefined, ...next, version: current.version + 1 };
       if (container) render(<PanelHost key={current.tenantId} {...current} />, container);
     },
     /** The browser command asks for the panel: open it and give it the focus. */

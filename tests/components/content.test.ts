@@ -98,6 +98,66 @@ describe('content script', () => {
     expect(seenNames(requests).filter((c) => c.tenantId === B)).toEqual([{ tenantId: B, name: '' }]);
   }, 30_000);
 
+  it('mounts the panel with the answer asked for ahead when it comes soon: the first render is the score, no loading line', async () => {
+    const { db } = await background();
+    await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url(A));
+    portalHeading('Contoso');
+    // What the panel holds when it first goes into the page (its first render runs as it is mounted).
+    const first: string[] = [];
+    const watch = new MutationObserver(() => {
+      const p = panelHost()?.shadowRoot?.querySelector('[data-testid="risk-panel"]');
+      if (p && !first.length) first.push(p.querySelector('[data-testid="risk-level"]') ? 'score' : p.textContent ?? '');
+    });
+    watch.observe(document.body, { childList: true });
+    try {
+      await startContent();
+      await vi.waitFor(() => expect(panelText()).toContain('Contoso'));
+    } finally {
+      watch.disconnect();
+    }
+    expect(first).toEqual(['score']);
+  });
+
+  it('asks for the customer\'s answer as it starts on a customer\'s page, before its strings are in', async () => {
+    const { db, requests, holdWith } = await background();
+    await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url(A));
+    portalHeading('Contoso');
+    let release!: () => void;
+    const strings = new Promise<void>((ok) => { release = ok; });
+    holdWith((req) => (req.type === 'i18n.get' ? strings : undefined));
+    const started = startContent();
+    try {
+      await vi.waitFor(() => expect(requests.map((r) => r.type)).toContain('panel.get'));
+      expect(requests.map((r) => r.type).sort()).toEqual(['i18n.get', 'panel.get']); // the strings are still held
+    } finally {
+      release();
+    }
+    await started;
+    await vi.waitFor(() => expect(panelText()).toContain('Contoso'));
+    expect(requests.filter((r) => r.type === 'panel.get')).toHaveLength(1);
+  });
+
+  it('looks for the name a customer\'s page shows only in an idle moment, so the panel\'s first paint comes first', async () => {
+    const { requests } = await background();
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url(A));
+    portalHeading('Contoso');
+    const idle: IdleRequestCallback[] = [];
+    const real = globalThis.requestIdleCallback;
+    globalThis.requestIdleCallback = ((cb: IdleRequestCallback) => idle.push(cb)) as never;
+    try {
+      await startContent();
+      // The first look is due (100 ms after the route) and waits for the page to be idle: nothing is recorded yet.
+      await vi.waitFor(() => expect(idle.length).toBeGreaterThan(1)); // the formatters' warm-up and the first look
+      expect(seenNames(requests)).toEqual([]);
+      for (const cb of idle.splice(0)) cb({ didTimeout: false, timeRemaining: () => 10 });
+      await vi.waitFor(() => expect(seenNames(requests)).toContainEqual({ tenantId: A, name: 'Contoso' }));
+    } finally {
+      globalThis.requestIdleCallback = real;
+    }
+  });
+
   it('puts the panel back at once when a portal re-render takes it off the page', async () => {
     const { db } = await background();
     await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);

@@ -47,6 +47,32 @@ async function mount() {
 }
 
 describe('the mounted panel', () => {
+  it('paints the score alone first, then the sections under it: the first frame holds none of their form controls', async () => {
+    await background();
+    ctx = new ContentScriptContext('content');
+    // What the panel holds each time its score is first seen, watched as the DOM changes (before any later render).
+    const seen: Array<{ checklist: number; controls: number }> = [];
+    const watch = new MutationObserver(() => {
+      const root = document.querySelector('prl-risk-panel')?.shadowRoot;
+      if (seen.length || !root?.querySelector('[data-testid="risk-score"]')) return;
+      seen.push({ checklist: root.querySelectorAll('[data-testid="checklist-item"]').length, controls: root.querySelectorAll('input, select').length });
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
+    const observeShadow = setInterval(() => {
+      const root = document.querySelector('prl-risk-panel')?.shadowRoot;
+      if (root) { watch.observe(root, { childList: true, subtree: true }); clearInterval(observeShadow); }
+    }, 0);
+    try {
+      await mountPanel(ctx, { tenantId: A, t, locale: 'en' });
+      const root = document.querySelector('prl-risk-panel')!.shadowRoot!;
+      await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="checklist-item"]').length).toBeGreaterThan(5));
+    } finally {
+      watch.disconnect();
+      clearInterval(observeShadow);
+    }
+    expect(seen).toEqual([{ checklist: 0, controls: 0 }]);
+  });
+
   it('keeps a failed tick\'s error through later reloads, shows the store\'s state, and a retry saves it', async () => {
     const { db, state } = await background();
     const { panel, root, item, box } = await mount();

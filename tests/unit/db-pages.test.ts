@@ -20,6 +20,29 @@ describe('the records a restore would replace', () => {
   });
 });
 
+describe('customers counted up to a limit', () => {
+  it('counts exactly below the limit and says "the limit" at or above it, without reading the keys', async () => {
+    const { countCustomersUpTo } = await import('../../lib/db');
+    const db = await openStore(`upto-${Math.random()}`);
+    const id = (n: number) => `cccccccc-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    // A read that hands every key over (10,000 customers: 2,001 keys for the popup's first rows) is what it avoids.
+    const store = Object.getPrototypeOf(db.transaction('customers').store) as { getAllKeys: unknown };
+    const getAllKeys = store.getAllKeys;
+    const counted = async (maxes: number[]) => {
+      store.getAllKeys = () => { throw new Error('keys read'); };
+      try {
+        return await Promise.all(maxes.map((max) => countCustomersUpTo(db, max)));
+      } finally {
+        store.getAllKeys = getAllKeys;
+      }
+    };
+    expect(await counted([0, 5])).toEqual([0, 0]);
+    await commitImport(db, { customers: Array.from({ length: 7 }, (_, n) => customer(id(n), `C${n}`)) }, NOW);
+    expect(await counted([0, 1, 6, 7, 8, 100])).toEqual([0, 1, 6, 7, 7, 7]);
+    db.close();
+  });
+});
+
 describe('customer domains for an import', () => {
   it('reads every domain, lower case, across pages of 2,000 customers', async () => {
     const { readCustomerDomains } = await import('../../lib/db');
