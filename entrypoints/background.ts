@@ -57,8 +57,9 @@ export default defineBackground(() => {
   // The team connection, opened on first use (most worker starts are a panel or the popup asking for data).
   let team: Promise<Sync> | undefined;
   const teamSync = (): Promise<Sync> =>
-    (team ??= Promise.all([boot(), openSyncState()]).then(([{ db }, state]) => createSync({
-      db, state, now: () => new Date(), broadcast, localReplica, remoteDatabase, fetch: timedFetch,
+    (team ??= Promise.all([boot(), openSyncState()]).then(([{ db, service }, state]) => createSync({
+      // Through the service, so that its cached badges are dropped as for a change of its own.
+      db, state, now: () => new Date(), broadcast: (c) => service.announce(c), localReplica, remoteDatabase, fetch: timedFetch,
       hasPermission: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
     })).catch((e) => {
       team = undefined;

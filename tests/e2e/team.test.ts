@@ -106,12 +106,20 @@ describe('team workspace', () => {
     await pb.close();
   });
 
-  it('brings an import made in A to B\'s popup', async () => {
+  it('brings an import made in A to B\'s popup, and to the badge of B\'s open customers list', async () => {
+    // B's list shows contoso's badge (worked out, and kept by B's worker) before the import.
+    const list = await b.openPortal('/dashboard/commerce2/customers/list');
+    const badge = list.locator(`tr[id="row-${contoso.tenantId}"] [data-testid="risk-badge"]`);
+    await badge.waitFor(T);
+    expect(await badge.getAttribute('data-overdue')).toBeNull();
     await importOverdue(a, contoso, 'INV-TEAM-1');
     const popup = await b.openExtensionPage('popup.html');
     await expect.poll(() => overdueRow(popup, contoso).count(), T).toBe(1);
     expect(await popup.locator('[data-testid="sync-indicator"]').getAttribute('data-state')).toMatch(/ok|syncing/);
+    // The colleague's import drops the badges B's worker kept: the open list repaints contoso as overdue.
+    await expect.poll(() => badge.getAttribute('data-overdue'), T).toBe('true');
     await popup.close();
+    await list.close();
   });
 
   it('converges after both tick offline (same item and different items), and the history keeps every tick', { timeout: 120_000 }, async () => {
