@@ -10,7 +10,7 @@ import {
 import { parseTeamRecord } from '../team/record';
 import type { Changed } from '../messages';
 import { backoffSeconds, RejectedDoc, serverOrigin, SyncConfig, SyncStatus, type SyncBrief, type SyncProblem, type SyncState } from './config';
-import { compressBatch, decompressBatch, IMPORT_ATTACHMENT, ImportRecord, kindsOf, rowsOf } from './imports';
+import { asImportedAt, compressBatch, decompressBatch, IMPORT_ATTACHMENT, ImportRecord, kindsOf, rowsOf } from './imports';
 import type { Pouch } from './pouch';
 
 export interface SyncDeps {
@@ -165,7 +165,8 @@ export function createSync(deps: SyncDeps) {
           const blob = await local.getAttachment(ch.id, IMPORT_ATTACHMENT).catch(() => undefined) as Blob | undefined;
           const batch = blob ? await decompressBatch(blob) : { ok: false as const, reason: 'sync_rejected_import_unreadable' };
           if (!batch.ok) { aside.push({ id: ch.id, reason: why(batch.reason), at }); continue; }
-          await commitImport(db, batch.batch, at);
+          // The importer's time, not this browser's: "last imported" says when the data was imported.
+          await commitImport(db, asImportedAt(batch.batch, rec.data.at, at), at);
           await markImportApplied(ch.id);
           imported = true;
           continue;

@@ -38,6 +38,19 @@ export function kindsOf(b: ImportBatch): string[] {
   return (['customers', 'invoices', 'spending', 'subscriptions', 'alerts'] as const).filter((k) => b[k]?.length);
 }
 
+/**
+ * The batch as its importer made it: each kind it holds was imported when the import record says (`at`), not when
+ * this browser applies it, so every member's "last imported" is the importer's time, and an import this store made
+ * since keeps its records (commitImport's rule for older data). A time that is no date-time, or that lies after
+ * `appliedAt` (the importer's clock ahead), counts as `appliedAt`. Times the batch carries itself (a join's batch
+ * says when each kind was last imported) are kept.
+ */
+export function asImportedAt(batch: ImportBatch, at: string, appliedAt: string): ImportBatch {
+  const when = IsoDateTime.safeParse(at).success && Date.parse(at) < Date.parse(appliedAt) ? new Date(at).toISOString() : appliedAt;
+  const importedAt = Object.fromEntries(DATA_KINDS.filter((k) => batch[k]?.length).map((k) => [k, batch.importedAt?.[k] ?? when]));
+  return { ...batch, importedAt };
+}
+
 export async function compressBatch(b: ImportBatch): Promise<Blob> {
   const stream = new Blob([JSON.stringify(b)]).stream().pipeThrough(new CompressionStream('gzip'));
   return new Response(stream).blob();
