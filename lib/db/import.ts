@@ -51,8 +51,11 @@ async function upsert<T extends object>(
   const counts = zero();
   const present = records.length > 2000 ? await keysOf(os) : undefined;
   const had = whole && present ? new Set([...present].map((k) => k.slice(0, k.indexOf('\u0000')))) : undefined;
+  // A few chunks in flight: the store works on one while the next is handed over (awaiting each chunk before
+  // sending the next left IndexedDB idle between chunks).
+  const inFlight: Array<Promise<unknown>> = [];
   for (let i = 0; i < records.length; i += CHUNK) {
-    await Promise.all(
+    const chunk = Promise.all(
       records.slice(i, i + CHUNK).map(async (r) => {
         const k = key(r);
         const existing = present && !present.has(keyString(k)) ? undefined : await os.get(k);
@@ -69,9 +72,16 @@ async function upsert<T extends object>(
         await os.put(next);
       }),
     );
+    chunk.catch(() => undefined); // a failure is thrown where the chunk is awaited (the transaction aborts)
+    inFlight.push(chunk);
+    if (inFlight.length > IN_FLIGHT) await inFlight.shift();
   }
+  await Promise.all(inFlight);
   return counts;
 }
+
+/** Chunks of writes handed to IndexedDB before the oldest is awaited. */
+const IN_FLIGHT = 3;
 
 /** Imported customer fields win; facts staff set by hand survive an export that does not carry them. */
 function mergeCustomer(incoming: Customer, existing: Customer | undefined): Customer {

@@ -14,21 +14,25 @@ const customer = (tenantId: string, name: string): Customer => ({ tenantId, name
 const invoice = (n: number): Invoice => ({ tenantId: A, number: `INV-${n}`, issuedOn: '2026-09-01', dueOn: '2026-10-01', amount: 100, paid: 0, currency: 'USD' });
 
 describe('storage full', () => {
-  it('writes nothing when the quota runs out half way through an import, and says so plainly', async () => {
+  it.each([
+    [200, 50],
+    // A large import, several chunks of writes in flight when the quota runs out (and some after it).
+    [3000, 2100],
+  ])('writes nothing when the quota runs out half way through an import, and says so plainly (%i invoices)', async (count, failAt) => {
     const db = await openStore();
     await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
-    // Simulate the quota running out at the 50th invoice put.
+    // Simulate the quota running out at one invoice put.
     const proto = Object.getPrototypeOf(db.transaction('invoices', 'readwrite').objectStore('invoices'));
     const put = proto.put;
     let calls = 0;
     proto.put = function (this: unknown, ...args: unknown[]) {
-      if ((this as { name: string }).name === 'invoices' && ++calls === 50) {
+      if ((this as { name: string }).name === 'invoices' && ++calls === failAt) {
         return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
       }
       return put.apply(this, args);
     };
     try {
-      const error = await commitImport(db, { invoices: Array.from({ length: 200 }, (_, i) => invoice(i)) }, NOW).then(() => undefined, (e: unknown) => e);
+      const error = await commitImport(db, { invoices: Array.from({ length: count }, (_, i) => invoice(i)) }, NOW).then(() => undefined, (e: unknown) => e);
       expect((error as DOMException).name).toBe('QuotaExceededError');
       expect(errorWording(error)).toEqual(wording('error_no_storage'));
     } finally {
