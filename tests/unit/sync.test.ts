@@ -163,6 +163,25 @@ describe('records from the server', () => {
     expect((await readMeta(s.db)).lastImport.customers).toBe(NOW.toISOString());
   });
 
+  it('an import kept while an exchange sends the records goes with that exchange, not the next', async () => {
+    const s = await setup();
+    await commitImport(s.db, { customers: [{ tenantId: A, name: 'Contoso', updatedAt: NOW.toISOString(), origin: 'import' }] }, NOW.toISOString());
+    await stampMember(s.db, 'alice');
+    await setChecklistItem(s.db, { tenantId: A, itemId: 'phone-contact', done: true, by: 'Alice', at: NOW.toISOString(), via: 'panel' });
+    const { putPendingImport } = await import('../../lib/db');
+    const batch = { invoices: [{ tenantId: A, number: 'I1', issuedOn: '2026-09-01', dueOn: '2026-10-01', amount: 1000, paid: 0, currency: 'USD' }] };
+    const gz = await compressBatch(batch);
+    // The import page hands its import over while the exchange is putting the tick into the replica.
+    const bulkDocs = s.replica.bulkDocs.bind(s.replica);
+    s.replica.bulkDocs = async (docs) => {
+      await putPendingImport(s.state, { _id: 'import:0000000000-during', at: NOW.toISOString(), by: 'Alice', rows: 1, kinds: ['invoices'], gz });
+      return bulkDocs(docs);
+    };
+    await s.sync.run();
+    expect(s.replica.docs.map((d) => d.doc.kind)).toEqual(['tick', 'import']);
+    expect((await s.sync.brief()).pending).toBe(0);
+  });
+
   it('an import made here is shared once and not applied again when it comes back', async () => {
     const s = await setup();
     const batch = { customers: [{ tenantId: A, name: 'Contoso', updatedAt: NOW.toISOString(), origin: 'import' as const }] };
