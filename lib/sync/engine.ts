@@ -4,13 +4,13 @@
 import { coalesce } from '../coalesce';
 import type { PrlDb, SyncDb } from '../db';
 import {
-  applyRemoteRecords, commitImport, countPendingImports, type PendingImport, countUnshared, deletePendingImport, markShared, putPendingImport, readImportedData,
+  applyRemoteRecords, countPendingImports, type PendingImport, countUnshared, deletePendingImport, markShared, putPendingImport, readImportedData,
   readPendingImports, readSettings, readSyncValue, unsharedRecords, writeSyncValue, deleteSyncValue,
 } from '../db';
 import { parseTeamRecord } from '../team/record';
 import type { Changed } from '../messages';
 import { backoffSeconds, RejectedDoc, serverOrigin, SyncConfig, SyncStatus, type SyncBrief, type SyncProblem, type SyncState } from './config';
-import { asImportedAt, compressBatch, decompressBatch, IMPORT_ATTACHMENT, ImportRecord, kindsOf, rowsOf } from './imports';
+import { applyImport, compressBatch, IMPORT_ATTACHMENT, ImportRecord, kindsOf, rowsOf } from './imports';
 import type { Pouch } from './pouch';
 
 export interface SyncDeps {
@@ -171,10 +171,8 @@ export function createSync(deps: SyncDeps) {
           if (!rec.success) { aside.push({ id: ch.id, reason: why('sync_rejected_shape'), at }); continue; }
           if ((await appliedImports()).has(ch.id)) continue;
           const blob = await local.getAttachment(ch.id, IMPORT_ATTACHMENT).catch(() => undefined) as Blob | undefined;
-          const batch = blob ? await decompressBatch(blob) : { ok: false as const, reason: 'sync_rejected_import_unreadable' };
-          if (!batch.ok) { aside.push({ id: ch.id, reason: why(batch.reason), at }); continue; }
-          // The importer's time, not this browser's: "last imported" says when the data was imported.
-          await commitImport(db, asImportedAt(batch.batch, rec.data.at, at), at);
+          const refused = await applyImport(db, blob, rec.data.at, at);
+          if (refused) { aside.push({ id: ch.id, reason: refused, at }); continue; }
           await markImportApplied(ch.id);
           imported = true;
           continue;

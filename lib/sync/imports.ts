@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { Alert, Customer, Invoice, IsoDateTime, Spending, Subscription } from '../schema';
 import { DATA_KINDS } from '../import/kinds';
-import type { ImportBatch } from '../db/import';
+import { commitImport, ImportCommitError, type ImportBatch, type PrlDb } from '../db';
 
 export const IMPORT_ATTACHMENT = 'batch.json.gz';
 
@@ -67,4 +67,22 @@ export async function decompressBatch(gz: Blob): Promise<{ ok: true; batch: Impo
   const parsed = ImportBatchSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: 'sync_rejected_import_invalid' };
   return { ok: true, batch: parsed.data as ImportBatch };
+}
+
+/**
+ * Applies an import record's batch (its attachment, gz) with the import code, stamped with the importer's time `at`
+ * (see asImportedAt). Why not, as a message key and values, when this store cannot take it: unreadable, not a batch,
+ * or naming a customer this store does not know (kept aside: retried at every exchange, it would hold the team's
+ * records behind it for ever). Other failures (storage) are thrown, and the exchange tries again later.
+ */
+export async function applyImport(db: PrlDb, gz: Blob | undefined, at: string, appliedAt: string): Promise<{ key: string; subs: Array<string | number> } | undefined> {
+  const batch = gz ? await decompressBatch(gz) : { ok: false as const, reason: 'sync_rejected_import_unreadable' };
+  if (!batch.ok) return { key: batch.reason, subs: [] };
+  try {
+    await commitImport(db, asImportedAt(batch.batch, at, appliedAt), appliedAt);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof ImportCommitError)) throw e;
+    return { key: e.text.key, subs: e.text.subs.map((x) => (typeof x === 'object' ? JSON.stringify(x) : x)) };
+  }
 }

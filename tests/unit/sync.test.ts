@@ -182,6 +182,18 @@ describe('records from the server', () => {
     expect((await s.sync.brief()).pending).toBe(0);
   });
 
+  it('a colleague\'s import naming a customer this store does not know is kept aside, and the records after it still arrive', async () => {
+    const s = await setup();
+    const stranger = 'cccccccc-0000-4000-8000-000000000003';
+    s.replica.add({ _id: 'import:0000000000-stranger', v: 1, kind: 'import', member: 'bob', by: 'Bob', at: NOW.toISOString(), rows: 1, kinds: ['invoices'] },
+      await compressBatch({ invoices: [{ tenantId: stranger, number: 'I1', issuedOn: '2026-09-01', dueOn: '2026-10-01', amount: 1000, paid: 0, currency: 'USD' }] }));
+    s.replica.add(tick('tick:after-the-import'));
+    await s.sync.run();
+    expect((await s.sync.brief()).state).toBe('ok');
+    expect(await ticked(s.db)).toBe(true);
+    expect(await s.sync.readRejected()).toMatchObject([{ id: 'import:0000000000-stranger', reason: { key: 'import_tenant_unknown', subs: [stranger] } }]);
+  });
+
   it('an import made here is shared once and not applied again when it comes back', async () => {
     const s = await setup();
     const batch = { customers: [{ tenantId: A, name: 'Contoso', updatedAt: NOW.toISOString(), origin: 'import' as const }] };
