@@ -21,6 +21,8 @@ const BADGE_ALARM = 'refresh-badge';
 export const FOCUS_PANEL_COMMAND = 'focus-panel';
 /** The team's one-shot exchange when nothing of ours is open (Chrome's shortest alarm period is 30 s). */
 const SYNC_ALARM = 'team-sync';
+/** How long the badge waits after an import made here for the exchange that shares it. */
+const IMPORT_SHARE_FIRST_MS = 10_000;
 
 export default defineBackground(() => {
   const bundles = new Map<'en' | 'fr', Promise<MessageBundle>>();
@@ -71,6 +73,20 @@ export default defineBackground(() => {
   const shareSoon = () => {
     clearTimeout(soon);
     soon = setTimeout(() => void teamSync().then((s) => s.nudge()).catch(syncFailed), 200);
+  };
+  /**
+   * An import made here goes to the team before the badge counts again: the count reads every summary, which held
+   * the exchange that shares the import for seconds. The count waits for the exchange (one under way, then the one
+   * that takes the import), at most IMPORT_SHARE_FIRST_MS.
+   */
+  const shareImportFirst = () => {
+    const shared = teamSync().then(async (s) => {
+      if (!(await s.readConfig())) return;
+      if (s.run.busy) await s.run();
+      else await s.nudge();
+    }).catch(syncFailed);
+    void Promise.race([shared, new Promise((ok) => setTimeout(ok, IMPORT_SHARE_FIRST_MS))])
+      .then(() => refreshBadge()).catch((e) => console.error('badge refresh failed', e));
   };
   async function pingTeam(): Promise<SyncBrief> {
     const s = await teamSync();
@@ -160,6 +176,7 @@ export default defineBackground(() => {
       for (const t of tabs) if (t.id !== undefined) browser.tabs.sendMessage(t.id, c).catch(() => undefined);
     }, () => undefined);
     touch(c.tenantIds);
+    if (c.what.includes('import') && !c.what.includes('team')) return shareImportFirst();
     if (!c.what.includes('team')) shareSoon(); // what came from the team is not sent back to it
     refreshBadge().catch((e) => console.error('badge refresh failed', e));
   }

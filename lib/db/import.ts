@@ -33,7 +33,9 @@ const keyString = (k: IDBValidKey): string => (Array.isArray(k) ? k.map(String).
 /**
  * Writes a batch of records of one store, counting what was new, changed and already there. Requests go out
  * in chunks (100,000 at once would hold the page in one long task), and a large batch first reads which keys
- * exist with one getAllKeys, so new records cost a put and no get.
+ * exist with one getAllKeys, so new records cost a put and no get. With `whole` (a store keyed by customer first),
+ * a large batch also collects everything it writes for customers that had no record in the store before: all they
+ * have now, which their summaries are then built from without reading it back.
  */
 async function upsert<T extends object>(
   tx: Tx,
@@ -43,25 +45,43 @@ async function upsert<T extends object>(
   merge: (incoming: T, existing: T | undefined) => T,
   ignore: string[],
   touched: Set<string>,
+  whole?: Map<string, Map<string, T>>,
 ): Promise<Counts> {
   const os = tx.objectStore(store) as unknown as PagedStore<T> & { get(k: IDBValidKey): Promise<T | undefined>; put(v: T): Promise<unknown> };
   const counts = zero();
   const present = records.length > 2000 ? await keysOf(os) : undefined;
+  const had = whole && present ? new Set([...present].map((k) => k.slice(0, k.indexOf('\u0000')))) : undefined;
+  // A few chunks in flight: the store works on one while the next is handed over (awaiting each chunk before
+  // sending the next left IndexedDB idle between chunks).
+  const inFlight: Array<Promise<unknown>> = [];
   for (let i = 0; i < records.length; i += CHUNK) {
-    await Promise.all(
+    const chunk = Promise.all(
       records.slice(i, i + CHUNK).map(async (r) => {
         const k = key(r);
         const existing = present && !present.has(keyString(k)) ? undefined : await os.get(k);
         const next = merge(r, existing);
         if (existing && sameRecord(existing, next, ignore)) { counts.unchanged++; return; }
         counts[existing ? 'updated' : 'added']++;
-        touched.add((next as { tenantId: string }).tenantId);
+        const tenantId = (next as { tenantId: string }).tenantId;
+        touched.add(tenantId);
+        if (had && !had.has(tenantId)) {
+          const mine = whole!.get(tenantId);
+          if (mine) mine.set(keyString(k), next);
+          else whole!.set(tenantId, new Map([[keyString(k), next]]));
+        }
         await os.put(next);
       }),
     );
+    chunk.catch(() => undefined); // a failure is thrown where the chunk is awaited (the transaction aborts)
+    inFlight.push(chunk);
+    if (inFlight.length > IN_FLIGHT) await inFlight.shift();
   }
+  await Promise.all(inFlight);
   return counts;
 }
+
+/** Chunks of writes handed to IndexedDB before the oldest is awaited. */
+const IN_FLIGHT = 3;
 
 /** Imported customer fields win; facts staff set by hand survive an export that does not carry them. */
 function mergeCustomer(incoming: Customer, existing: Customer | undefined): Customer {
@@ -112,8 +132,9 @@ export function commitImport(db: PrlDb, batch: ImportBatch, now: string): Promis
       const counts = await upsert(tx, 'customers', fresh, (c) => c.tenantId, mergeCustomer, ['updatedAt', 'origin'], touched);
       outcome.customers = addCounts(outcome.customers, counts);
     }
+    const newInvoices = new Map<string, Map<string, Invoice>>();
     if (batch.invoices?.length) {
-      outcome.invoices = await upsert(tx, 'invoices', batch.invoices, (i) => [i.tenantId, i.number], merge('invoices', (i: Invoice) => i), [], touched);
+      outcome.invoices = await upsert(tx, 'invoices', batch.invoices, (i) => [i.tenantId, i.number], merge('invoices', (i: Invoice) => i), [], touched, newInvoices);
     }
     if (batch.invoicesAreSnapshot && batch.invoices) outcome.closed = await closeMissing(tx, batch.invoices, touched);
     if (batch.spending?.length) {
@@ -129,7 +150,9 @@ export function commitImport(db: PrlDb, batch: ImportBatch, now: string): Promis
     // The team's facts and alert statuses for customers and alerts this store did not know until now.
     if (arrivals) for (const t of await foldArrivals(tx, { tenants: arrived, alerts: (batch.alerts ?? []).map((a) => a.id) })) touched.add(t);
     await stampImports(tx, batch, now);
-    return { result: outcome, tenants: touched };
+    // Customers whose invoices all came with this batch: in key order, as a read of the store gives them.
+    const invoices = new Map([...newInvoices].map(([t, m]) => [t, [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, i]) => i)]));
+    return { result: outcome, tenants: touched, invoices };
   });
 }
 

@@ -43,9 +43,16 @@ export async function readSummaries(db: PrlDb, tenantIds: string[]): Promise<Map
   return new Map(found.filter((s): s is AccountSummary => !!s).map((s) => [s.tenantId, s]));
 }
 
+/**
+ * Every summary, a page at a time: one read of 10,000 summaries (with their open invoices) holds every other request
+ * of the extension's origin for seconds, such as the team's exchange sharing an import and the import page's reload.
+ */
 export async function readAllSummaries(db: PrlDb): Promise<AccountSummary[]> {
-  return db.getAll('summaries');
+  const out: AccountSummary[] = [];
+  await eachPage(db.transaction('summaries').store as unknown as PagedStore<AccountSummary>, SUMMARY_PAGE, true, (_, page) => { for (const s of page) out.push(s); });
+  return out;
 }
+const SUMMARY_PAGE = 2_000;
 
 /** Customers with open invoices, spending or counting alerts, through the attention index. */
 export async function readAttentionSummaries(db: PrlDb): Promise<AccountSummary[]> {

@@ -5,7 +5,7 @@ import type * as z from 'zod/mini';
 import type { PrlDb, StoreName, Tx } from './open';
 import { SEEN_CAPS } from '../seen-caps';
 import { codedError } from '../wording';
-import { SUMMARY_INPUTS, rebuildSummaries } from './summaries';
+import { SUMMARY_INPUTS, rebuildSummaries, type KnownInvoices } from './summaries';
 import { addRecords, foldArrivals, RECORD_STORES, teamMember } from './team';
 import { settingDrafts } from '../team/legacy';
 import type { TeamRecordDraft } from '../team/record';
@@ -26,16 +26,19 @@ export async function committed<T>(tx: { abort(): void; done: Promise<void> }, f
   }
 }
 
-/** Runs `fn` in one readwrite transaction over `stores` plus the summary inputs, then rebuilds those tenants. */
+/**
+ * Runs `fn` in one readwrite transaction over `stores` plus the summary inputs, then rebuilds those tenants (`fn` may
+ * hand over the invoices it knows to be all some customers have: those are not read back).
+ */
 export async function writeAndSummarize<T>(
   db: PrlDb,
   extra: StoreName[],
-  fn: (tx: Tx) => Promise<{ result: T; tenants: Iterable<string> }>,
+  fn: (tx: Tx) => Promise<{ result: T; tenants: Iterable<string>; invoices?: KnownInvoices }>,
 ): Promise<T> {
   const tx = db.transaction([...new Set<StoreName>([...SUMMARY_INPUTS, ...extra])], 'readwrite');
   return committed(tx, async () => {
-    const { result, tenants } = await fn(tx);
-    await rebuildSummaries(tx, tenants);
+    const { result, tenants, invoices } = await fn(tx);
+    await rebuildSummaries(tx, tenants, invoices);
     return result;
   });
 }

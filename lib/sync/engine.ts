@@ -4,13 +4,13 @@
 import { coalesce } from '../coalesce';
 import type { PrlDb, SyncDb } from '../db';
 import {
-  applyRemoteRecords, commitImport, countPendingImports, countUnshared, deletePendingImport, markShared, putPendingImport, readImportedData,
+  applyRemoteRecords, countPendingImports, type PendingImport, countUnshared, deletePendingImport, markShared, putPendingImport, readImportedData,
   readPendingImports, readSettings, readSyncValue, unsharedRecords, writeSyncValue, deleteSyncValue,
 } from '../db';
 import { parseTeamRecord } from '../team/record';
 import type { Changed } from '../messages';
 import { backoffSeconds, RejectedDoc, serverOrigin, SyncConfig, SyncStatus, type SyncBrief, type SyncProblem, type SyncState } from './config';
-import { compressBatch, decompressBatch, IMPORT_ATTACHMENT, ImportRecord, kindsOf, rowsOf } from './imports';
+import { applyImport, compressBatch, IMPORT_ATTACHMENT, ImportRecord, kindsOf, rowsOf } from './imports';
 import type { Pouch } from './pouch';
 
 export interface SyncDeps {
@@ -102,12 +102,17 @@ export function createSync(deps: SyncDeps) {
 
   /** Moves what this member wrote and has not shared into the local replica, then pushes; marks it shared once on the server. */
   async function pushOutbox(local: Pouch, remote: Pouch): Promise<void> {
-    const imports = await readPendingImports(state);
-    for (const p of imports) {
-      const doc = { _id: p._id, v: 1, kind: 'import', member: (await readConfig())!.user, by: p.by, at: p.at, rows: p.rows, kinds: p.kinds,
-        _attachments: { [IMPORT_ATTACHMENT]: { content_type: 'application/gzip', data: p.gz } } };
-      await local.put(doc as never).catch((e: { status?: number }) => { if (e?.status !== 409) throw e; });
-    }
+    const imports: PendingImport[] = [];
+    const putImports = async () => {
+      for (const p of await readPendingImports(state)) {
+        if (imports.some((i) => i._id === p._id)) continue;
+        const doc = { _id: p._id, v: 1, kind: 'import', member: (await readConfig())!.user, by: p.by, at: p.at, rows: p.rows, kinds: p.kinds,
+          _attachments: { [IMPORT_ATTACHMENT]: { content_type: 'application/gzip', data: p.gz } } };
+        await local.put(doc as never).catch((e: { status?: number }) => { if (e?.status !== 409) throw e; });
+        imports.push(p);
+      }
+    };
+    await putImports();
     const sharedIds: string[] = [];
     for (;;) {
       const records = await unsharedRecords(db, BATCH);
@@ -121,6 +126,9 @@ export function createSync(deps: SyncDeps) {
       }
       if (records.length < BATCH) break;
     }
+    // An import kept while this exchange was under way (the import page hands it over once written) goes now, not
+    // with the next exchange.
+    await putImports();
     const pushed = await local.replicate.to(remote, { batch_size: 100 } as never) as unknown as { doc_write_failures?: number };
     // The server refused some (its validate_doc_update: a record not signed by this member): none counts as shared.
     if (pushed.doc_write_failures) throw new ExchangeError(403);
@@ -163,9 +171,8 @@ export function createSync(deps: SyncDeps) {
           if (!rec.success) { aside.push({ id: ch.id, reason: why('sync_rejected_shape'), at }); continue; }
           if ((await appliedImports()).has(ch.id)) continue;
           const blob = await local.getAttachment(ch.id, IMPORT_ATTACHMENT).catch(() => undefined) as Blob | undefined;
-          const batch = blob ? await decompressBatch(blob) : { ok: false as const, reason: 'sync_rejected_import_unreadable' };
-          if (!batch.ok) { aside.push({ id: ch.id, reason: why(batch.reason), at }); continue; }
-          await commitImport(db, batch.batch, at);
+          const refused = await applyImport(db, blob, rec.data.at, at);
+          if (refused) { aside.push({ id: ch.id, reason: refused, at }); continue; }
           await markImportApplied(ch.id);
           imported = true;
           continue;

@@ -83,3 +83,27 @@ describe('reading a store a page at a time', () => {
     db.close();
   });
 });
+
+describe('every summary', () => {
+  it('is read a page of 2,000 at a time (one read of 10,000 holds the team\'s exchange and the pages for seconds), each once', async () => {
+    const { readAllSummaries } = await import('../../lib/db');
+    const db = await openStore(`summaries-${Math.random()}`);
+    const id = (n: number) => `cccccccc-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    await commitImport(db, { customers: Array.from({ length: 4_500 }, (_, n) => customer(id(n), `C${n}`)) }, NOW);
+    const proto = Object.getPrototypeOf(db.transaction('summaries').store);
+    const getAll = proto.getAll;
+    const counts: Array<number | undefined> = [];
+    proto.getAll = function (this: { name: string }, ...args: unknown[]) {
+      if (this.name === 'summaries') counts.push(args[1] as number | undefined);
+      return getAll.apply(this, args);
+    };
+    try {
+      const all = await readAllSummaries(db);
+      expect(all.map((s) => s.tenantId)).toEqual(Array.from({ length: 4_500 }, (_, n) => id(n)));
+    } finally {
+      proto.getAll = getAll;
+    }
+    expect(counts).toEqual([2_000, 2_000, 2_000]);
+    db.close();
+  });
+});

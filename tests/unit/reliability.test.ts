@@ -1,7 +1,8 @@
 // Reliability: storage full mid-import, interleaved edits from several tabs and the popup, none lost.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commitImport, openStore, readCustomerDetail, setChecklistItem } from '../../lib/db';
+import { commitImport, openStore, readCustomerDetail, rebuildSummaries, setChecklistItem } from '../../lib/db';
+import { SUMMARY_INPUTS } from '../../lib/db/summaries';
 import { errorWording } from '../../lib/errors';
 import { wording } from '../../lib/wording';
 import { createService } from '../../lib/service';
@@ -13,21 +14,25 @@ const customer = (tenantId: string, name: string): Customer => ({ tenantId, name
 const invoice = (n: number): Invoice => ({ tenantId: A, number: `INV-${n}`, issuedOn: '2026-09-01', dueOn: '2026-10-01', amount: 100, paid: 0, currency: 'USD' });
 
 describe('storage full', () => {
-  it('writes nothing when the quota runs out half way through an import, and says so plainly', async () => {
+  it.each([
+    [200, 50],
+    // A large import, several chunks of writes in flight when the quota runs out (and some after it).
+    [3000, 2100],
+  ])('writes nothing when the quota runs out half way through an import, and says so plainly (%i invoices)', async (count, failAt) => {
     const db = await openStore();
     await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
-    // Simulate the quota running out at the 50th invoice put.
+    // Simulate the quota running out at one invoice put.
     const proto = Object.getPrototypeOf(db.transaction('invoices', 'readwrite').objectStore('invoices'));
     const put = proto.put;
     let calls = 0;
     proto.put = function (this: unknown, ...args: unknown[]) {
-      if ((this as { name: string }).name === 'invoices' && ++calls === 50) {
+      if ((this as { name: string }).name === 'invoices' && ++calls === failAt) {
         return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
       }
       return put.apply(this, args);
     };
     try {
-      const error = await commitImport(db, { invoices: Array.from({ length: 200 }, (_, i) => invoice(i)) }, NOW).then(() => undefined, (e: unknown) => e);
+      const error = await commitImport(db, { invoices: Array.from({ length: count }, (_, i) => invoice(i)) }, NOW).then(() => undefined, (e: unknown) => e);
       expect((error as DOMException).name).toBe('QuotaExceededError');
       expect(errorWording(error)).toEqual(wording('error_no_storage'));
     } finally {
@@ -125,6 +130,37 @@ describe('large imports', () => {
     expect((await db.get('summaries', ids[1]))!.facts.openInvoices).toHaveLength(second.filter((x) => x.tenantId === ids[1] && x.paid < x.amount).length);
     expect(s!.oldestDue).toBe('2026-10-01');
     expect(await db.count('summaries')).toBe(400);
+  });
+
+  it('summarises customers whose invoices all came with the import without reading them back, and the others from the store', async () => {
+    const db = await openStore();
+    const ids = Array.from({ length: 400 }, (_, i) => `${String(i).padStart(8, '0')}-2222-4222-8222-222222222222`);
+    // Customer 0 already has an open invoice: its summary must still count it.
+    await commitImport(db, { customers: ids.map((id, i) => customer(id, `C${i}`)), invoices: [{ ...invoice(99_999), tenantId: ids[0], dueOn: '2026-08-01' }] }, NOW);
+    const invoices: Invoice[] = Array.from({ length: 5000 }, (_, i) => ({ ...invoice(i), tenantId: ids[i % 400], paid: i % 10 === 0 ? 100 : 0 }));
+    // The same invoice twice in the batch (customer 1, INV-1): the later one is what the store keeps.
+    invoices.push({ ...invoice(1), tenantId: ids[1], paid: 100 });
+    const proto = Object.getPrototypeOf(db.transaction('invoices').objectStore('invoices'));
+    const getAll = proto.getAll;
+    let rangeReads = 0;
+    proto.getAll = function (this: { name: string }, ...args: unknown[]) {
+      if (this.name === 'invoices' && args[0] instanceof IDBKeyRange) rangeReads++;
+      return getAll.apply(this, args);
+    };
+    try {
+      await commitImport(db, { invoices }, NOW);
+    } finally {
+      proto.getAll = getAll;
+    }
+    expect(rangeReads).toBe(1); // customer 0's, who had an invoice before
+    const imported = await db.getAll('summaries');
+    expect(imported.find((x) => x.tenantId === ids[0])!.facts.openInvoices[0]).toMatchObject({ number: 'INV-99999', dueOn: '2026-08-01' });
+    expect(imported.find((x) => x.tenantId === ids[1])!.facts.openInvoices.map((o) => o.number)).not.toContain('INV-1');
+    // The same summaries as a rebuild that reads every invoice from the store.
+    const tx = db.transaction(SUMMARY_INPUTS, 'readwrite');
+    await rebuildSummaries(tx as never, ids);
+    await tx.done;
+    expect(await db.getAll('summaries')).toEqual(imported);
   });
 });
 

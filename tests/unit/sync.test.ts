@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { makeTranslate } from '../../lib/i18n';
 import { say } from '../../lib/wording';
 import { acceptRequest } from '../../lib/messages';
-import { commitImport, countUnshared, openStore, recordSeen, openSyncState, readAllSummaries, readCustomerDetail, setChecklistItem, stampMember, writeSyncValue, type PrlDb } from '../../lib/db';
+import { commitImport, countUnshared, openStore, recordSeen, openSyncState, readAllSummaries, readCustomerDetail, readMeta, setChecklistItem, stampMember, writeSyncValue, type PrlDb } from '../../lib/db';
 import { backoffSeconds, serverOrigin, type SyncConfig } from '../../lib/sync/config';
 import { classify, createSync } from '../../lib/sync/engine';
 import { compressBatch, decompressBatch } from '../../lib/sync/imports';
@@ -143,6 +143,55 @@ describe('records from the server', () => {
     await s.sync.run();
     expect((await readAllSummaries(s.db)).map((x) => x.customer?.name)).toEqual(['Contoso']);
     expect(await s.sync.readRejected()).toMatchObject([{ id: 'import:0000000000-bad', reason: { key: 'sync_rejected_import_unreadable' } }]);
+  });
+
+  it('a colleague\'s import was last imported when the colleague imported it, not when it arrived here', async () => {
+    const s = await setup();
+    const A2 = 'aaaaaaaa-0000-4000-8000-000000000002';
+    const customers = { customers: [{ tenantId: A, name: 'Contoso', updatedAt: NOW.toISOString(), origin: 'import' as const }] };
+    const invoices = { invoices: [{ tenantId: A, number: 'I1', issuedOn: '2026-09-01', dueOn: '2026-10-01', amount: 1000, paid: 0, currency: 'USD' }] };
+    // Bob imported customers at 08:15 and invoices at 09:40; this browser applies both at 10:00.
+    s.replica.add({ _id: 'import:0000000000-custs', v: 1, kind: 'import', member: 'bob', by: 'Bob', at: '2026-11-25T08:15:00.000Z', rows: 1, kinds: ['customers'] }, await compressBatch(customers));
+    s.replica.add({ _id: 'import:0000000000-invs', v: 1, kind: 'import', member: 'bob', by: 'Bob', at: '2026-11-25T09:40:00.000Z', rows: 1, kinds: ['invoices'] }, await compressBatch(invoices));
+    await s.sync.run();
+    expect((await readMeta(s.db)).lastImport).toEqual({ customers: '2026-11-25T08:15:00.000Z', invoices: '2026-11-25T09:40:00.000Z' });
+    expect((await readAllSummaries(s.db))[0].facts.openInvoices.map((i) => i.number)).toEqual(['I1']);
+    // A colleague's clock ahead of this one: the import cannot have been made after it arrived here.
+    s.replica.add({ _id: 'import:0000000000-ahead', v: 1, kind: 'import', member: 'bob', by: 'Bob', at: '2026-11-25T13:00:00.000Z', rows: 1, kinds: ['customers'] },
+      await compressBatch({ customers: [{ tenantId: A2, name: 'Fabrikam', updatedAt: NOW.toISOString(), origin: 'import' as const }] }));
+    await s.sync.run();
+    expect((await readMeta(s.db)).lastImport.customers).toBe(NOW.toISOString());
+  });
+
+  it('an import kept while an exchange sends the records goes with that exchange, not the next', async () => {
+    const s = await setup();
+    await commitImport(s.db, { customers: [{ tenantId: A, name: 'Contoso', updatedAt: NOW.toISOString(), origin: 'import' }] }, NOW.toISOString());
+    await stampMember(s.db, 'alice');
+    await setChecklistItem(s.db, { tenantId: A, itemId: 'phone-contact', done: true, by: 'Alice', at: NOW.toISOString(), via: 'panel' });
+    const { putPendingImport } = await import('../../lib/db');
+    const batch = { invoices: [{ tenantId: A, number: 'I1', issuedOn: '2026-09-01', dueOn: '2026-10-01', amount: 1000, paid: 0, currency: 'USD' }] };
+    const gz = await compressBatch(batch);
+    // The import page hands its import over while the exchange is putting the tick into the replica.
+    const bulkDocs = s.replica.bulkDocs.bind(s.replica);
+    s.replica.bulkDocs = async (docs) => {
+      await putPendingImport(s.state, { _id: 'import:0000000000-during', at: NOW.toISOString(), by: 'Alice', rows: 1, kinds: ['invoices'], gz });
+      return bulkDocs(docs);
+    };
+    await s.sync.run();
+    expect(s.replica.docs.map((d) => d.doc.kind)).toEqual(['tick', 'import']);
+    expect((await s.sync.brief()).pending).toBe(0);
+  });
+
+  it('a colleague\'s import naming a customer this store does not know is kept aside, and the records after it still arrive', async () => {
+    const s = await setup();
+    const stranger = 'cccccccc-0000-4000-8000-000000000003';
+    s.replica.add({ _id: 'import:0000000000-stranger', v: 1, kind: 'import', member: 'bob', by: 'Bob', at: NOW.toISOString(), rows: 1, kinds: ['invoices'] },
+      await compressBatch({ invoices: [{ tenantId: stranger, number: 'I1', issuedOn: '2026-09-01', dueOn: '2026-10-01', amount: 1000, paid: 0, currency: 'USD' }] }));
+    s.replica.add(tick('tick:after-the-import'));
+    await s.sync.run();
+    expect((await s.sync.brief()).state).toBe('ok');
+    expect(await ticked(s.db)).toBe(true);
+    expect(await s.sync.readRejected()).toMatchObject([{ id: 'import:0000000000-stranger', reason: { key: 'import_tenant_unknown', subs: [stranger] } }]);
   });
 
   it('an import made here is shared once and not applied again when it comes back', async () => {
