@@ -302,13 +302,8 @@ export function createService(deps: ServiceDeps) {
   };
 
   return {
-    /**
-     * A change written outside this service (the team's exchange applies colleagues' records straight to the
-     * store): the badges worked out before it are dropped, and it is broadcast as the service's own changes are.
-     */
-    announce(c: { what: ChangeKind[]; tenantIds?: string[] }): void {
-      changed(c.what, c.tenantIds);
-    },
+    /** A change written outside the service (the team's exchange): kept badges dropped, broadcast as its own. */
+    announce: (c: { what: ChangeKind[]; tenantIds?: string[] }): void => changed(c.what, c.tenantIds),
     /** The types this service answers: every type of the messages table (a test holds them equal). */
     handles: Object.keys(handlers) as Request['type'][],
     /** Answers one already-validated request; errors become `{ ok: false, error }`, never a throw. */
