@@ -42,7 +42,6 @@ export interface ServiceDeps {
 
 type Handler<T extends Request['type']> = (req: Extract<Request, { type: T }>) => Promise<Responses[T]>;
 
-
 const stubCustomer = (tenantId: string, at: string): Customer => ({ tenantId, name: '', updatedAt: at });
 
 /** Score, aging and budget of one summary: what badges and panels show. */
