@@ -43,9 +43,18 @@ export function* eachGridRow(root: ParentNode, opts: ScanOptions & { names?: boo
  * was most of a 10,000-row scan. */
 export function* eachCustomerRow(root: ParentNode, opts: ScanOptions = {}): Generator<{ row: Element; tenantId: string }> {
   for (const scope of scopesOf(root, opts.maxDepth)) {
+    // Whether a row is ours is asked once per parent (a body of rows), not of each row: `closest` on every row of a
+    // list of thousands cost more than the rest of the walk.
+    let parent: Node | null = null;
+    let parentOurs = false;
     for (const row of scope.querySelectorAll(SELECTORS.gridRow.css)) {
       const m = row.localName === 'tr' ? ROW_ID.exec(row.id) : null;
-      if (m && !isOurs(row)) yield { row, tenantId: m[1].toLowerCase() };
+      if (!m) continue;
+      if (row.parentNode !== parent) {
+        parent = row.parentNode;
+        parentOurs = parent !== null && parent.nodeType === 1 && isOurs(parent as Element);
+      }
+      if (!parentOurs && !row.hasAttribute('data-prl')) yield { row, tenantId: m[1].toLowerCase() };
     }
   }
 }

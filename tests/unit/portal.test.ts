@@ -4,9 +4,9 @@
 // and names read as text.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { customerUrl, pageOf, type CustomerUrlOptions, type PortalPage } from '../../lib/portal/page';
-import { DEFAULT_MAX_DEPTH, collectShadowRoots, findCustomerLinks, findGridRows, scopesOf, visibleCustomerName } from '../../lib/portal/scan';
+import { DEFAULT_MAX_DEPTH, collectShadowRoots, eachCustomerRow, findCustomerLinks, findGridRows, scopesOf, visibleCustomerName } from '../../lib/portal/scan';
 
 const HOST = 'https://partner.microsoft.com';
 // The tenants of the fixtures.
@@ -378,6 +378,45 @@ describe('collectShadowRoots and scopesOf', () => {
     expect(findGridRows(document)).toEqual([]);
     expect(scopesOf(ours)).toEqual([]);
     expect(scopesOf(ours.shadowRoot!)).toEqual([]);
+  });
+
+  it('walks a list of thousands without visiting its rows one by one, and asks once per body whether rows are ours', () => {
+    // A grid of 3,000 rows in a shadow root, a root after the table (found), one in a row's cell (not looked for).
+    const grid = document.createElement('customersvcadmin_he-data-grid');
+    const root = grid.attachShadow({ mode: 'open' });
+    const table = document.createElement('table');
+    const body = document.createElement('tbody');
+    for (let i = 0; i < 3000; i++) {
+      const id = `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`;
+      const tr = document.createElement('tr');
+      tr.id = `row-${id}`;
+      tr.innerHTML = `<td id="cell-displayName-${id}"><x-button>Customer ${i}</x-button></td>`;
+      body.append(tr);
+    }
+    body.querySelector('x-button')!.attachShadow({ mode: 'open' });
+    table.append(body);
+    const after = document.createElement('x-pager');
+    after.attachShadow({ mode: 'open' });
+    root.append(table, after);
+    document.body.replaceChildren(grid);
+    const siblings = vi.spyOn(Element.prototype, 'previousElementSibling', 'get');
+    const closest = vi.spyOn(Element.prototype, 'closest');
+    try {
+      expect(collectShadowRoots(document).map((r) => r.host.localName)).toEqual(['customersvcadmin_he-data-grid', 'x-pager']);
+      expect(siblings.mock.calls.length).toBeLessThan(50);
+      closest.mockClear();
+      expect([...eachCustomerRow(root, { maxDepth: 0 })]).toHaveLength(3000);
+      expect(closest.mock.calls.length).toBeLessThan(10);
+    } finally {
+      siblings.mockRestore();
+      closest.mockRestore();
+    }
+    // Rows under an element of ours are still left out.
+    const ours = document.createElement('div');
+    ours.setAttribute('data-prl', '');
+    ours.append(table);
+    root.append(ours);
+    expect([...eachCustomerRow(root, { maxDepth: 0 })]).toEqual([]);
   });
 
   it('finds every root of the saved list page but ours', () => {
