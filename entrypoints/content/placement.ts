@@ -145,9 +145,9 @@ export function createPlacement(deps: { badgeOf(tenantId: string): Badge | undef
       const p = placed.get(target);
       return p !== undefined && p.tenantId === tenantId && p.host.isConnected;
     },
-    /** Hosts whose target left the page or is no longer one (`current`), taken off. */
-    prune(current: Set<Element>) {
-      for (const [target] of placed) if (!current.has(target) || !target.isConnected) unplace(target);
+    /** Hosts whose target left the page or is no longer one for its customer (`keeps`), taken off. */
+    prune(keeps: (target: Element, tenantId: string, link: boolean) => boolean) {
+      for (const [target, p] of placed) if (!target.isConnected || !keeps(target, p.tenantId, p.link)) unplace(target);
     },
     /** Painted again from the source: all, or those of these customers. */
     repaint(tenantIds?: Set<string>) {
@@ -163,6 +163,8 @@ export function createPlacement(deps: { badgeOf(tenantId: string): Badge | undef
       for (const [target, p] of placed) if (p.link && p.tenantId === tenantId) unplace(target);
     },
     get size() { return placed.size; },
+    /** How many grid rows have theirs. */
+    get rowCount() { let n = 0; for (const p of placed.values()) if (!p.link) n++; return n; },
     clear() { for (const p of placed.values()) p.host.remove(); placed.clear(); },
   };
 }
@@ -171,10 +173,11 @@ export type Placement = ReturnType<typeof createPlacement>;
 /**
  * Grid rows waiting for their badge, watched until they come within two screens of the view; `near` gets them
  * then (a block and its neighbours, in document order). A nested scrolling grid is covered by `scrollMargin`
- * where the browser has it (nearMargins).
+ * where the browser has it (nearMargins). The rows are handed over as the browser listed them (rowCandidates):
+ * nothing is read of a row until its block comes near, so a scan of a list of thousands touches a few per block.
  */
-export function watchNearView(near: (targets: Target[]) => void) {
-  interface Block { targets: Target[]; at: number; done: boolean }
+export function watchNearView(near: (rows: Element[]) => void) {
+  interface Block { rows: ArrayLike<Element>; from: number; to: number; at: number; done: boolean }
   let blocks: Block[] = [];
   const blockOf = new Map<Element, Block>();
   const onEntries = (entries: IntersectionObserverEntry[]) => {
@@ -191,25 +194,31 @@ export function watchNearView(near: (targets: Target[]) => void) {
     }
     if (!due.length) return;
     due.sort((a, b) => a.at - b.at);
-    for (const b of due) for (const end of ends(b)) { observer.unobserve(end); blockOf.delete(end); }
-    near(due.flatMap((b) => b.targets));
+    const rows: Element[] = [];
+    for (const b of due) {
+      for (const end of ends(b)) { observer.unobserve(end); blockOf.delete(end); }
+      for (let i = b.from; i < b.to; i++) rows.push(b.rows[i]);
+    }
+    near(rows);
   };
   // Made again by each watch(), with margins of the window's height then.
   const make = () => new IntersectionObserver(onEntries, nearMargins(innerHeight, 'scrollMargin' in IntersectionObserver.prototype));
   let observer = make();
-  const ends = (b: Block) => [b.targets[0].target, b.targets[b.targets.length - 1].target];
+  const ends = (b: Block) => [b.rows[b.from], b.rows[b.to - 1]];
 
   return {
-    /** Watches these rows (in document order), instead of any watched before. */
-    watch(targets: Target[]) {
+    /** Watches these lists of rows (each in document order), instead of any watched before. */
+    watch(lists: Array<ArrayLike<Element>>) {
       observer.disconnect();
       observer = make();
       blockOf.clear();
       blocks = [];
-      for (let i = 0; i < targets.length; i += BLOCK) {
-        const b: Block = { targets: targets.slice(i, i + BLOCK), at: blocks.length, done: false };
-        blocks.push(b);
-        for (const end of ends(b)) { blockOf.set(end, b); observer.observe(end); }
+      for (const rows of lists) {
+        for (let i = 0; i < rows.length; i += BLOCK) {
+          const b: Block = { rows, from: i, to: Math.min(rows.length, i + BLOCK), at: blocks.length, done: false };
+          blocks.push(b);
+          for (const end of ends(b)) { blockOf.set(end, b); observer.observe(end); }
+        }
       }
     },
     stop() { observer.disconnect(); blockOf.clear(); blocks = []; },

@@ -59,6 +59,19 @@ export function* eachCustomerRow(root: ParentNode, opts: ScanOptions = {}): Gene
   }
 }
 
+/** Every row of a scope that may be a customer's, placeholders included, as the browser lists them: nothing is read
+ * from the rows here, so a list of thousands costs one native query. `customerOfRow` keeps the customers, row by
+ * row, when their badges are due (the rows near the view). */
+export function rowCandidates(scope: ParentNode): ArrayLike<Element> {
+  return scope.querySelectorAll(SELECTORS.gridRow.css);
+}
+
+/** The customer a row is for (lower case), or undefined for a placeholder, the header, any other element, ours. */
+export function customerOfRow(row: Element): string | undefined {
+  const m = row.localName === 'tr' ? ROW_ID.exec(row.id) : null;
+  return m && !isOurs(row) ? m[1].toLowerCase() : undefined;
+}
+
 /** `row` as a customer row, or undefined for a placeholder, the header or any other element (ours too).
  * Reading the name walks the row's text: callers that only place badges leave `names` off. */
 export function gridRowOf(row: Element, names = false): GridRow | undefined {
