@@ -38,27 +38,6 @@ export function* eachGridRow(root: ParentNode, opts: ScanOptions & { names?: boo
   }
 }
 
-/** The customer rows' elements and tenants alone, without their cells: a list of thousands is walked on every scan,
- * and a row's cell is only needed once its badge goes in (`gridRowOf` then). Reading each row's cells on every scan
- * was most of a 10,000-row scan. */
-export function* eachCustomerRow(root: ParentNode, opts: ScanOptions = {}): Generator<{ row: Element; tenantId: string }> {
-  for (const scope of scopesOf(root, opts.maxDepth)) {
-    // Whether a row is ours is asked once per parent (a body of rows), not of each row: `closest` on every row of a
-    // list of thousands cost more than the rest of the walk.
-    let parent: Node | null = null;
-    let parentOurs = false;
-    for (const row of scope.querySelectorAll(SELECTORS.gridRow.css)) {
-      const m = row.localName === 'tr' ? ROW_ID.exec(row.id) : null;
-      if (!m) continue;
-      if (row.parentNode !== parent) {
-        parent = row.parentNode;
-        parentOurs = parent !== null && parent.nodeType === 1 && isOurs(parent as Element);
-      }
-      if (!parentOurs && !row.hasAttribute('data-prl')) yield { row, tenantId: m[1].toLowerCase() };
-    }
-  }
-}
-
 /** Every row of a scope that may be a customer's, placeholders included, as the browser lists them: nothing is read
  * from the rows here, so a list of thousands costs one native query. `customerOfRow` keeps the customers, row by
  * row, when their badges are due (the rows near the view). */
