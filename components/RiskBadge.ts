@@ -7,7 +7,9 @@ import { thresholdKey } from '@/lib/thresholds';
 import { darkCss } from './dark';
 
 export const BADGE_CSS = `
-:host { all: initial; display: inline-block; margin-inline-start: 6px; vertical-align: middle; }
+/* Negative block margins: the badge (18 px) never makes its line taller, so placing one moves nothing below it (a
+   list's rows, the grid under a list of links): the browser then repaints the badge's line, not the whole page. */
+:host { all: initial; display: inline-block; margin-inline-start: 6px; margin-block: -4px; vertical-align: middle; }
 .b { font: 600 11px/16px system-ui, sans-serif; border-radius: 8px; padding: 0 6px; display: inline-block;
      white-space: nowrap; border: 1px solid transparent; }
 .b > span + span { margin-inline-start: 4px; }

@@ -11,6 +11,23 @@
 // 1.5 ms at 10,000, so 150 badges cost as much as the relayout they avoid; and the placeholders themselves add
 // 25–100 % to the table's first layout and 65–125 ms to the task that inserts the rows. Attaching the shadow root
 // late costs a relayout of the table as well (the host's box is rebuilt).
+// Out of flow, measured the same way (DevTools trace, `Layout` events' thread time and dirty/total objects; 150
+// hosts put in a laid-out table of 10,000 rows in one task; a busy machine, so ranges):
+// - in flow, as shipped: Layout 113–136 ms and PrePaint 58–78 ms for rows 0–149; 290–300 ms and 62–73 ms for rows
+//   5,000–5,149 (the name column widens, so every row is laid out anew and everything moves).
+// - `position: absolute` with auto insets (no positioned ancestor: the containing block is the initial one), as
+//   the cell's child, wrapped in a span, with `contain: strict` and a fixed size, `position: fixed`, or anchored
+//   (`anchor-name` on the name's button, `position-anchor` and `anchor()` insets): each Layout event still starts
+//   at the document (not partial; 761 dirty of 60,469 objects) and takes 41–60 ms (one host alone 27–39 ms),
+//   PrePaint 8–10 ms; the same hosts outside the table take 6–10 ms. The cell must be laid out again to place the
+//   host (its static position), and the table then walks its 10,000 rows (from cache): 3–7 times cheaper than in
+//   flow, never under a frame. Empty out-of-flow hosts put in before the first layout and painted later: 29–54 ms,
+//   no better. A popover host in the top layer (`showPopover({ source })`): each call forces a layout (150 took
+//   seconds). Not adopted: none keeps the table out of layout, and an out-of-flow badge takes no room (beside a
+//   name as wide as its column it covers the next column), escapes the cell's clip, and does not scroll with a
+//   scrolling grid that is not positioned. What is kept: the badge never makes its line taller (RiskBadge's block
+//   margins), so placing one moves nothing below it, and only its line is painted again (a link's badge above a
+//   10,000-row grid repainted the whole page: PrePaint 41–43 ms, now 6–12 ms).
 import { BADGE_CSS, renderBadge } from '@/components/RiskBadge';
 import { markTheme } from './portal-theme';
 import type { Badge } from '@/lib/messages';
@@ -128,9 +145,9 @@ export function createPlacement(deps: { badgeOf(tenantId: string): Badge | undef
       const p = placed.get(target);
       return p !== undefined && p.tenantId === tenantId && p.host.isConnected;
     },
-    /** Hosts whose target left the page or is no longer one (`current`), taken off. */
-    prune(current: Set<Element>) {
-      for (const [target] of placed) if (!current.has(target) || !target.isConnected) unplace(target);
+    /** Hosts whose target left the page or is no longer one for its customer (`keeps`), taken off. */
+    prune(keeps: (target: Element, tenantId: string, link: boolean) => boolean) {
+      for (const [target, p] of placed) if (!target.isConnected || !keeps(target, p.tenantId, p.link)) unplace(target);
     },
     /** Painted again from the source: all, or those of these customers. */
     repaint(tenantIds?: Set<string>) {
@@ -146,6 +163,8 @@ export function createPlacement(deps: { badgeOf(tenantId: string): Badge | undef
       for (const [target, p] of placed) if (p.link && p.tenantId === tenantId) unplace(target);
     },
     get size() { return placed.size; },
+    /** How many grid rows have theirs. */
+    get rowCount() { let n = 0; for (const p of placed.values()) if (!p.link) n++; return n; },
     clear() { for (const p of placed.values()) p.host.remove(); placed.clear(); },
   };
 }
@@ -154,10 +173,11 @@ export type Placement = ReturnType<typeof createPlacement>;
 /**
  * Grid rows waiting for their badge, watched until they come within two screens of the view; `near` gets them
  * then (a block and its neighbours, in document order). A nested scrolling grid is covered by `scrollMargin`
- * where the browser has it (nearMargins).
+ * where the browser has it (nearMargins). The rows are handed over as the browser listed them (rowCandidates):
+ * nothing is read of a row until its block comes near, so a scan of a list of thousands touches a few per block.
  */
-export function watchNearView(near: (targets: Target[]) => void) {
-  interface Block { targets: Target[]; at: number; done: boolean }
+export function watchNearView(near: (rows: Element[]) => void) {
+  interface Block { rows: ArrayLike<Element>; from: number; to: number; at: number; done: boolean }
   let blocks: Block[] = [];
   const blockOf = new Map<Element, Block>();
   const onEntries = (entries: IntersectionObserverEntry[]) => {
@@ -174,25 +194,31 @@ export function watchNearView(near: (targets: Target[]) => void) {
     }
     if (!due.length) return;
     due.sort((a, b) => a.at - b.at);
-    for (const b of due) for (const end of ends(b)) { observer.unobserve(end); blockOf.delete(end); }
-    near(due.flatMap((b) => b.targets));
+    const rows: Element[] = [];
+    for (const b of due) {
+      for (const end of ends(b)) { observer.unobserve(end); blockOf.delete(end); }
+      for (let i = b.from; i < b.to; i++) rows.push(b.rows[i]);
+    }
+    near(rows);
   };
   // Made again by each watch(), with margins of the window's height then.
   const make = () => new IntersectionObserver(onEntries, nearMargins(innerHeight, 'scrollMargin' in IntersectionObserver.prototype));
   let observer = make();
-  const ends = (b: Block) => [b.targets[0].target, b.targets[b.targets.length - 1].target];
+  const ends = (b: Block) => [b.rows[b.from], b.rows[b.to - 1]];
 
   return {
-    /** Watches these rows (in document order), instead of any watched before. */
-    watch(targets: Target[]) {
+    /** Watches these lists of rows (each in document order), instead of any watched before. */
+    watch(lists: Array<ArrayLike<Element>>) {
       observer.disconnect();
       observer = make();
       blockOf.clear();
       blocks = [];
-      for (let i = 0; i < targets.length; i += BLOCK) {
-        const b: Block = { targets: targets.slice(i, i + BLOCK), at: blocks.length, done: false };
-        blocks.push(b);
-        for (const end of ends(b)) { blockOf.set(end, b); observer.observe(end); }
+      for (const rows of lists) {
+        for (let i = 0; i < rows.length; i += BLOCK) {
+          const b: Block = { rows, from: i, to: Math.min(rows.length, i + BLOCK), at: blocks.length, done: false };
+          blocks.push(b);
+          for (const end of ends(b)) { blockOf.set(end, b); observer.observe(end); }
+        }
       }
     },
     stop() { observer.disconnect(); blockOf.clear(); blocks = []; },

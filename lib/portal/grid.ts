@@ -38,16 +38,17 @@ export function* eachGridRow(root: ParentNode, opts: ScanOptions & { names?: boo
   }
 }
 
-/** The customer rows' elements and tenants alone, without their cells: a list of thousands is walked on every scan,
- * and a row's cell is only needed once its badge goes in (`gridRowOf` then). Reading each row's cells on every scan
- * was most of a 10,000-row scan. */
-export function* eachCustomerRow(root: ParentNode, opts: ScanOptions = {}): Generator<{ row: Element; tenantId: string }> {
-  for (const scope of scopesOf(root, opts.maxDepth)) {
-    for (const row of scope.querySelectorAll(SELECTORS.gridRow.css)) {
-      const m = row.localName === 'tr' ? ROW_ID.exec(row.id) : null;
-      if (m && !isOurs(row)) yield { row, tenantId: m[1].toLowerCase() };
-    }
-  }
+/** Every row of a scope that may be a customer's, placeholders included, as the browser lists them: nothing is read
+ * from the rows here, so a list of thousands costs one native query. `customerOfRow` keeps the customers, row by
+ * row, when their badges are due (the rows near the view). */
+export function rowCandidates(scope: ParentNode): ArrayLike<Element> {
+  return scope.querySelectorAll(SELECTORS.gridRow.css);
+}
+
+/** The customer a row is for (lower case), or undefined for a placeholder, the header, any other element, ours. */
+export function customerOfRow(row: Element): string | undefined {
+  const m = row.localName === 'tr' ? ROW_ID.exec(row.id) : null;
+  return m && !isOurs(row) ? m[1].toLowerCase() : undefined;
 }
 
 /** `row` as a customer row, or undefined for a placeholder, the header or any other element (ours too).

@@ -23,6 +23,8 @@ function isOwnedByUs(root: ParentNode): boolean {
   return false;
 }
 
+const isRow = (el: Element | null): boolean => el !== null && el.localName === 'tr' && el.id.startsWith(ROW_ID_PREFIX);
+
 /** Every open shadow root under `root`, shallower roots first; closed roots cannot be reached, by design. */
 export function collectShadowRoots(root: ParentNode, maxDepth: number = DEFAULT_MAX_DEPTH): ShadowRoot[] {
   const found: ShadowRoot[] = [];
@@ -35,13 +37,15 @@ export function collectShadowRoots(root: ParentNode, maxDepth: number = DEFAULT_
     // One walk over the scope's elements, not into customer rows: a grid's rows are most of a list page's
     // elements, and a root inside a row (a button's) holds nothing we look for, as rows are known by their id.
     // `closest` only for the few elements that host a root.
+    // A body of rows (its first and last children rows) is not walked row by row either: the walk ran through every
+    // row of a list on every scan, most of a scan's time (each row a wrapper for the script's world, thousands).
     const stack: Element[] = [];
     for (let c = scope.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
     while (stack.length) {
       const el = stack.pop()!;
       const sr = el.shadowRoot;
       if (sr && !isOurs(el)) into.push(sr);
-      if (el.localName === 'tr' && el.id.startsWith(ROW_ID_PREFIX)) continue;
+      if (isRow(el) || (isRow(el.firstElementChild) && isRow(el.lastElementChild))) continue;
       for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
     }
   };

@@ -2,5 +2,5 @@
 // URL shapes and markup are described in the modules themselves (page.ts, links.ts, grid.ts).
 export { collectShadowRoots, scopesOf, isOurs, DEFAULT_MAX_DEPTH, type ScanOptions } from './roots';
 export { findCustomerLinks, customerOfHref, type CustomerLink } from './links';
-export { eachCustomerRow, eachGridRow, findGridRows, gridRowOf, inGridRow, shownName, visibleText, type GridRow } from './grid';
+export { customerOfRow, eachGridRow, rowCandidates, findGridRows, gridRowOf, inGridRow, shownName, visibleText, type GridRow } from './grid';
 export { visibleCustomerName } from './page';

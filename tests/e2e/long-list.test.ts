@@ -42,6 +42,19 @@ describe('a 10,000-row customers list', () => {
       return w.__rows.filter((r) => r.getBoundingClientRect().top > 8 * innerHeight && r.querySelector('prl-badge')).length;
     });
     expect(farWith).toBe(0);
+    // A badge never makes its line taller: a row with one is as tall as a far row without, a link's line as tall
+    // as a line of plain text beside it (else placing one moves everything below it, and the whole page repaints).
+    const heights = await page.evaluate(() => {
+      const w = window as unknown as { __rows: HTMLTableRowElement[] };
+      const plain = document.createElement('li');
+      plain.textContent = 'Customer';
+      const recent = document.getElementById('recent')!;
+      recent.append(plain);
+      const h = (e: Element) => e.getBoundingClientRect().height;
+      return { withBadge: h(w.__rows[0]), without: h(w.__rows[w.__rows.length - 1]), link: h(recent.querySelector('li:has(prl-badge)')!), text: h(plain) };
+    });
+    expect(heights.withBadge).toBe(heights.without);
+    expect(heights.link).toBe(heights.text);
 
     // Scroll the whole list a screen at a time: each time, every row in the view has its badge.
     const screen = await page.evaluate(() => innerHeight);

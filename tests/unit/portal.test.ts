@@ -4,9 +4,9 @@
 // and names read as text.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { customerUrl, pageOf, type CustomerUrlOptions, type PortalPage } from '../../lib/portal/page';
-import { DEFAULT_MAX_DEPTH, collectShadowRoots, findCustomerLinks, findGridRows, scopesOf, visibleCustomerName } from '../../lib/portal/scan';
+import { DEFAULT_MAX_DEPTH, collectShadowRoots, customerOfRow, findCustomerLinks, rowCandidates, findGridRows, scopesOf, visibleCustomerName } from '../../lib/portal/scan';
 
 const HOST = 'https://partner.microsoft.com';
 // The tenants of the fixtures.
@@ -378,6 +378,49 @@ describe('collectShadowRoots and scopesOf', () => {
     expect(findGridRows(document)).toEqual([]);
     expect(scopesOf(ours)).toEqual([]);
     expect(scopesOf(ours.shadowRoot!)).toEqual([]);
+  });
+
+  it('walks a list of thousands for shadow roots without visiting its rows one by one', () => {
+    // A grid of 3,000 rows in a shadow root, a root after the table (found), one in a row's cell (not looked for).
+    const grid = document.createElement('customersvcadmin_he-data-grid');
+    const root = grid.attachShadow({ mode: 'open' });
+    const table = document.createElement('table');
+    const body = document.createElement('tbody');
+    for (let i = 0; i < 3000; i++) {
+      const id = `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`;
+      const tr = document.createElement('tr');
+      tr.id = `row-${id}`;
+      tr.innerHTML = `<td id="cell-displayName-${id}"><x-button>Customer ${i}</x-button></td>`;
+      body.append(tr);
+    }
+    body.querySelector('x-button')!.attachShadow({ mode: 'open' });
+    table.append(body);
+    const after = document.createElement('x-pager');
+    after.attachShadow({ mode: 'open' });
+    root.append(table, after);
+    document.body.replaceChildren(grid);
+    const siblings = vi.spyOn(Element.prototype, 'previousElementSibling', 'get');
+    try {
+      expect(collectShadowRoots(document).map((r) => r.host.localName)).toEqual(['customersvcadmin_he-data-grid', 'x-pager']);
+      expect(siblings.mock.calls.length).toBeLessThan(50);
+    } finally {
+      siblings.mockRestore();
+    }
+  });
+
+  it('tells a customer row from a placeholder, the header, another element and a row of ours', () => {
+    const table = document.createElement('table');
+    table.innerHTML = `<thead><tr id="column-header"></tr></thead><tbody><tr id="row-he-row-0"></tr><tr id="row-1"></tr>`
+      + `<tr id="row-${FABRIKAM.toUpperCase()}"></tr><tr id="row-${CONTOSO}0"></tr></tbody>`;
+    const ours = document.createElement('div');
+    ours.setAttribute('data-prl', '');
+    ours.innerHTML = `<table><tr id="row-${CONTOSO}"></tr></table>`;
+    const div = document.createElement('div');
+    div.id = `row-${CONTOSO}`;
+    document.body.replaceChildren(table, ours, div);
+    const candidates = Array.from(rowCandidates(document));
+    expect(candidates.map(customerOfRow)).toEqual([undefined, undefined, FABRIKAM, undefined, undefined]);
+    expect(customerOfRow(div)).toBeUndefined();
   });
 
   it('finds every root of the saved list page but ours', () => {
