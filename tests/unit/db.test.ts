@@ -99,7 +99,7 @@ describe('the store', () => {
     expect(await db.get('customers', B)).toMatchObject({ name: '<b>Fabrikam</b>', origin: 'portal' });
   });
 
-  it('records at most the cap of customers from one page and from a day of pages, never touching imported ones', async () => {
+  it('records at most the cap of customers from one page and from a day of pages, never touching imported ones', { timeout: 30_000 }, async () => {
     const db = await openStore();
     const id = (n: number) => `eeeeeeee-0000-4000-8000-${String(n).padStart(12, '0')}`;
     await commitImport(db, { customers: [customer(id(0), 'Imported'), customer(id(1), 'Imported too')] }, NOW);

@@ -44,7 +44,7 @@ describe('storage full', () => {
 });
 
 describe('concurrent edits', () => {
-  it('keeps every one of 100 interleaved ticks from two tabs and the popup: last writer by time wins, history keeps all', async () => {
+  it('keeps every one of 100 interleaved ticks from two tabs and the popup: last writer by time wins, history keeps all', { timeout: 30_000 }, async () => {
     const items = ['phone-contact', 'background-check', 'sms-verification', 'dunning'];
     await fc.assert(fc.asyncProperty(
       fc.array(fc.record({ item: fc.constantFrom(...items), done: fc.boolean(), via: fc.constantFrom('panel', 'panel', 'popup'), second: fc.integer({ min: 0, max: 59 }), ms: fc.integer({ min: 0, max: 999 }) }), { minLength: 100, maxLength: 100 }),
