@@ -47,19 +47,24 @@ export function rowCandidates(scope: ParentNode): ArrayLike<Element> {
 
 /** The customer a row is for (lower case), or undefined for a placeholder, the header, any other element, ours. */
 export function customerOfRow(row: Element): string | undefined {
+  return rowGuid(row)?.toLowerCase();
+}
+
+/** The GUID of a customer row's id as the portal writes it (its cells' ids use the same case), or undefined. */
+function rowGuid(row: Element): string | undefined {
   const m = row.localName === 'tr' ? ROW_ID.exec(row.id) : null;
-  return m && !isOurs(row) ? m[1].toLowerCase() : undefined;
+  return m && !isOurs(row) ? m[1] : undefined;
 }
 
 /** `row` as a customer row, or undefined for a placeholder, the header or any other element (ours too).
  * Reading the name walks the row's text: callers that only place badges leave `names` off. */
 export function gridRowOf(row: Element, names = false): GridRow | undefined {
-  const m = row.localName === 'tr' ? ROW_ID.exec(row.id) : null;
-  if (!m || isOurs(row)) return undefined;
-  const nameCell = nameCellOf(row, m[1]);
+  const guid = rowGuid(row);
+  if (!guid) return undefined;
+  const nameCell = nameCellOf(row, guid);
   const cell = nameCell ?? row.firstElementChild ?? row;
   const name = nameCell && names ? visibleText(nameCell) : '';
-  return name ? { row, tenantId: m[1].toLowerCase(), cell, name } : { row, tenantId: m[1].toLowerCase(), cell };
+  return name ? { row, tenantId: guid.toLowerCase(), cell, name } : { row, tenantId: guid.toLowerCase(), cell };
 }
 
 /** The name shown in the row of one customer (its name cell's text), looked up by row id, not by reading every
