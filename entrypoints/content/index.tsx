@@ -10,6 +10,7 @@ import type { MountedPanel } from './panel';
 import { loadPanel } from './panel-loader';
 import { dropPrefetched, prefetchPanel, prefetchedWithin, takePrefetched } from './panel-prefetch';
 import { watchPortalTheme } from './portal-theme';
+import { dropTable, prefetchTable, takeTable } from './table-prefetch';
 
 /** How long a customer's page waits for the answer asked for ahead before it mounts the panel (loading) without it. */
 const ANSWER_WAIT_MS = 150;
@@ -56,21 +57,25 @@ async function run(ctx: ContentScriptContext) {
     } catch { /* keep the keys: better than nothing while the background restarts */ }
   };
   // A customer's page asks for the customer's answer and fetches the panel's code at once, while the strings load;
-  // a change meanwhile drops that answer (the route then asks again).
+  // a customers list asks for every customer's badge. A change meanwhile drops that answer (the route asks again).
   const opening = pageOf(location.href);
-  const dropOnChange = (m: unknown) => { if ((m as Changed)?.type === 'changed') dropPrefetched((m as Changed).tenantIds); };
+  const dropOnChange = (m: unknown) => {
+    if ((m as Changed)?.type !== 'changed') return;
+    dropPrefetched((m as Changed).tenantIds);
+    dropTable();
+  };
+  browser.runtime.onMessage.addListener(dropOnChange);
   if (opening.kind === 'customer') {
-    browser.runtime.onMessage.addListener(dropOnChange);
     prefetchPanel(opening.tenantId);
     loadPanel().catch(() => undefined); // a failure is reported by the route's load
-  }
+  } else if (opening.kind === 'customers-list') prefetchTable();
   await loadStrings();
 
   let panel: MountedPanel | undefined;
   let page: PortalPage = { kind: 'other' };
   const badges: BadgeManager = startBadges(ctx, {
     fetchBadges: (tenantIds) => send({ type: 'badges.get', tenantIds }),
-    fetchAll: () => send({ type: 'badges.all' }),
+    fetchAll: () => takeTable() ?? send({ type: 'badges.all' }),
     recordSeen: (customers) => void send({ type: 'customers.seen', customers }).catch(() => undefined),
     t: () => t,
   });
@@ -173,8 +178,9 @@ async function run(ctx: ContentScriptContext) {
         badges.rerender();
       });
     }
-    // A panel answer fetched ahead of the panel is from before this change: it is asked for again.
+    // A panel answer or badge table fetched ahead is from before this change: it is asked for again.
     dropPrefetched(c.tenantIds);
+    dropTable();
     if (page.kind === 'customer' && (!c.tenantIds || c.tenantIds.includes(page.tenantId))) {
       if (panel) panel.update({});
       else changedWhileLoading = true; // the panel's code is still loading: it reads again once mounted

@@ -139,6 +139,43 @@ describe('content script', () => {
     expect(requests.filter((r) => r.type === 'panel.get')).toHaveLength(1);
   });
 
+  it('asks for every customer\'s badge as it starts on a customers list, before its strings are in', async () => {
+    const { db, requests, holdWith } = await background();
+    await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL('https://partner.microsoft.com/dashboard/commerce2/customers/list');
+    let release!: () => void;
+    const strings = new Promise<void>((ok) => { release = ok; });
+    holdWith((req) => (req.type === 'i18n.get' ? strings : undefined));
+    const started = startContent();
+    try {
+      await vi.waitFor(() => expect(requests.map((r) => r.type)).toContain('badges.all'));
+      expect(requests.map((r) => r.type).sort()).toEqual(['badges.all', 'i18n.get']); // the strings are still held
+    } finally {
+      release();
+    }
+    await started;
+    // The badge source takes that answer: the table is not asked for twice.
+    await turns(5);
+    expect(requests.filter((r) => r.type === 'badges.all')).toHaveLength(1);
+  });
+
+  it('asks for the table again when the store changes before the early one is taken: no row shows data from before', async () => {
+    const { db, requests, holdWith } = await background();
+    await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL('https://partner.microsoft.com/dashboard/commerce2/customers/list');
+    let release!: () => void;
+    const strings = new Promise<void>((ok) => { release = ok; });
+    holdWith((req) => (req.type === 'i18n.get' ? strings : undefined));
+    const started = startContent();
+    await vi.waitFor(() => expect(requests.map((r) => r.type)).toContain('badges.all'));
+    // An import lands while the strings are on their way: the table asked for before it is from before.
+    await commitImport(db, { customers: [customer(B, 'Fabrikam')] }, NOW);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'changed', what: ['customers'] }, {});
+    release();
+    await started;
+    await vi.waitFor(() => expect(requests.filter((r) => r.type === 'badges.all')).toHaveLength(2));
+  });
+
   it('looks for the name a customer\'s page shows only in an idle moment, so the panel\'s first paint comes first', async () => {
     const { requests } = await background();
     (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url(A));
