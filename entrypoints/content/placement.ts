@@ -32,8 +32,8 @@
 // machine load 9–13): the first 150 badges go in with the rows (badges.ts, placeArriving), so the table is laid out
 // once, 12,612 layout objects instead of 12,012 and 8,450 elements styled instead of 8,000, a few ms. That holds
 // only when the badge table is in before the rows: asked for after the strings' round trip, it came after them in
-// 3 of 5 loads of one batch, and the rows were then laid out a second time with 100+ badges (Layout 64–105 ms,
-// PrePaint 20, Paint 12); asked for as the script starts (table-prefetch.ts), it came 166–957 ms ahead in 13 of 13.
+// 6 of 20 loads, and the rows were then laid out a second time with the badges (Layout 64–105 ms, PrePaint 20,
+// Paint 12); asked for as the script starts (table-prefetch.ts), it came 166–957 ms ahead of them in 8 of 8.
 // The rest of the extension's cost at open is its own script, not layout: injection and compile (~15 ms), the
 // messages in (~15–20), scans and observers (~25), GC (~5).
 import { BADGE_CSS, renderBadge } from '@/components/RiskBadge';
