@@ -142,7 +142,6 @@ export const TriageReason = z.union([
   z.string().check(z.regex(/^alert:.{1,200}$/, 'is not a triage reason (overdue, budget, risk, review or alert:<id>)')),
 ]);
 export type TriageReason = z.infer<typeof TriageReason>;
-export const alertReason = (alertId: string): TriageReason => `alert:${alertId}`;
 
 /** The staff's acknowledgement or snooze of one reason of one customer: the others stay as they are. */
 export const Triage = z.object({

@@ -3,11 +3,14 @@ import { compareAlertUrgency, responseClock } from './alerts';
 import { budgetState, type BudgetResult } from './budget';
 import { agingOf, compareOverdue, dunningStage, type AgingResult, type DunningInfo } from './receivables';
 import { score, type RiskResult } from './risk';
-import { alertReason, type AccountSummary, type Alert, type Settings, type Triage, type TriageReason, type TriageV2 } from './schema';
+import type { AccountSummary, Alert, Settings, Triage, TriageReason, TriageV2 } from './schema';
 import { isSnoozed, triageKey, type TriageIndex } from './attention';
 import { isKnown } from './summary';
 import { decisionView, type DecisionView } from './decisions';
 import type { ReviewReason } from './verdicts';
+
+/** The triage reason of one Microsoft alert (the schema's `alert:<id>` form). */
+export const alertReason = (alertId: string): TriageReason => `alert:${alertId}`;
 
 export interface RowBase {
   tenantId: string;

@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
 import { daysSince, staleReceivablesDays } from '@/lib/freshness';
-import { DATA_KINDS } from '@/lib/import/kinds';
+import { DATA_KINDS } from '@/lib/import/data-kinds';
 import type { Meta } from '@/lib/schema';
 import { attentionCount } from '@/lib/attention';
 import { searchFilter, type AlertStats, type RowBase, type TriageLists } from '@/lib/triage';

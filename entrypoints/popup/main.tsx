@@ -1,29 +1,26 @@
-// Wiring only: reads the store (same origin as the extension), builds the triage lists, mounts the popup.
+// Wiring only: the first rows from the background's head of the overdue list, then the whole lists from the store.
+// The first paint's modules are the view, the message call and the strings: the store, its zod schemas and the
+// team line (later.tsx) are loaded once those rows are on screen, so that evaluating them does not delay them.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Popup, type PopupProps } from '@/components/popup/Popup';
 import { indexTriage } from '@/lib/attention';
-import { localDate } from '@/lib/clock';
 import { describeOpenError, errorText } from '@/lib/errors';
 import { say } from '@/lib/wording';
-import { openStore, readAlerts, readAllSummaries, readMeta, readSettings, readTriage, type PrlDb } from '@/lib/db';
 import type { PopupHead } from '@/lib/messages';
-import { customerUrl } from '@/lib/portal/page';
-import { isKnown } from '@/lib/summary';
-import { alertResponseStats, buildTriage } from '@/lib/triage';
+import { buildTriage } from '@/lib/triage';
 import { loadStringsLocal } from '@/utils/strings';
 import { send } from '@/utils/send';
-import { SyncIndicator } from '@/components/team/SyncIndicator';
-import { useTeam } from '@/utils/team';
+import type { Loaded } from './later';
 import './style.css';
 
-type Loaded = Pick<PopupProps, 'lists' | 'stats' | 'meta' | 'customers' | 't' | 'locale' | 'today' | 'now' | 'pending'>;
-
-// The popup shows about a dozen rows: 30 fill it and a first scroll, until the whole list is in.
-const HEAD_ROWS = 30;
+// The popup (at most 600 px high) shows about eight rows under its header: twelve fill it. The whole list follows.
+const HEAD_ROWS = 12;
 
 /** Below this many customers, everything loads at once; above, the overdue head first, then everything. */
 const HEAD_FROM = 2000;
+
+const later = () => import('./later');
 
 /**
  * First the head of the overdue list, asked of the background (its store is open already: the popup's own
@@ -44,46 +41,31 @@ async function loadHead(head: Promise<PopupHead>): Promise<Loaded | undefined> {
   };
 }
 
-async function load(db: PrlDb): Promise<Loaded> {
-  const now = new Date();
-  const settings = await readSettings(db);
-  const [summaries, alerts, triage, meta, strings] = await Promise.all([
-    readAllSummaries(db), readAlerts(db), readTriage(db), readMeta(db), loadStringsLocal(settings),
-  ]);
-  // Names seen in the portal alone are no data: a store holding only those still says what to import.
-  const customers = summaries.filter(isKnown).length;
-  const today = localDate(now);
-  const iso = now.toISOString();
-  return {
-    lists: buildTriage(summaries, alerts, triage, settings, today, iso),
-    stats: alertResponseStats(alerts, iso),
-    meta, customers, t: strings.t, locale: strings.locale, today, now: iso,
-  };
-}
-
-function App({ store, first }: { store: Promise<PrlDb>; first: Promise<Loaded | undefined> }) {
+function App({ first }: { first: Promise<Loaded | undefined> }) {
   const [state, setState] = useState<Loaded>();
   const [error, setError] = useState<string>();
-  const team = useTeam();
+  const [rest, setRest] = useState<Awaited<ReturnType<typeof later>>>();
   const fatal = (e: unknown) => void guess.then((s) => setError(describeOpenError(e, s.t)), () => setError(describeOpenError(e, (k, ...subs) => [k, ...subs].join(' '))));
-  const reload = () => store.then((db) => load(db).then(setState, (e) => setError(String(e instanceof Error ? e.message : e))), fatal);
+  const reload = () => later().then((m) => {
+    setRest(() => m);
+    return m.loadAll().then(setState, (e) => setError(String(e instanceof Error ? e.message : e)));
+  }, fatal);
   useEffect(() => {
-    // The head first (so nothing competes with it), then the whole lists.
-    void first.then((s) => {
-      if (s) setState(s);
-      void reload();
-    }, () => void reload());
+    void first.then((s) => (s ? setState(s) : void reload()), () => void reload());
     const onMessage = (m: unknown) => { if ((m as { type?: string })?.type === 'changed') void reload(); };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, []);
+  // Effects run after the frame that paints: the head's rows are on screen when the whole lists are asked for.
+  useEffect(() => { if (state?.pending) void reload(); }, [state?.pending]);
   // An error is a message key with values (or a browser's own words): said in the popup's language once it has one.
   const fail = (e: unknown) => setError(say(state?.t ?? ((k, ...subs) => [k, ...subs].join(' ')), errorText(e)));
   const actions: PopupProps['actions'] = {
     open(tenantId, newTab) {
-      const url = customerUrl(tenantId, state?.meta?.portal ?? {});
-      const go = newTab ? browser.tabs.create({ url }) : browser.tabs.update({ url });
-      void go.then(() => { if (!newTab) window.close(); }, fail);
+      void later().then((m) => {
+        const url = m.customerUrl(tenantId, state?.meta?.portal ?? {});
+        return newTab ? browser.tabs.create({ url }) : browser.tabs.update({ url });
+      }).then(() => { if (!newTab) window.close(); }, fail);
     },
     acknowledge: (tenantId, reason, on) => void send({ type: 'triage.set', tenantId, reason, acknowledged: on }).then(reload, fail),
     snooze: (tenantId, reason, until) => void send({ type: 'triage.set', tenantId, reason, snoozedUntil: until }).then(reload, fail),
@@ -91,12 +73,11 @@ function App({ store, first }: { store: Promise<PrlDb>; first: Promise<Loaded | 
     openOptions: () => void browser.runtime.openOptionsPage(),
   };
   if (!state) return <Popup customers={0} t={(k) => k} locale="en" today="" now="" error={error} actions={actions} />;
-  return <><Popup {...state} error={error} actions={actions} /><p class="team small"><SyncIndicator brief={team.brief} t={state.t} /></p></>;
+  return <><Popup {...state} error={error} actions={actions} />{rest && <rest.TeamLine t={state.t} />}</>;
 }
 
-// The head is asked for and the store opened at once, before the first render.
+// The head is asked for and the strings fetched at once, before the first render.
 const guess = loadStringsLocal({ language: 'auto' });
 guess.catch(() => undefined); // reported by the load that takes it
 const first = loadHead(send({ type: 'popup.head', limit: HEAD_ROWS, countUpTo: HEAD_FROM + 1 }));
-const store = openStore();
-render(<App store={store} first={first} />, document.getElementById('app')!);
+render(<App first={first} />, document.getElementById('app')!);

@@ -1,10 +1,7 @@
 // The kinds of data an import brings: the one list that the schema, the store, the preview and the popup take.
 import * as z from 'zod/mini';
+import { IMPORT_KINDS } from './data-kinds';
 
-/** Kinds of records a file brings, one store each, in the order views list them. */
-export const DATA_KINDS = ['customers', 'invoices', 'spending', 'subscriptions', 'alerts'] as const;
-export type DataKind = (typeof DATA_KINDS)[number];
-/** Every kind a file can be: the data kinds, and a Partner Risk Lens backup (restored whole, not imported). */
-export const IMPORT_KINDS = [...DATA_KINDS, 'backup'] as const;
+export { DATA_KINDS, IMPORT_KINDS, type DataKind } from './data-kinds';
 export const ImportKind = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof ImportKind>;

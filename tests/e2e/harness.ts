@@ -21,9 +21,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { portal?: Parameters<typeof startPortal>[0]; headless?: boolean } = {}): Promise<Harness> {
+/** `profile`: a browser profile to use and keep (a bench's prepared store); by default a new one, removed on close. */
+export async function launch(opts: { portal?: Parameters<typeof startPortal>[0]; headless?: boolean; profile?: string } = {}): Promise<Harness> {
   const portal = await startPortal(opts.portal);
-  const profile = mkdtempSync(join(tmpdir(), 'prl-profile-'));
+  const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'prl-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: opts.headless ?? true,
@@ -53,7 +54,7 @@ export async function launch(opts: { portal?: Parameters<typeof startPortal>[0];
     async close() {
       await context.close();
       await portal.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!opts.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
