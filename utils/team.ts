@@ -24,7 +24,10 @@ async function readRejected(): Promise<RejectedDoc[]> {
  * (lib/sync/share): the team's server gets it while this store writes it.
  */
 export async function importForTeam<T>(batch: ImportBatch, by: string, at: string, commit: () => Promise<T>): Promise<T> {
-  return commitAndShare({ state: await syncState(), fetch: withTimeout((url, init) => fetch(url, init)), now: () => new Date(), newId: () => crypto.randomUUID() }, batch, by, at, commit);
+  // The team's small database does not open: the import is this store's alone, as it would be without a team.
+  const state = await syncState().catch(() => undefined);
+  if (!state) return commit();
+  return commitAndShare({ state, fetch: withTimeout((url, init) => fetch(url, init)), now: () => new Date(), newId: () => crypto.randomUUID() }, batch, by, at, commit);
 }
 
 /** The team's state, refreshed every few seconds while the page is open; `withRejected` also reads the records kept aside. */

@@ -14,6 +14,7 @@ import { alertResponseStats, buildTriage } from '@/lib/triage';
 import { loadStringsLocal } from '@/utils/strings';
 import { send } from '@/utils/send';
 import { SyncIndicator } from '@/components/team/SyncIndicator';
+import { createRefresher } from '@/utils/refresh';
 import { useTeam } from '@/utils/team';
 import './style.css';
 
@@ -66,14 +67,22 @@ function App({ store, first }: { store: Promise<PrlDb>; first: Promise<Loaded | 
   const [error, setError] = useState<string>();
   const team = useTeam();
   const fatal = (e: unknown) => void guess.then((s) => setError(describeOpenError(e, s.t)), () => setError(describeOpenError(e, (k, ...subs) => [k, ...subs].join(' '))));
-  const reload = () => store.then((db) => load(db).then(setState, (e) => setError(String(e instanceof Error ? e.message : e))), fatal);
+  // One full read at a time; after a whole import (here or a colleague's), its head first, as when the popup opens.
+  const [refresher] = useState(() => createRefresher(
+    () => store.then(load, (e: unknown) => void fatal(e)), () => loadHead(askHead()), setState,
+    (e) => setError(String(e instanceof Error ? e.message : e)),
+  ));
+  const reload = refresher.full;
   useEffect(() => {
     // The head first (so nothing competes with it), then the whole lists.
     void first.then((s) => {
       if (s) setState(s);
       void reload();
     }, () => void reload());
-    const onMessage = (m: unknown) => { if ((m as { type?: string })?.type === 'changed') void reload(); };
+    const onMessage = (m: unknown) => {
+      const c = m as { type?: string; what?: unknown };
+      if (c?.type === 'changed') refresher.changed(Array.isArray(c.what) ? c.what.map(String) : []);
+    };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, []);
@@ -97,6 +106,7 @@ function App({ store, first }: { store: Promise<PrlDb>; first: Promise<Loaded | 
 // The head is asked for and the store opened at once, before the first render.
 const guess = loadStringsLocal({ language: 'auto' });
 guess.catch(() => undefined); // reported by the load that takes it
-const first = loadHead(send({ type: 'popup.head', limit: HEAD_ROWS, countUpTo: HEAD_FROM + 1 }));
+const askHead = () => send({ type: 'popup.head', limit: HEAD_ROWS, countUpTo: HEAD_FROM + 1 });
+const first = loadHead(askHead());
 const store = openStore();
 render(<App store={store} first={first} />, document.getElementById('app')!);
