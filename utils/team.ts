@@ -1,10 +1,11 @@
 // The extension pages' side of the team connection: the state for the Team section and the indicators (asked of
-// the background every few seconds, which also runs an exchange when one is due), and imports to share.
+// the background every few seconds, which also runs an exchange when one is due), and imports given to the team.
 import { useEffect, useState } from 'preact/hooks';
-import { openSyncState, putPendingImport, readSyncValue, type SyncDb } from '@/lib/db';
+import { openSyncState, readSyncValue, type SyncDb } from '@/lib/db';
 import type { ImportBatch } from '@/lib/db/import';
-import { RejectedDoc, SyncConfig, type SyncBrief } from '@/lib/sync/config';
-import { compressBatch, kindsOf, rowsOf } from '@/lib/sync/imports';
+import { RejectedDoc, type SyncBrief, type SyncConfig } from '@/lib/sync/config';
+import { withTimeout } from '@/lib/sync/http';
+import { commitAndShare } from '@/lib/sync/share';
 import { send } from './send';
 
 /** How often an open page asks: a change made in another browser shows here within this plus one exchange. */
@@ -19,16 +20,14 @@ async function readRejected(): Promise<RejectedDoc[]> {
 }
 
 /**
- * Keeps an import made here for the next exchange, when this browser is connected to a team. The batch is
- * compressed while the store writes it (IndexedDB does its work apart from this page), and kept only once
- * `written` (the import's commit) has succeeded: an import that failed is not shared.
+ * Commits an import made here and, when this browser is connected to a team, gives it to the team at the same time
+ * (lib/sync/share): the team's server gets it while this store writes it.
  */
-export async function shareImport(batch: ImportBatch, by: string, at: string, written: Promise<unknown>): Promise<void> {
-  const db = await syncState();
-  if (!SyncConfig.safeParse(await readSyncValue(db, 'config')).success) return;
-  const gz = await compressBatch(batch);
-  await written;
-  await putPendingImport(db, { _id: `import:${crypto.randomUUID()}`, at, by, rows: rowsOf(batch), kinds: kindsOf(batch), gz });
+export async function importForTeam<T>(batch: ImportBatch, by: string, at: string, commit: () => Promise<T>): Promise<T> {
+  // The team's small database does not open: the import is this store's alone, as it would be without a team.
+  const state = await syncState().catch(() => undefined);
+  if (!state) return commit();
+  return commitAndShare({ state, fetch: withTimeout((url, init) => fetch(url, init)), now: () => new Date(), newId: () => crypto.randomUUID() }, batch, by, at, commit);
 }
 
 /** The team's state, refreshed every few seconds while the page is open; `withRejected` also reads the records kept aside. */

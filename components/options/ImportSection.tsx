@@ -71,7 +71,9 @@ export function ImportSection({ t, locale, lastImport, now, onParse, onSnapshotI
       const outcome = await onCommit(files, snapshot);
       setStage({ at: 'done', files, outcome });
     } catch (e) {
-      setFailure(say(t, wording('import_failed', errorWording(e))));
+      // An import the team already holds failed only here: its own wording says so (lib/sync/share).
+      const why = errorWording(e);
+      setFailure(say(t, typeof why === 'object' && why.key === 'import_failed_shared' ? why : wording('import_failed', why)));
       setStage({ at: 'preview', files });
     }
   };

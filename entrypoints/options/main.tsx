@@ -22,7 +22,7 @@ import { auditCsv } from '@/lib/audit';
 import type { Meta, Settings } from '@/lib/schema';
 import { buildTriage } from '@/lib/triage';
 import { send } from '@/utils/send';
-import { shareImport } from '@/utils/team';
+import { importForTeam } from '@/utils/team';
 import { loadStringsLocal } from '@/utils/strings';
 import { say, WordedError, wording } from '@/lib/wording';
 import './style.css';
@@ -91,12 +91,9 @@ function App({ db }: { db: PrlDb }) {
   const commit = async (files: ParsedFile[], snapshot: boolean) => {
     const batch = mergeBatches(usable(files).map((f) => f.batch), snapshot);
     const at = now();
-    const written = commitImport(db, batch, at);
-    // Connected to a team: the same batch goes to every member, who applies it with the same import code. It is
-    // compressed while the store writes it, and kept for the team once written.
-    const shared = shareImport(batch, settings.staffName, at, written).catch(() => team.refresh());
-    const outcome = await written;
-    await shared;
+    // Connected to a team: the same batch goes to every member, who applies it with the same import code; it goes to
+    // the team's server while this store writes it. A failure here that the team's copy outlives says so.
+    const outcome = await importForTeam(batch, settings.staffName, at, () => commitImport(db, batch, at)).finally(() => void team.refresh());
     await send({ type: 'data.changed', what: ['import'] }).catch(() => undefined);
     await reload();
     return outcome;

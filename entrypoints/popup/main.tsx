@@ -12,6 +12,7 @@ import { buildTriage } from '@/lib/triage';
 import { loadStringsLocal } from '@/utils/strings';
 import { send } from '@/utils/send';
 import type { Loaded } from './later';
+import { createRefresher } from '@/utils/refresh';
 import './style.css';
 
 // The popup (at most 600 px high) shows about eight rows under its header: twelve fill it. The whole list follows.
@@ -46,18 +47,28 @@ function App({ first }: { first: Promise<Loaded | undefined> }) {
   const [error, setError] = useState<string>();
   const [rest, setRest] = useState<Awaited<ReturnType<typeof later>>>();
   const fatal = (e: unknown) => void guess.then((s) => setError(describeOpenError(e, s.t)), () => setError(describeOpenError(e, (k, ...subs) => [k, ...subs].join(' '))));
-  const reload = () => later().then((m) => {
-    setRest(() => m);
-    return m.loadAll().then(setState, (e) => setError(String(e instanceof Error ? e.message : e)));
-  }, fatal);
+  // One full read at a time; after a whole import (here or a colleague's), its head first, as when the popup opens.
+  const [refresher] = useState(() => createRefresher<Loaded>(
+    () => later().then((m) => {
+      setRest(() => m);
+      return m.loadAll();
+    }, (e: unknown) => void fatal(e)),
+    () => loadHead(askHead()), setState,
+    (e) => setError(String(e instanceof Error ? e.message : e)),
+  ));
+  const reload = refresher.full;
   useEffect(() => {
     void first.then((s) => (s ? setState(s) : void reload()), () => void reload());
-    const onMessage = (m: unknown) => { if ((m as { type?: string })?.type === 'changed') void reload(); };
+    const onMessage = (m: unknown) => {
+      const c = m as { type?: string; what?: unknown };
+      if (c?.type === 'changed') refresher.changed(Array.isArray(c.what) ? c.what.map(String) : []);
+    };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, []);
   // Effects run after the frame that paints: the head's rows are on screen when the whole lists are asked for.
-  useEffect(() => { if (state?.pending) void reload(); }, [state?.pending]);
+  // (Not when a full read is under way: after an import, the refresher's own full read follows its head.)
+  useEffect(() => { if (state?.pending && !reload.busy) void reload(); }, [state?.pending]);
   // An error is a message key with values (or a browser's own words): said in the popup's language once it has one.
   const fail = (e: unknown) => setError(say(state?.t ?? ((k, ...subs) => [k, ...subs].join(' ')), errorText(e)));
   const actions: PopupProps['actions'] = {
@@ -79,5 +90,6 @@ function App({ first }: { first: Promise<Loaded | undefined> }) {
 // The head is asked for and the strings fetched at once, before the first render.
 const guess = loadStringsLocal({ language: 'auto' });
 guess.catch(() => undefined); // reported by the load that takes it
-const first = loadHead(send({ type: 'popup.head', limit: HEAD_ROWS, countUpTo: HEAD_FROM + 1 }));
+const askHead = () => send({ type: 'popup.head', limit: HEAD_ROWS, countUpTo: HEAD_FROM + 1 });
+const first = loadHead(askHead());
 render(<App first={first} />, document.getElementById('app')!);

@@ -6,7 +6,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 export const SYNC_DB_NAME = 'partner-risk-lens-team';
 
 export interface SyncSchema extends DBSchema {
-  /** One value per key: 'config', 'status', 'cursor', 'rejected', 'appliedImports'. */
+  /** One value per key: 'config', 'status', 'cursor', 'rejected', 'appliedImports', and `own:{id}` per import made here. */
   state: { key: string; value: unknown };
   /** Imports made here, compressed, until they are in the local replica. */
   imports: { key: string; value: PendingImport };
@@ -42,4 +42,22 @@ export const readPendingImports = (db: SyncDb): Promise<PendingImport[]> => db.g
 export const countPendingImports = (db: SyncDb): Promise<number> => db.count('imports');
 export async function deletePendingImport(db: SyncDb, id: string): Promise<void> {
   await db.delete('imports', id);
+}
+
+// Imports this browser made and handed to the team itself (lib/sync/share): one small value each, under its own key,
+// so that the import page and the worker never rewrite each other's list.
+const OWN = 'own:';
+const ownRange = () => IDBKeyRange.bound(OWN, `${OWN}\uffff`);
+export async function writeOwnImport(db: SyncDb, id: string, value: unknown): Promise<void> {
+  await db.put('state', value, OWN + id);
+}
+export async function deleteOwnImport(db: SyncDb, id: string): Promise<void> {
+  await db.delete('state', OWN + id);
+}
+export const readOwnImport = (db: SyncDb, id: string): Promise<unknown> => db.get('state', OWN + id);
+/** Every import made here that the worker may still have to apply: [import id, value]. */
+export async function readOwnImports(db: SyncDb): Promise<Array<[string, unknown]>> {
+  const tx = db.transaction('state');
+  const [keys, values] = await Promise.all([tx.store.getAllKeys(ownRange()), tx.store.getAll(ownRange())]);
+  return keys.map((k, i) => [String(k).slice(OWN.length), values[i]]);
 }

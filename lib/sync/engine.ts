@@ -4,13 +4,14 @@
 import { coalesce } from '../coalesce';
 import type { PrlDb, SyncDb } from '../db';
 import {
-  applyRemoteRecords, countPendingImports, type PendingImport, countUnshared, deletePendingImport, markShared, putPendingImport, readImportedData,
-  readPendingImports, readSettings, readSyncValue, unsharedRecords, writeSyncValue, deleteSyncValue,
+  applyRemoteRecords, countPendingImports, type PendingImport, countUnshared, markShared, readSyncValue, unsharedRecords, writeSyncValue, deleteSyncValue,
 } from '../db';
 import { parseTeamRecord } from '../team/record';
 import type { Changed } from '../messages';
 import { backoffSeconds, RejectedDoc, serverOrigin, SyncConfig, SyncStatus, type SyncBrief, type SyncProblem, type SyncState } from './config';
-import { applyImport, compressBatch, IMPORT_ATTACHMENT, ImportRecord, kindsOf, rowsOf } from './imports';
+import { basicAuth } from './http';
+import { ImportRecord } from './imports';
+import { createLedger, stripMeta } from './ledger';
 import type { Pouch } from './pouch';
 
 export interface SyncDeps {
@@ -99,19 +100,13 @@ export function createSync(deps: SyncDeps) {
     const ids = new Set(docs.map((d) => d.id));
     await writeSyncValue(state, 'rejected', [...docs, ...kept.filter((k) => !ids.has(k.id))].slice(0, REJECTED_KEPT));
   }
+  const ledger = createLedger({ db, state, now: deps.now, broadcast: deps.broadcast, keepAside });
 
   /** Moves what this member wrote and has not shared into the local replica, then pushes; marks it shared once on the server. */
   async function pushOutbox(local: Pouch, remote: Pouch): Promise<void> {
     const imports: PendingImport[] = [];
-    const putImports = async () => {
-      for (const p of await readPendingImports(state)) {
-        if (imports.some((i) => i._id === p._id)) continue;
-        const doc = { _id: p._id, v: 1, kind: 'import', member: (await readConfig())!.user, by: p.by, at: p.at, rows: p.rows, kinds: p.kinds,
-          _attachments: { [IMPORT_ATTACHMENT]: { content_type: 'application/gzip', data: p.gz } } };
-        await local.put(doc as never).catch((e: { status?: number }) => { if (e?.status !== 409) throw e; });
-        imports.push(p);
-      }
-    };
+    const member = (await readConfig())!.user;
+    const putImports = () => ledger.putPending(local, remote, member, imports);
     await putImports();
     const sharedIds: string[] = [];
     for (;;) {
@@ -133,20 +128,7 @@ export function createSync(deps: SyncDeps) {
     // The server refused some (its validate_doc_update: a record not signed by this member): none counts as shared.
     if (pushed.doc_write_failures) throw new ExchangeError(403);
     if (sharedIds.length) await markShared(db, sharedIds);
-    for (const p of imports) {
-      await markImportApplied(p._id);
-      await deletePendingImport(state, p._id);
-    }
-  }
-
-  async function appliedImports(): Promise<Set<string>> {
-    const raw = await readSyncValue(state, 'appliedImports');
-    return new Set(Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string') : []);
-  }
-  async function markImportApplied(id: string): Promise<void> {
-    const s = await appliedImports();
-    s.add(id);
-    await writeSyncValue(state, 'appliedImports', [...s]);
+    await ledger.pushed(imports);
   }
 
   /** Applies what the replica holds past the cursor: good records to lib/db, imports with the import code, bad ones aside. */
@@ -169,12 +151,9 @@ export function createSync(deps: SyncDeps) {
         if (ch.doc.kind === 'import') {
           const rec = ImportRecord.safeParse(stripMeta(ch.doc));
           if (!rec.success) { aside.push({ id: ch.id, reason: why('sync_rejected_shape'), at }); continue; }
-          if ((await appliedImports()).has(ch.id)) continue;
-          const blob = await local.getAttachment(ch.id, IMPORT_ATTACHMENT).catch(() => undefined) as Blob | undefined;
-          const refused = await applyImport(db, blob, rec.data.at, at);
-          if (refused) { aside.push({ id: ch.id, reason: refused, at }); continue; }
-          await markImportApplied(ch.id);
-          imported = true;
+          const done = await ledger.incoming(local, ch.id, rec.data, at);
+          if (done.refused) aside.push({ id: ch.id, reason: done.refused, at });
+          imported ||= done.applied;
           continue;
         }
         const parsed = parseTeamRecord(ch.doc);
@@ -219,7 +198,7 @@ export function createSync(deps: SyncDeps) {
       let probe: Response;
       try {
         probe = await deps.fetch(`${origin.base}/${encodeURIComponent(config.database)}`, {
-          headers: { Accept: 'application/json', Authorization: `Basic ${btoa(unescape(encodeURIComponent(`${config.user}:${config.password}`)))}` },
+          headers: { Accept: 'application/json', Authorization: basicAuth(config) },
           credentials: 'omit',
         });
       } catch (e) {
@@ -233,6 +212,7 @@ export function createSync(deps: SyncDeps) {
       await pushOutbox(local, remote);
       await local.replicate.from(remote, { batch_size: 100 } as never);
       await applyIncoming(local);
+      await ledger.applyOwn(local);
       await setStatus({ state: 'ok', lastOk: deps.now().toISOString(), failures: 0 });
     } catch (e) {
       const f = failureOf(e);
@@ -270,30 +250,15 @@ export function createSync(deps: SyncDeps) {
     if (prior && (prior.url !== config.url || prior.database !== config.database || prior.user !== config.user)) await forget(prior);
     await writeSyncValue(state, 'config', config);
     await setStatus({ state: 'syncing', failures: 0 });
-    await shareEarlierImports();
+    await ledger.shareEarlier();
     await run();
-  }
-
-  /**
-   * Joining: what this store holds from imports made before (alone, or while disconnected) goes to the team as one
-   * import record, as each import made while connected does. Once per join: a reconnect (a password typed again)
-   * does not send it twice; leaving the team (forget) lets the next join send it again.
-   */
-  async function shareEarlierImports(): Promise<void> {
-    if (await readSyncValue(state, 'joinShared')) return;
-    const batch = await readImportedData(db);
-    if (rowsOf(batch)) {
-      const at = deps.now().toISOString();
-      const { staffName } = await readSettings(db);
-      await putPendingImport(state, { _id: `import:${globalThis.crypto.randomUUID()}`, at, by: staffName, rows: rowsOf(batch), kinds: kindsOf(batch), gz: await compressBatch(batch) });
-    }
-    await writeSyncValue(state, 'joinShared', true);
   }
 
   async function forget(c: SyncConfig): Promise<void> {
     const origin = serverOrigin(c.url);
     if (origin.ok) await deps.localReplica(replicaKey(c, origin.base)).destroy().catch(() => undefined);
     for (const k of ['cursor', 'rejected', 'appliedImports', 'joinShared']) await deleteSyncValue(state, k);
+    await ledger.forget();
   }
 
   /** Stops sharing: the credentials and the replica go, the partner's data in lib/db stays. */
@@ -309,8 +274,3 @@ export function createSync(deps: SyncDeps) {
 }
 
 export type Sync = ReturnType<typeof createSync>;
-
-function stripMeta(doc: Record<string, unknown>): Record<string, unknown> {
-  const { _rev: _, _attachments: __, _revisions: ___, ...rest } = doc;
-  return rest;
-}

@@ -5,19 +5,14 @@ import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import HttpAdapter from 'pouchdb-adapter-http';
 import Replication from 'pouchdb-replication';
 import type { SyncConfig } from './config';
+import { withTimeout } from './http';
 
 PouchDB.plugin(IndexedDbAdapter).plugin(HttpAdapter).plugin(Replication);
 
 export type Pouch = PouchDB.Database<Record<string, unknown>>;
 
-/** A request the server does not answer within this long counts as "no answer". */
-export const REQUEST_TIMEOUT_MS = 20_000;
-
-export function timedFetch(url: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-  const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-  return fetch(url, { ...init, signal });
-}
+/** The worker's requests to the team's server, each with the time limit. */
+export const timedFetch = withTimeout((url, init) => fetch(url, init));
 
 /** The local replica of one server's database (a new server starts a new replica). */
 export function localReplica(key: string): Pouch {

@@ -10,6 +10,7 @@ declare namespace PouchDB {
   interface BulkResult { ok?: boolean; id?: string; rev?: string; error?: string | boolean; status?: number }
   interface Database<Content extends object = Record<string, unknown>> {
     put(doc: Content & { _id: string }): Promise<BulkResult>;
+    get(docId: string, options?: object): Promise<Content & { _id: string; _rev: string }>;
     bulkDocs(docs: Array<Content & { _id: string }>): Promise<BulkResult[]>;
     changes(options: object): Promise<unknown>;
     getAttachment(docId: string, attachmentId: string): Promise<unknown>;

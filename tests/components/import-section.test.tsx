@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { BackupSection } from '../../components/options/BackupSection';
 import { ImportSection } from '../../components/options/ImportSection';
 import { BackupError, checkBackup } from '../../lib/backup';
+import { sharedFailure } from '../../lib/sync/share';
 import { makeTranslate, type MessageBundle } from '../../lib/i18n';
 import { parseImportFile, type ParseContext, type ParsedFile } from '../../lib/import';
 import { wording } from '../../lib/wording';
@@ -82,6 +83,14 @@ describe('import preview', () => {
     expect((await screen.findByTestId('import-failed')).textContent).toBe('import_failed(disk full)');
     expect(screen.getByTestId('import-preview')).toBeTruthy();
     expect(screen.queryByTestId('import-result')).toBeNull();
+  });
+
+  it('says that a failed commit the team already holds is not lost, and why it failed here', async () => {
+    const commit = vi.fn(async () => { throw sharedFailure(Object.assign(new Error(''), { name: 'QuotaExceededError' })); });
+    setup([parsedCustomers()], commit as never);
+    fireEvent.click(await screen.findByTestId('import-confirm'));
+    expect((await screen.findByTestId('import-failed')).textContent).toBe('import_failed_shared(error_no_storage)');
+    expect(screen.getByTestId('import-preview')).toBeTruthy();
   });
 
   it('shows a file it cannot read as a whole-file error and offers nothing to import', async () => {

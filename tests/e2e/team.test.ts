@@ -1,7 +1,7 @@
 // The team workspace in two real browsers (two Chromium profiles, the same build) sharing through pouchdb-server
 // on loopback, started here: ticks reach an open panel, an import reaches the other popup, offline edits converge,
 // a wrong password is a state in words, and a hostile record written straight to the server is kept aside as text.
-import type { Page } from 'playwright-core';
+import type { Page, Response as PwResponse } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTeamServer, type TeamServer } from '../../scripts/couch-setup';
 import { launch, readStore, type Harness } from './harness';
@@ -112,7 +112,13 @@ describe('team workspace', () => {
     const badge = list.locator(`tr[id="row-${contoso.tenantId}"] [data-testid="risk-badge"]`);
     await badge.waitFor(T);
     expect(await badge.getAttribute('data-overdue')).toBeNull();
+    // The import goes to the server from A's import page itself while A writes it, not later through A's worker.
+    const puts: number[] = [];
+    const onResponse = (r: PwResponse) => { if (r.request().method() === 'PUT' && r.url().includes('/import%3A')) puts.push(r.status()); };
+    a.context.on('response', onResponse);
     await importOverdue(a, contoso, 'INV-TEAM-1');
+    a.context.off('response', onResponse);
+    expect(puts).toEqual([201]);
     const popup = await b.openExtensionPage('popup.html');
     await expect.poll(() => overdueRow(popup, contoso).count(), T).toBe(1);
     expect(await popup.locator('[data-testid="sync-indicator"]').getAttribute('data-state')).toMatch(/ok|syncing/);

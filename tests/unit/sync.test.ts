@@ -12,36 +12,11 @@ import { classify, createSync } from '../../lib/sync/engine';
 import { compressBatch, decompressBatch } from '../../lib/sync/imports';
 import type { Pouch } from '../../lib/sync/pouch';
 import type { Changed } from '../../lib/messages';
+import { FakeReplica } from './fake-replica';
 
 const A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const NOW = new Date('2026-11-25T10:00:00.000Z');
 const config: SyncConfig = { url: 'https://couch.example.com', database: 'team', user: 'alice', password: 's3cret-pass' };
-
-/** The server's database and this browser's replica in one: replication is a no-op, the changes feed is the docs in order. */
-class FakeReplica {
-  docs: Array<{ id: string; doc: Record<string, unknown>; attachment?: Blob }> = [];
-  add(doc: Record<string, unknown>, attachment?: Blob) { this.docs.push({ id: doc._id as string, doc, attachment }); }
-  async put(doc: Record<string, unknown>) {
-    if (this.docs.some((d) => d.id === doc._id)) throw Object.assign(new Error('conflict'), { status: 409 });
-    const att = (doc._attachments as Record<string, { data: Blob }> | undefined);
-    const { _attachments: _, ...rest } = doc;
-    this.add(rest, att ? Object.values(att)[0].data : undefined);
-  }
-  async bulkDocs(docs: Array<Record<string, unknown>>) {
-    return docs.map((d) => {
-      if (this.docs.some((x) => x.id === d._id)) return { error: true, status: 409 };
-      this.add(structuredClone(d));
-      return { ok: true, id: d._id };
-    });
-  }
-  replicate = { to: async () => ({ doc_write_failures: 0 }), from: async () => ({}) };
-  async changes({ since, limit }: { since: number; limit: number }) {
-    const results = this.docs.slice(since, since + limit).map((d) => ({ id: d.id, doc: structuredClone(d.doc) }));
-    return { results, last_seq: since + results.length };
-  }
-  async getAttachment(id: string) { return this.docs.find((d) => d.id === id)!.attachment!; }
-  async destroy() { this.docs = []; }
-}
 
 async function setup(answer: () => Promise<Response> = async () => new Response('{}', { status: 200 }), replica = new FakeReplica()) {
   const db = await openStore(`s-${Math.random()}`);
