@@ -119,41 +119,34 @@ describe('content script', () => {
     expect(first).toEqual(['score']);
   });
 
-  it('asks for the customer\'s answer as it starts on a customer\'s page, before its strings are in', async () => {
+  /** Starts the content script on `pageUrl` with its strings held back, and checks that it asks for `early` meanwhile. */
+  async function asksBeforeStrings(pageUrl: string, early: string, page?: () => void) {
     const { db, requests, holdWith } = await background();
     await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
-    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url(A));
-    portalHeading('Contoso');
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(pageUrl);
+    page?.();
     let release!: () => void;
     const strings = new Promise<void>((ok) => { release = ok; });
     holdWith((req) => (req.type === 'i18n.get' ? strings : undefined));
     const started = startContent();
     try {
-      await vi.waitFor(() => expect(requests.map((r) => r.type)).toContain('panel.get'));
-      expect(requests.map((r) => r.type).sort()).toEqual(['i18n.get', 'panel.get']); // the strings are still held
+      await vi.waitFor(() => expect(requests.map((r) => r.type)).toContain(early));
+      expect(requests.map((r) => r.type).sort()).toEqual(['i18n.get', early].sort()); // the strings are still held
     } finally {
       release();
     }
     await started;
+    return requests;
+  }
+
+  it('asks for the customer\'s answer as it starts on a customer\'s page, before its strings are in', async () => {
+    const requests = await asksBeforeStrings(url(A), 'panel.get', () => portalHeading('Contoso'));
     await vi.waitFor(() => expect(panelText()).toContain('Contoso'));
     expect(requests.filter((r) => r.type === 'panel.get')).toHaveLength(1);
   });
 
   it('asks for every customer\'s badge as it starts on a customers list, before its strings are in', async () => {
-    const { db, requests, holdWith } = await background();
-    await commitImport(db, { customers: [customer(A, 'Contoso')] }, NOW);
-    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL('https://partner.microsoft.com/dashboard/commerce2/customers/list');
-    let release!: () => void;
-    const strings = new Promise<void>((ok) => { release = ok; });
-    holdWith((req) => (req.type === 'i18n.get' ? strings : undefined));
-    const started = startContent();
-    try {
-      await vi.waitFor(() => expect(requests.map((r) => r.type)).toContain('badges.all'));
-      expect(requests.map((r) => r.type).sort()).toEqual(['badges.all', 'i18n.get']); // the strings are still held
-    } finally {
-      release();
-    }
-    await started;
+    const requests = await asksBeforeStrings('https://partner.microsoft.com/dashboard/commerce2/customers/list', 'badges.all');
     // The badge source takes that answer: the table is not asked for twice.
     await turns(5);
     expect(requests.filter((r) => r.type === 'badges.all')).toHaveLength(1);
