@@ -15,6 +15,7 @@ import { openSyncState, stampMember } from '@/lib/db';
 import { serverOrigin, type SyncBrief, type SyncConfig } from '@/lib/sync/config';
 import { createSync, type Sync } from '@/lib/sync/engine';
 import { localReplica, remoteDatabase, timedFetch } from '@/lib/sync/pouch';
+import { within } from '@/lib/within';
 
 const BADGE_ALARM = 'refresh-badge';
 /** The manifest's command (wxt.config.ts) that focuses the panel. */
@@ -85,7 +86,7 @@ export default defineBackground(() => {
       if (s.run.busy) await s.run();
       else await s.nudge();
     }).catch(syncFailed);
-    void Promise.race([shared, new Promise((ok) => setTimeout(ok, IMPORT_SHARE_FIRST_MS))])
+    void within(shared, IMPORT_SHARE_FIRST_MS)
       .then(() => refreshBadge()).catch((e) => console.error('badge refresh failed', e));
   };
   async function pingTeam(): Promise<SyncBrief> {

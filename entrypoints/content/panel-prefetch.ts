@@ -3,6 +3,7 @@
 // content script itself (not of the lazily loaded panel, risk-panel.ts), so the request starts at once.
 import type { PanelData } from '@/lib/messages';
 import { send } from '@/utils/send';
+import { within } from '@/lib/within';
 
 const prefetched = new Map<string, Promise<PanelData>>();
 
@@ -28,13 +29,10 @@ export function takePrefetched(tenantId: string): Promise<PanelData> | undefined
 export async function prefetchedWithin(tenantId: string, ms: number): Promise<PanelData | undefined> {
   const early = prefetched.get(tenantId);
   if (!early) return undefined;
-  let timer = 0;
-  const late = new Promise<undefined>((ok) => { timer = window.setTimeout(() => ok(undefined), ms); });
-  const settled = await Promise.race([early.then((data) => ({ data }), () => undefined), late]);
-  window.clearTimeout(timer);
+  const settled = await within(early, ms);
   if (!settled || prefetched.get(tenantId) !== early) return undefined;
   prefetched.delete(tenantId);
-  return settled.data;
+  return settled.value;
 }
 
 /** The store changed (for these customers, or all): an answer asked for before is out of date. */
