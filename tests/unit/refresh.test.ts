@@ -10,12 +10,18 @@ function gate<T>() {
   return { read, calls, answer: (i: number, v: T) => calls[i](v) };
 }
 
+/** A refresher whose reads the test answers, and what it showed. */
+function refresher() {
+  const all = gate<string>();
+  const head = gate<string | undefined>();
+  const shown: string[] = [];
+  const r = createRefresher(all.read, head.read, (s) => shown.push(s), () => undefined);
+  return { all, head, shown, r };
+}
+
 describe('an open view after a change', () => {
   it('shows the head of the lists first after a whole import, then everything', async () => {
-    const all = gate<string>();
-    const head = gate<string | undefined>();
-    const shown: string[] = [];
-    const r = createRefresher(all.read, head.read, (s) => shown.push(s), () => undefined);
+    const { all, head, shown, r } = refresher();
     r.changed(['team', 'import']);
     expect(head.read).toHaveBeenCalledTimes(1);
     expect(all.read).not.toHaveBeenCalled();
@@ -26,10 +32,7 @@ describe('an open view after a change', () => {
   });
 
   it('reads everything, once at a time, for other changes: a burst of ten makes two reads', async () => {
-    const all = gate<string>();
-    const head = gate<string | undefined>();
-    const shown: string[] = [];
-    const r = createRefresher(all.read, head.read, (s) => shown.push(s), () => undefined);
+    const { all, head, shown, r } = refresher();
     for (let i = 0; i < 10; i++) r.changed(['team']);
     expect(head.read).not.toHaveBeenCalled();
     expect(all.read).toHaveBeenCalledTimes(1);
@@ -40,10 +43,7 @@ describe('an open view after a change', () => {
   });
 
   it('drops a head that arrives after a full read that began after it was asked', async () => {
-    const all = gate<string>();
-    const head = gate<string | undefined>();
-    const shown: string[] = [];
-    const r = createRefresher(all.read, head.read, (s) => shown.push(s), () => undefined);
+    const { all, head, shown, r } = refresher();
     r.changed(['import']);
     void r.full(); // staff acted meanwhile: a full read starts before the head is back
     all.answer(0, 'all');
