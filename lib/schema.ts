@@ -4,7 +4,7 @@ import type { FactorId } from './risk';
 import { ImportKind } from './import/kinds';
 
 /** The version of this data model: the store's (lib/db/open.ts DB_VERSION) and the backups' `schemaVersion`. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** A tenant id or other GUID, stored lower case whatever case it came in. */
 export const Guid = z.guid({ error: 'is not a GUID' }).check(z.toLowerCase());

@@ -6,15 +6,19 @@ import { codeLine, wording } from '../wording';
 import { triageFromV2 } from '../triage';
 import { DATA_STORES, DB_VERSION, type PrlDb } from './open';
 import { rebuildSummaries } from './summaries';
+import { booksFrom, flatten } from './books';
 import { settingsOf } from '../settings';
 import { recordsFromReadModel } from './team-v5';
 import { metaFrom, readSettings, readSettingsOverrides } from './writes';
 
 const RECORD_STORES = Object.keys(BackupStores.def.shape) as Array<keyof BackupStores>;
+/** The store that holds each list of a backup: invoices are kept in customers' books (lib/db/books.ts). */
+const storeOf = (s: keyof BackupStores) => (s === 'invoices' ? 'invoiceBooks' : s);
+const STORES_READ = RECORD_STORES.map(storeOf);
 
 export async function exportBackup(db: PrlDb, now: string): Promise<Backup> {
   const tx = db.transaction(DATA_STORES);
-  const lists = await Promise.all(RECORD_STORES.map((s) => tx.objectStore(s).getAll()));
+  const lists = await Promise.all(RECORD_STORES.map((s) => (s === 'invoices' ? tx.objectStore('invoiceBooks').getAll().then(flatten) : tx.objectStore(s).getAll())));
   const meta = metaFrom(await tx.objectStore('meta').get('meta'));
   const [settings, overrides] = [await readSettings(db), await readSettingsOverrides(db)];
   // Parsing normalises key order, so the same store always gives the same bytes.
@@ -24,8 +28,8 @@ export async function exportBackup(db: PrlDb, now: string): Promise<Backup> {
 
 /** How many records each store holds that a restore would replace, read in one transaction. */
 export async function countRecords(db: PrlDb): Promise<Record<keyof BackupStores, number>> {
-  const tx = db.transaction(RECORD_STORES);
-  const counts = await Promise.all(RECORD_STORES.map((s) => tx.objectStore(s).count()));
+  const tx = db.transaction(STORES_READ);
+  const counts = await Promise.all(RECORD_STORES.map((s) => (s === 'invoices' ? tx.objectStore('invoiceBooks').getAll().then((b) => flatten(b).length) : tx.objectStore(s).count())));
   return Object.fromEntries(RECORD_STORES.map((s, i) => [s, counts[i]])) as Record<keyof BackupStores, number>;
 }
 
@@ -42,6 +46,10 @@ export async function restoreBackup(db: PrlDb, raw: unknown): Promise<Record<key
     const oldTriage = isOldBackup(backup) ? backup.stores.triage : undefined;
     for (const s of RECORD_STORES) {
       if (s === 'triage' && oldTriage) continue;
+      if (s === 'invoices') {
+        for (const b of booksFrom(backup.stores.invoices)) puts.push(tx.objectStore('invoiceBooks').put(b));
+        continue;
+      }
       const os = tx.objectStore(s) as unknown as { put(v: unknown): Promise<unknown> };
       for (const r of backup.stores[s]) puts.push(os.put(r));
     }

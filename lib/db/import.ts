@@ -4,6 +4,7 @@ import { DATA_KINDS, type DataKind } from '../import/kinds';
 import type { ImportBatch } from '../import/types';
 import { Customer as CustomerSchema, type AccountSummary, type Alert, type Customer, type Invoice, type Spending, type Subscription } from '../schema';
 import { eachPage, type PagedStore } from './pages';
+import { bookOf, flatten } from './books';
 import type { PrlDb, Tx } from './open';
 import { foldArrivals } from './team';
 import { metaFrom, writeAndSummarize } from './writes';
@@ -33,24 +34,20 @@ const keyString = (k: IDBValidKey): string => (Array.isArray(k) ? k.map(String).
 /**
  * Writes a batch of records of one store, counting what was new, changed and already there. Requests go out
  * in chunks (100,000 at once would hold the page in one long task), and a large batch first reads which keys
- * exist with one getAllKeys, so new records cost a put and no get. With `whole` (a store keyed by customer first),
- * a large batch also collects everything it writes for customers that had no record in the store before: all they
- * have now, which their summaries are then built from without reading it back.
+ * exist with one getAllKeys, so new records cost a put and no get.
  */
 async function upsert<T extends object>(
   tx: Tx,
-  store: 'customers' | 'invoices' | 'spending' | 'subscriptions' | 'alerts',
+  store: 'customers' | 'spending' | 'subscriptions' | 'alerts',
   records: T[],
   key: (r: T) => IDBValidKey,
   merge: (incoming: T, existing: T | undefined) => T,
   ignore: string[],
   touched: Set<string>,
-  whole?: Map<string, Map<string, T>>,
 ): Promise<Counts> {
   const os = tx.objectStore(store) as unknown as PagedStore<T> & { get(k: IDBValidKey): Promise<T | undefined>; put(v: T): Promise<unknown> };
   const counts = zero();
   const present = records.length > 2000 ? await keysOf(os) : undefined;
-  const had = whole && present ? new Set([...present].map((k) => k.slice(0, k.indexOf('\u0000')))) : undefined;
   // A few chunks in flight: the store works on one while the next is handed over (awaiting each chunk before
   // sending the next left IndexedDB idle between chunks).
   const inFlight: Array<Promise<unknown>> = [];
@@ -64,11 +61,6 @@ async function upsert<T extends object>(
         counts[existing ? 'updated' : 'added']++;
         const tenantId = (next as { tenantId: string }).tenantId;
         touched.add(tenantId);
-        if (had && !had.has(tenantId)) {
-          const mine = whole!.get(tenantId);
-          if (mine) mine.set(keyString(k), next);
-          else whole!.set(tenantId, new Map([[keyString(k), next]]));
-        }
         await os.put(next);
       }),
     );
@@ -82,6 +74,57 @@ async function upsert<T extends object>(
 
 /** Chunks of writes handed to IndexedDB before the oldest is awaited. */
 const IN_FLIGHT = 3;
+
+/**
+ * Writes invoices into their customers' books (lib/db/books.ts), counting each invoice as `upsert` counts records:
+ * a book is read only when the store has one for that customer, and written only when one of its invoices changed.
+ * Customers that had no book get all they have now in `whole`, which their summaries are built from.
+ */
+async function upsertInvoices(
+  tx: Tx, invoices: Invoice[], merge: (incoming: Invoice, existing: Invoice | undefined) => Invoice, touched: Set<string>, whole: Map<string, Invoice[]>,
+): Promise<Counts> {
+  const os = tx.objectStore('invoiceBooks');
+  const counts = zero();
+  const incoming = new Map<string, Invoice[]>();
+  for (const i of invoices) {
+    const list = incoming.get(i.tenantId);
+    if (list) list.push(i);
+    else incoming.set(i.tenantId, [i]);
+  }
+  const present = incoming.size > 200 ? await keysOf(os as unknown as PagedStore<unknown>) : undefined;
+  const tenants = [...incoming.keys()];
+  const inFlight: Array<Promise<unknown>> = [];
+  for (let i = 0; i < tenants.length; i += BOOKS_PER_STEP) {
+    const chunk = Promise.all(
+      tenants.slice(i, i + BOOKS_PER_STEP).map(async (tenantId) => {
+        const book = present && !present.has(tenantId) ? undefined : await os.get(tenantId);
+        const byNumber = new Map((book?.invoices ?? []).map((inv) => [inv.number, inv]));
+        let changed = false;
+        for (const r of incoming.get(tenantId)!) {
+          const existing = byNumber.get(r.number);
+          const next = merge(r, existing);
+          if (existing && sameRecord(existing, next)) { counts.unchanged++; continue; }
+          counts[existing ? 'updated' : 'added']++;
+          byNumber.set(r.number, next);
+          changed = true;
+        }
+        if (!changed) return;
+        touched.add(tenantId);
+        const next = bookOf(tenantId, byNumber.values());
+        if (!book) whole.set(tenantId, next.invoices);
+        await os.put(next);
+      }),
+    );
+    chunk.catch(() => undefined); // a failure is thrown where the chunk is awaited (the transaction aborts)
+    inFlight.push(chunk);
+    if (inFlight.length > IN_FLIGHT) await inFlight.shift();
+  }
+  await Promise.all(inFlight);
+  return counts;
+}
+
+/** Customers' books per step (about 1,000 invoices at ten a customer: one short task of the page). */
+const BOOKS_PER_STEP = 100;
 
 /** Imported customer fields win; facts staff set by hand survive an export that does not carry them. */
 function mergeCustomer(incoming: Customer, existing: Customer | undefined): Customer {
@@ -132,9 +175,9 @@ export function commitImport(db: PrlDb, batch: ImportBatch, now: string): Promis
       const counts = await upsert(tx, 'customers', fresh, (c) => c.tenantId, mergeCustomer, ['updatedAt', 'origin'], touched);
       outcome.customers = addCounts(outcome.customers, counts);
     }
-    const newInvoices = new Map<string, Map<string, Invoice>>();
+    const newInvoices = new Map<string, Invoice[]>();
     if (batch.invoices?.length) {
-      outcome.invoices = await upsert(tx, 'invoices', batch.invoices, (i) => [i.tenantId, i.number], merge('invoices', (i: Invoice) => i), [], touched, newInvoices);
+      outcome.invoices = await upsertInvoices(tx, batch.invoices, merge('invoices', (i: Invoice) => i), touched, newInvoices);
     }
     if (batch.invoicesAreSnapshot && batch.invoices) outcome.closed = await closeMissing(tx, batch.invoices, touched);
     if (batch.spending?.length) {
@@ -150,9 +193,8 @@ export function commitImport(db: PrlDb, batch: ImportBatch, now: string): Promis
     // The team's facts and alert statuses for customers and alerts this store did not know until now.
     if (arrivals) for (const t of await foldArrivals(tx, { tenants: arrived, alerts: (batch.alerts ?? []).map((a) => a.id) })) touched.add(t);
     await stampImports(tx, batch, now);
-    // Customers whose invoices all came with this batch: in key order, as a read of the store gives them.
-    const invoices = new Map([...newInvoices].map(([t, m]) => [t, [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, i]) => i)]));
-    return { result: outcome, tenants: touched, invoices };
+    // Customers whose invoices all came with this batch (their books, in number order): not read back.
+    return { result: outcome, tenants: touched, invoices: newInvoices };
   });
 }
 
@@ -173,14 +215,20 @@ function missingFromList(summaries: AccountSummary[], listed: Array<Pick<Invoice
 
 async function closeMissing(tx: Tx, listed: Invoice[], touched: Set<string>): Promise<number> {
   const missing = missingFromList(await tx.objectStore('summaries').index('by-oldest-due').getAll(), listed);
-  const invoices = tx.objectStore('invoices');
+  const books = tx.objectStore('invoiceBooks');
+  const byTenant = new Map<string, Set<string>>();
+  for (const [t, n] of missing) byTenant.set(t, (byTenant.get(t) ?? new Set()).add(n));
   await Promise.all(
-    missing.map(async (key) => {
-      const inv = await invoices.get(key);
-      if (!inv) return;
-      const { paidOn: _unknown, ...rest } = inv;
-      await invoices.put({ ...rest, paid: inv.amount });
-      touched.add(inv.tenantId);
+    [...byTenant].map(async ([tenantId, numbers]) => {
+      const book = await books.get(tenantId);
+      if (!book) return;
+      const invoices = book.invoices.map((inv) => {
+        if (!numbers.has(inv.number)) return inv;
+        const { paidOn: _unknown, ...rest } = inv;
+        return { ...rest, paid: inv.amount };
+      });
+      await books.put({ tenantId, invoices });
+      touched.add(tenantId);
     }),
   );
   return missing.length;
@@ -239,11 +287,12 @@ export function mergeBatches(batches: ImportBatch[], invoicesAreSnapshot: boolea
  * when it was last imported, so that a member's older data never replaces what the team imported since.
  */
 export async function readImportedData(db: PrlDb): Promise<ImportBatch> {
-  const tx = db.transaction([...DATA_KINDS, 'meta']);
-  const [customers, invoices, spending, subscriptions, alerts, meta] = await Promise.all([
-    tx.objectStore('customers').getAll(), tx.objectStore('invoices').getAll(), tx.objectStore('spending').getAll(),
+  const tx = db.transaction(['customers', 'invoiceBooks', 'spending', 'subscriptions', 'alerts', 'meta']);
+  const [customers, books, spending, subscriptions, alerts, meta] = await Promise.all([
+    tx.objectStore('customers').getAll(), tx.objectStore('invoiceBooks').getAll(), tx.objectStore('spending').getAll(),
     tx.objectStore('subscriptions').getAll(), tx.objectStore('alerts').getAll(), tx.objectStore('meta').get('meta'),
   ]);
+  const invoices = flatten(books);
   const named = new Set([...invoices, ...spending, ...subscriptions, ...alerts].map((r) => r.tenantId));
   const { lastImport } = metaFrom(meta);
   const batch: ImportBatch = {

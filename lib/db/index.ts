@@ -7,3 +7,4 @@ export * from './backup';
 export { rebuildSummaries } from './summaries';
 export { applyRemoteRecords, countUnshared, markShared, stampMember, unsharedRecords } from './team';
 export * from './sync-state';
+export { allInvoices, countInvoices, type InvoiceBook } from './books';

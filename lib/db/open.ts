@@ -22,6 +22,7 @@ import type {
 } from '../schema';
 import type { StoredTeamRecord } from '../team/record';
 import { recordsFromReadModel } from './team-v5';
+import { booksFrom, type InvoiceBook } from './books';
 
 export const DB_NAME = 'partner-risk-lens';
 /**
@@ -33,6 +34,9 @@ export const DB_VERSION = SCHEMA_VERSION;
 export interface PrlSchema extends DBSchema {
   customers: { key: string; value: Customer; indexes: { 'by-domain': string } };
   subscriptions: { key: string; value: Subscription; indexes: { 'by-tenant': string } };
+  /** Each customer's invoices, one record per customer (version 7 on; lib/db/books.ts says why). */
+  invoiceBooks: { key: string; value: InvoiceBook };
+  /** Versions 1–6: one record per invoice. Only the version 7 upgrade opens it, to move its records into books. */
   invoices: { key: [string, string]; value: Invoice; indexes: { 'by-tenant': string; 'by-due': string } };
   spending: { key: [string, string]; value: Spending; indexes: { 'by-tenant': string } };
   checklist: { key: [string, string]; value: ChecklistEntry; indexes: { 'by-tenant': string } };
@@ -54,7 +58,7 @@ export type PrlDb = IDBPDatabase<PrlSchema>;
 export type StoreName = StoreNames<PrlSchema>;
 export type Tx<S extends StoreName[] = StoreName[]> = IDBPTransaction<PrlSchema, S, 'readwrite' | 'versionchange'>;
 export const ALL_STORES: StoreName[] = [
-  'customers', 'subscriptions', 'invoices', 'spending', 'checklist', 'checklistHistory',
+  'customers', 'subscriptions', 'invoiceBooks', 'spending', 'checklist', 'checklistHistory',
   'flags', 'alerts', 'triage', 'summaries', 'settings', 'meta', 'teamRecords', 'decisions',
 ];
 /** The stores a backup carries (summaries are derived, rebuilt on restore). */
@@ -111,9 +115,7 @@ function upgradeStore(
   if (oldVersion < 1) {
     db.createObjectStore('customers', { keyPath: 'tenantId' }).createIndex('by-domain', 'domain');
     db.createObjectStore('subscriptions', { keyPath: 'id' }).createIndex('by-tenant', 'tenantId');
-    const invoices = db.createObjectStore('invoices', { keyPath: ['tenantId', 'number'] });
-    invoices.createIndex('by-tenant', 'tenantId');
-    invoices.createIndex('by-due', 'dueOn');
+    // (Versions 1–6 kept one record per invoice: a new store gets today's invoice books from the version 7 block.)
     db.createObjectStore('spending', { keyPath: ['tenantId', 'asOf'] }).createIndex('by-tenant', 'tenantId');
     db.createObjectStore('checklist', { keyPath: ['tenantId', 'itemId'] }).createIndex('by-tenant', 'tenantId');
     db.createObjectStore('checklistHistory', { keyPath: 'id', autoIncrement: true }).createIndex('by-tenant', 'tenantId');
@@ -123,6 +125,18 @@ function upgradeStore(
     db.createObjectStore('summaries', { keyPath: 'tenantId' }).createIndex('by-attention', 'attention');
     db.createObjectStore('settings');
     db.createObjectStore('meta');
+  }
+  if (oldVersion < 7) {
+    // Version 7: a customer's invoices are one record, a book (lib/db/books.ts). The move is queued first, before
+    // the older versions' steps, so that each of them (the version 2 summaries, say) reads invoices from books.
+    db.createObjectStore('invoiceBooks', { keyPath: 'tenantId' });
+    if (oldVersion >= 1) {
+      queue(async () => {
+        const invoices = await tx.objectStore('invoices').getAll();
+        await Promise.all(booksFrom(invoices).map((b) => tx.objectStore('invoiceBooks').put(b)));
+        db.deleteObjectStore('invoices');
+      });
+    }
   }
   if (oldVersion < 2) {
     // Version 2: summaries carry the oldest open due date, indexed, so the popup reads its first overdue

@@ -3,12 +3,13 @@ import { buildFacts, knownFrom, summaryOf, type CustomerRecords } from '../summa
 import type { Invoice } from '../schema';
 import type { PrlSchema, StoreName, Tx } from './open';
 import { eachPage, type PagedStore } from './pages';
+import { invoicesOf } from './books';
 
 // Tenants per step: each step is one task of the page that imports; 200 keeps it well under 50 ms.
 const CHUNK = 200;
 
 /** Every store a summary is built from, plus the summaries: a write that rebuilds needs all of them. */
-export const SUMMARY_INPUTS = ['customers', 'invoices', 'checklist', 'flags', 'subscriptions', 'spending', 'alerts', 'decisions', 'summaries'] as const satisfies StoreName[];
+export const SUMMARY_INPUTS = ['customers', 'invoiceBooks', 'checklist', 'flags', 'subscriptions', 'spending', 'alerts', 'decisions', 'summaries'] as const satisfies StoreName[];
 
 /**
  * Every invoice the store holds for some customers, known to the writer that just wrote them (a large import of
@@ -41,8 +42,8 @@ async function rebuildMany(tx: Tx, ids: string[], written?: KnownInvoices): Prom
     }
     return m;
   };
-  // The small stores are read whole; invoices (the big one) per tenant by key range, CHUNK tenants at a time,
-  // so no single read hands the page 100,000 records to deserialize in one task.
+  // The small stores are read whole; invoices (the big one) a customer's book at a time, CHUNK tenants at a time,
+  // so no single read hands the page 100,000 invoices to deserialize in one task.
   const [customers, checklist, flags, subscriptions, spending, alerts, decisions] = await Promise.all([
     allOf(tx, 'customers'), allOf(tx, 'checklist'), allOf(tx, 'flags'), allOf(tx, 'subscriptions'), allOf(tx, 'spending'), allOf(tx, 'alerts'), allOf(tx, 'decisions'),
   ]);
@@ -50,10 +51,10 @@ async function rebuildMany(tx: Tx, ids: string[], written?: KnownInvoices): Prom
   const known = new Map(customers.map((c) => [c.tenantId, c]));
   const summaries = tx.objectStore('summaries');
   // In chunks: building 10,000 summaries in one go would hold the page in one long task.
-  const invoiceStore = tx.objectStore('invoices');
+  const books = tx.objectStore('invoiceBooks');
   for (let i = 0; i < ids.length; i += CHUNK) {
     const slice = ids.slice(i, i + CHUNK);
-    const lists = await Promise.all(slice.map((id) => written?.get(id) ?? invoiceStore.getAll(IDBKeyRange.bound([id], [id, []]))));
+    const lists = await Promise.all(slice.map((id) => written?.get(id) ?? books.get(id).then((b) => b?.invoices ?? [])));
     by.invoices.clear(); // only this chunk's invoices are held
     slice.forEach((id, j) => by.invoices.set(id, lists[j]));
     const writes: Promise<unknown>[] = [];
@@ -79,11 +80,11 @@ async function allOf<S extends 'customers' | 'checklist' | 'flags' | 'subscripti
 }
 
 async function rebuildOne(tx: Tx, tenantId: string): Promise<void> {
-  const byTenant = <S extends 'invoices' | 'checklist' | 'flags' | 'subscriptions' | 'spending' | 'alerts' | 'decisions'>(s: S) =>
+  const byTenant = <S extends 'checklist' | 'flags' | 'subscriptions' | 'spending' | 'alerts' | 'decisions'>(s: S) =>
     tx.objectStore(s).index('by-tenant').getAll(tenantId as never) as Promise<PrlSchema[S]['value'][]>;
   const [customer, invoices, checklist, flags, subscriptions, spending, alerts, decisions] = await Promise.all([
     tx.objectStore('customers').get(tenantId),
-    byTenant('invoices'),
+    invoicesOf(tx, tenantId),
     byTenant('checklist'),
     byTenant('flags'),
     byTenant('subscriptions'),

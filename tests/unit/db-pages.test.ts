@@ -2,7 +2,7 @@
 // counts a restore shows before it replaces them.
 import { describe, expect, it } from 'vitest';
 import { commitImport, countRecords, openStore, setChecklistItem } from '../../lib/db';
-import type { Customer, Invoice } from '../../lib/schema';
+import type { Customer, Spending } from '../../lib/schema';
 
 const NOW = '2026-11-25T10:00:00.000Z';
 const customer = (tenantId: string, name: string, extra: Partial<Customer> = {}): Customer => ({ tenantId, name, updatedAt: NOW, origin: 'import', ...extra });
@@ -65,20 +65,21 @@ describe('reading a store a page at a time', () => {
     const db = await openStore(`pages-${Math.random()}`);
     const id = (n: number) => `eeeeeeee-0000-4000-8000-${String(n).padStart(12, '0')}`;
     const customers = [0, 1, 2].map((n) => customer(id(n), `C${n}`));
-    const invoices: Invoice[] = Array.from({ length: 25 }, (_, n) => ({ tenantId: id(n % 3), number: `I${String(n).padStart(2, '0')}`, issuedOn: '2026-01-01', dueOn: '2026-02-01', amount: n, paid: 0, currency: 'USD' }));
-    await commitImport(db, { customers, invoices }, NOW);
+    const day = (n: number) => `2026-01-${String(n + 1).padStart(2, '0')}`;
+    const spending: Spending[] = Array.from({ length: 25 }, (_, n) => ({ tenantId: id(n % 3), asOf: day(n), spendToDate: n, currency: 'USD' }));
+    await commitImport(db, { customers, spending }, NOW);
     const seen: Array<[IDBValidKey, number]> = [];
     const sizes: number[] = [];
-    await eachPage(db.transaction('invoices').store as never, 10, true, (keys, values: Invoice[]) => {
+    await eachPage(db.transaction('spending').store as never, 10, true, (keys, values: Spending[]) => {
       sizes.push(keys.length);
-      keys.forEach((k, i) => seen.push([k, values[i].amount]));
+      keys.forEach((k, i) => seen.push([k, values[i].spendToDate]));
     });
     expect(sizes).toEqual([10, 10, 5]);
-    expect(seen.map(([k]) => (k as string[]).join('/'))).toEqual([...invoices].map((i) => `${i.tenantId}/${i.number}`).sort());
-    expect(seen.every(([k, amount]) => (k as string[])[1] === `I${String(amount).padStart(2, '0')}`)).toBe(true);
+    expect(seen.map(([k]) => (k as string[]).join('/'))).toEqual([...spending].map((x) => `${x.tenantId}/${x.asOf}`).sort());
+    expect(seen.every(([k, spend]) => (k as string[])[1] === day(spend))).toBe(true);
     // Keys alone when values are not asked for.
     let values = -1;
-    await eachPage(db.transaction('invoices').store as never, 10, false, (_, v) => { values = Math.max(values, v.length); });
+    await eachPage(db.transaction('spending').store as never, 10, false, (_, v) => { values = Math.max(values, v.length); });
     expect(values).toBe(0);
     db.close();
   });

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { countUnshared, DB_NAME, DB_VERSION, openStore, readAllSummaries, readSettings, StoreUpgradeError } from '../../lib/db';
+import { allInvoices, countUnshared, DB_NAME, DB_VERSION, openStore, readAllSummaries, readSettings, StoreUpgradeError } from '../../lib/db';
 import { foldRecords, type ItemState } from '../../lib/team/fold';
 import { writeOld, type Fixture } from './old-store';
 import { describeOpenError } from '../../lib/errors';
@@ -86,7 +86,9 @@ describe('schema upgrades', () => {
       expect(db.version).toBe(DB_VERSION);
       for (const [name, s] of Object.entries(data.stores)) {
         if (name === 'summaries' || name === 'triage') continue;
-        expect(await db.count(name as never), name).toBe(s.records.length);
+        // Versions 1–6 kept one record per invoice; version 7 keeps them in customers' books, every one.
+        if (name === 'invoices') expect(await allInvoices(db), name).toEqual(s.records);
+        else expect(await db.count(name as never), name).toBe(s.records.length);
       }
       expect((await readSettings(db)).staffName).toBe('Ana');
       // Every old triage record is still there, for one reason or more, with what it said.
@@ -127,6 +129,31 @@ describe('schema upgrades', () => {
     await writeOld(v1);
     const db = await openStore();
     expect((await db.getAllFromIndex('triage', 'by-tenant', A)).map((t) => t.reason).sort()).toEqual(['overdue', 'risk']);
+    db.close();
+  });
+
+  it("moves a version 6 store's invoices into one book per customer, every invoice whole and in number order", async () => {
+    const v6 = fixture(6);
+    const first = v6.stores.invoices.records[0] as Record<string, unknown>;
+    // Written in no particular order, a customer's invoices interleaved with the other's, one paid and written off.
+    const more = [7, 3, 11, 1, 5].flatMap((n) => [
+      { ...first, number: `INV-${n}0`, amount: n * 100 },
+      { ...first, tenantId: B, number: `B-${n}`, paid: n * 10, ...(n === 3 ? { paidOn: '2026-09-05', writtenOff: true } : {}) },
+    ]);
+    v6.stores.invoices.records.push(...more);
+    await writeOld(v6);
+    const db = await openStore();
+    expect([...db.objectStoreNames]).not.toContain('invoices');
+    const books = await db.getAll('invoiceBooks');
+    expect(books.map((b) => b.tenantId).sort()).toEqual([A, B]);
+    const key = (i: { tenantId: string; number: string }) => `${i.tenantId} ${i.number}`;
+    for (const b of books) {
+      expect(b.invoices.every((i) => i.tenantId === b.tenantId)).toBe(true);
+      expect(b.invoices.map((i) => i.number)).toEqual(b.invoices.map((i) => i.number).sort());
+    }
+    const all = await allInvoices(db);
+    expect(new Map(all.map((i) => [key(i), i]))).toEqual(new Map(v6.stores.invoices.records.map((i) => [key(i as never), i])));
+    expect(all).toHaveLength(11);
     db.close();
   });
 

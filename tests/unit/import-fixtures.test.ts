@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitImport, exportBackup, mergeBatches, openStore, restoreBackup } from '../../lib/db';
+import { commitImport, countInvoices, exportBackup, mergeBatches, openStore, restoreBackup } from '../../lib/db';
 import { parseImportFile, type ParseContext, type ParsedFile } from '../../lib/import';
 
 const DIR = join(__dirname, '../fixtures/import');
@@ -88,7 +88,7 @@ describe('sample files', () => {
     expect(parsed).toMatchObject({ kind: 'backup', errors: [] });
     expect(parsed.rowsRead).toBe(5 + 7 + 6 + 5 + 6);
     await restoreBackup(db, parsed.backup);
-    expect(await db.count('invoices')).toBe(7);
+    expect(await countInvoices(db)).toBe(7);
     db.close();
 
     const sample = await parseImportFile('backup.json', read('backup.json'), ctx);
