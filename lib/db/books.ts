@@ -21,15 +21,20 @@ export function flatten(books: InvoiceBook[]): Invoice[] {
   return out;
 }
 
-/** Books for invoices in any order: one per customer. */
-export function booksFrom(invoices: Invoice[]): InvoiceBook[] {
+/** Invoices in any order, by customer (each customer's in the order given). */
+export function byTenant(invoices: Invoice[]): Map<string, Invoice[]> {
   const by = new Map<string, Invoice[]>();
   for (const i of invoices) {
     const list = by.get(i.tenantId);
     if (list) list.push(i);
     else by.set(i.tenantId, [i]);
   }
-  return [...by].map(([t, list]) => bookOf(t, list));
+  return by;
+}
+
+/** Books for invoices in any order: one per customer. */
+export function booksFrom(invoices: Invoice[]): InvoiceBook[] {
+  return [...byTenant(invoices)].map(([t, list]) => bookOf(t, list));
 }
 
 /** Every invoice the store holds (backups, tests). */

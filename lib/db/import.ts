@@ -4,7 +4,7 @@ import { DATA_KINDS, type DataKind } from '../import/kinds';
 import type { ImportBatch } from '../import/types';
 import { Customer as CustomerSchema, type AccountSummary, type Alert, type Customer, type Invoice, type Spending, type Subscription } from '../schema';
 import { eachPage, type PagedStore } from './pages';
-import { bookOf, flatten } from './books';
+import { bookOf, byTenant, flatten } from './books';
 import type { PrlDb, Tx } from './open';
 import { foldArrivals } from './team';
 import { metaFrom, writeAndSummarize } from './writes';
@@ -48,32 +48,35 @@ async function upsert<T extends object>(
   const os = tx.objectStore(store) as unknown as PagedStore<T> & { get(k: IDBValidKey): Promise<T | undefined>; put(v: T): Promise<unknown> };
   const counts = zero();
   const present = records.length > 2000 ? await keysOf(os) : undefined;
-  // A few chunks in flight: the store works on one while the next is handed over (awaiting each chunk before
-  // sending the next left IndexedDB idle between chunks).
-  const inFlight: Array<Promise<unknown>> = [];
-  for (let i = 0; i < records.length; i += CHUNK) {
-    const chunk = Promise.all(
-      records.slice(i, i + CHUNK).map(async (r) => {
-        const k = key(r);
-        const existing = present && !present.has(keyString(k)) ? undefined : await os.get(k);
-        const next = merge(r, existing);
-        if (existing && sameRecord(existing, next, ignore)) { counts.unchanged++; return; }
-        counts[existing ? 'updated' : 'added']++;
-        const tenantId = (next as { tenantId: string }).tenantId;
-        touched.add(tenantId);
-        await os.put(next);
-      }),
-    );
-    chunk.catch(() => undefined); // a failure is thrown where the chunk is awaited (the transaction aborts)
-    inFlight.push(chunk);
-    if (inFlight.length > IN_FLIGHT) await inFlight.shift();
-  }
-  await Promise.all(inFlight);
+  await inChunks(records, CHUNK, async (r) => {
+    const k = key(r);
+    const existing = present && !present.has(keyString(k)) ? undefined : await os.get(k);
+    const next = merge(r, existing);
+    if (existing && sameRecord(existing, next, ignore)) { counts.unchanged++; return; }
+    counts[existing ? 'updated' : 'added']++;
+    touched.add((next as { tenantId: string }).tenantId);
+    await os.put(next);
+  });
   return counts;
 }
 
 /** Chunks of writes handed to IndexedDB before the oldest is awaited. */
 const IN_FLIGHT = 3;
+
+/**
+ * Runs `work` on every item, `size` items per step, a few steps in flight: the store works on one step while the next
+ * is handed over (awaiting each step before sending the next left IndexedDB idle between them).
+ */
+async function inChunks<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  const inFlight: Array<Promise<unknown>> = [];
+  for (let i = 0; i < items.length; i += size) {
+    const chunk = Promise.all(items.slice(i, i + size).map(work));
+    chunk.catch(() => undefined); // a failure is thrown where the chunk is awaited (the transaction aborts)
+    inFlight.push(chunk);
+    if (inFlight.length > IN_FLIGHT) await inFlight.shift();
+  }
+  await Promise.all(inFlight);
+}
 
 /**
  * Writes invoices into their customers' books (lib/db/books.ts), counting each invoice as `upsert` counts records:
@@ -85,41 +88,26 @@ async function upsertInvoices(
 ): Promise<Counts> {
   const os = tx.objectStore('invoiceBooks');
   const counts = zero();
-  const incoming = new Map<string, Invoice[]>();
-  for (const i of invoices) {
-    const list = incoming.get(i.tenantId);
-    if (list) list.push(i);
-    else incoming.set(i.tenantId, [i]);
-  }
+  const incoming = byTenant(invoices);
   const present = incoming.size > 200 ? await keysOf(os as unknown as PagedStore<unknown>) : undefined;
-  const tenants = [...incoming.keys()];
-  const inFlight: Array<Promise<unknown>> = [];
-  for (let i = 0; i < tenants.length; i += BOOKS_PER_STEP) {
-    const chunk = Promise.all(
-      tenants.slice(i, i + BOOKS_PER_STEP).map(async (tenantId) => {
-        const book = present && !present.has(tenantId) ? undefined : await os.get(tenantId);
-        const byNumber = new Map((book?.invoices ?? []).map((inv) => [inv.number, inv]));
-        let changed = false;
-        for (const r of incoming.get(tenantId)!) {
-          const existing = byNumber.get(r.number);
-          const next = merge(r, existing);
-          if (existing && sameRecord(existing, next)) { counts.unchanged++; continue; }
-          counts[existing ? 'updated' : 'added']++;
-          byNumber.set(r.number, next);
-          changed = true;
-        }
-        if (!changed) return;
-        touched.add(tenantId);
-        const next = bookOf(tenantId, byNumber.values());
-        if (!book) whole.set(tenantId, next.invoices);
-        await os.put(next);
-      }),
-    );
-    chunk.catch(() => undefined); // a failure is thrown where the chunk is awaited (the transaction aborts)
-    inFlight.push(chunk);
-    if (inFlight.length > IN_FLIGHT) await inFlight.shift();
-  }
-  await Promise.all(inFlight);
+  await inChunks([...incoming], BOOKS_PER_STEP, async ([tenantId, list]) => {
+    const book = present && !present.has(tenantId) ? undefined : await os.get(tenantId);
+    const byNumber = new Map((book?.invoices ?? []).map((inv) => [inv.number, inv]));
+    let changed = false;
+    for (const r of list) {
+      const existing = byNumber.get(r.number);
+      const next = merge(r, existing);
+      if (existing && sameRecord(existing, next)) { counts.unchanged++; continue; }
+      counts[existing ? 'updated' : 'added']++;
+      byNumber.set(r.number, next);
+      changed = true;
+    }
+    if (!changed) return;
+    touched.add(tenantId);
+    const next = bookOf(tenantId, byNumber.values());
+    if (!book) whole.set(tenantId, next.invoices);
+    await os.put(next);
+  });
   return counts;
 }
 
