@@ -31,8 +31,23 @@ export async function addRecords(tx: Tx, drafts: TeamRecordDraft[]): Promise<Tea
   const member = await teamMember(tx);
   const records = drafts.map((d) => makeRecord(d, member));
   const store = tx.objectStore('teamRecords');
+  // Which of them a colleague's record already comes after, asked before they are stored (they are not last of their item).
+  const overtaken = await Promise.all(records.map((r) => (r.kind === 'tick' || r.kind === 'decision' ? false : isOvertaken(tx, r))));
   await Promise.all(records.map((r) => store.add(storedRecord(r, true))));
+  // The writer has put its own state; where the total order gives the item to a colleague's record (a clock ahead
+  // of ours, or a tie), the folded state goes back over it, as every other browser shows it.
+  const items = new Set(records.filter((_, i) => overtaken[i]).map(itemOf));
+  if (items.size) await foldItems(tx, items, new Set(), true);
   return records;
+}
+
+/**
+ * Whether a stored record of the same item comes after `record` in the total order (a colleague's clock ahead of
+ * ours, or the same time and a later member or id): then `record` is history, not the item's state.
+ */
+export async function isOvertaken(tx: Tx, record: TeamRecord): Promise<boolean> {
+  const stored = await tx.objectStore('teamRecords').index('by-item').getAll(itemOf(record));
+  return stored.some((s) => s._id !== record._id && compareRecords(s.record, record) > 0);
 }
 
 /** Local records the server does not have yet, oldest first. */
@@ -147,9 +162,9 @@ async function inFoldTransaction<T>(db: PrlDb, fn: (tx: Tx) => Promise<{ result:
 /**
  * Writes the folded state of each item. `fresh` are the records new to the fold: a state whose last record is not
  * one of them is what the read model already shows (or newer: an import since), so it is left alone; ticks add
- * their fresh changes to the history.
+ * their fresh changes to the history. `rewrite`: every folded state is written (a local write went over it).
  */
-async function foldItems(tx: Tx, items: Set<string>, fresh: Set<string>): Promise<{ tenants: Set<string>; settings: boolean }> {
+async function foldItems(tx: Tx, items: Set<string>, fresh: Set<string>, rewrite = false): Promise<{ tenants: Set<string>; settings: boolean }> {
   const index = tx.objectStore('teamRecords').index('by-item');
   const lists = await Promise.all([...items].map((item) => index.getAll(item)));
   const tenants = new Set<string>();
@@ -161,7 +176,7 @@ async function foldItems(tx: Tx, items: Set<string>, fresh: Set<string>): Promis
   for (const list of lists) {
     const records = list.map((s) => s.record);
     const state = foldItem(records);
-    const lastIsFresh = fresh.has(records.reduce((a, b) => (compareLast(a, b) ? a : b))._id);
+    const lastIsFresh = rewrite || fresh.has(records.reduce((a, b) => (compareLast(a, b) ? a : b))._id);
     switch (state.kind) {
       case 'tick': {
         tenants.add(state.tenantId);

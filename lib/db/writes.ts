@@ -6,9 +6,9 @@ import type { PrlDb, StoreName, Tx } from './open';
 import { SEEN_CAPS } from '../seen-caps';
 import { codedError } from '../wording';
 import { SUMMARY_INPUTS, rebuildSummaries, type KnownInvoices } from './summaries';
-import { addRecords, foldArrivals, RECORD_STORES, teamMember } from './team';
+import { addRecords, foldArrivals, isOvertaken, RECORD_STORES, storedRecord, teamMember } from './team';
 import { settingDrafts } from '../team/legacy';
-import type { TeamRecordDraft } from '../team/record';
+import { makeRecord, type TeamRecord, type TeamRecordDraft } from '../team/record';
 
 /**
  * Runs `fn` in `tx` and waits for the commit. On any failure the transaction is aborted, so nothing is written, and
@@ -104,22 +104,31 @@ export async function setChecklistItem(db: PrlDb, t: Tick): Promise<ChecklistEnt
 export function setChecklistItems(db: PrlDb, ticks: Tick[]): Promise<ChecklistEntry[]> {
   return writeAndSummarize(db, ['checklistHistory', ...RECORD_STORES], async (tx) => {
     const entries: ChecklistEntry[] = [];
-    for (const t of ticks) entries.push(await putTick(tx, t));
-    await addRecords(tx, ticks.map((t) => ({
-      kind: 'tick', tenantId: t.tenantId, itemId: t.itemId, done: t.done, by: t.by, at: t.at, ...(t.note ? { note: t.note } : {}), ...(t.via ? { via: t.via } : {}),
-    })));
+    const member = await teamMember(tx);
+    for (const t of ticks) {
+      const record = makeRecord({
+        kind: 'tick', tenantId: t.tenantId, itemId: t.itemId, done: t.done, by: t.by, at: t.at, ...(t.note ? { note: t.note } : {}), ...(t.via ? { via: t.via } : {}),
+      }, member);
+      entries.push(await putTick(tx, t, record));
+      await tx.objectStore('teamRecords').add(storedRecord(record, true));
+    }
     return { result: entries, tenants: new Set(ticks.map((t) => t.tenantId)) };
   });
 }
 
-async function putTick(tx: Tx, t: Tick): Promise<ChecklistEntry> {
+/**
+ * The tick in the history; in the checklist unless it is older than the item's state in the team's total order
+ * (time, then member, then id: a colleague's tick at the same moment, or from a clock ahead of ours, stays the
+ * state, as every browser's fold has it). `record` is the tick's team record, not stored yet.
+ */
+async function putTick(tx: Tx, t: Tick, record: TeamRecord): Promise<ChecklistEntry> {
   const store = tx.objectStore('checklist');
   const existing = await store.get([t.tenantId, t.itemId]);
   const from = existing?.done ?? false;
   const entry: ChecklistEntry = { tenantId: t.tenantId, itemId: t.itemId, done: t.done, by: t.by, at: t.at };
   const note = t.note ?? existing?.note;
   if (note) entry.note = note;
-  const newer = !existing || existing.at <= t.at;
+  const newer = !existing || (existing.at <= t.at && !(await isOvertaken(tx, record)));
   await tx.objectStore('checklistHistory').add({
     tenantId: t.tenantId, itemId: t.itemId, from, to: t.done, by: t.by, at: t.at,
     ...(t.via ? { via: t.via } : {}), ...(t.note ? { note: t.note } : {}),

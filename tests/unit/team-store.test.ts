@@ -4,51 +4,12 @@ import { describe, expect, it } from 'vitest';
 import {
   addDecision, applyRemoteRecords, commitImport, readAuditRecords, countUnshared, markShared, openStore, putFlag, readAllSummaries, readCustomerDetail,
   readSettings, recordSeen, resolveFlag, saveSettings, setChecklistItem, stampMember, triageAlert, unsharedRecords, updateCustomer, updateTriage,
-  type PrlDb,
 } from '../../lib/db';
-import type { Alert, Customer, PromiseRecord, VerdictRecord } from '../../lib/schema';
+import type { PromiseRecord, VerdictRecord } from '../../lib/schema';
 import { auditRows } from '../../lib/audit';
 import { foldRecords } from '../../lib/team/fold';
-import { parseTeamRecord, type TeamRecord } from '../../lib/team/record';
-
-const A = 'aaaaaaaa-0000-4000-8000-000000000001';
-const B = 'bbbbbbbb-0000-4000-8000-000000000002';
-const T = (min: number) => new Date(Date.parse('2026-11-25T10:00:00.000Z') + min * 60_000).toISOString();
-const customer = (tenantId: string, name: string): Customer => ({ tenantId, name, updatedAt: T(0), origin: 'import' });
-const alert: Alert = { id: 'e1', source: 'graph', tenantId: A, type: 'CryptoMining', name: 'Mining', status: 'active', detectedAt: T(0), isTest: false };
-
-/** A browser with the same imported customers as its colleagues (imports are shared apart from records). */
-async function browser(name: string): Promise<PrlDb> {
-  const db = await openStore(name);
-  await commitImport(db, { customers: [customer(A, 'Contoso'), customer(B, 'Fabrikam')], alerts: [alert], alertCustomers: [] }, T(0));
-  return db;
-}
-
-/** The server: every record ever pushed, by id (add-only, as CouchDB with the team's validate_doc_update). */
-class Server {
-  docs = new Map<string, TeamRecord>();
-  async push(db: PrlDb) {
-    const rs = await unsharedRecords(db, 10_000);
-    for (const r of rs) if (!this.docs.has(r._id)) this.docs.set(r._id, structuredClone(r));
-    await markShared(db, rs.map((r) => r._id));
-  }
-  pull(db: PrlDb) { return applyRemoteRecords(db, [...this.docs.values()].map((r) => structuredClone(r))); }
-}
-
-/** What a person sees: the checklist, each item's history as who/when/to, summaries' facts, flags, triage, alert status. */
-async function readModel(db: PrlDb) {
-  const sortBy = <R>(rs: R[], k: (r: R) => string) => [...rs].sort((a, b) => (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0));
-  const history = (await db.getAll('checklistHistory')).map(({ id: _, ...h }) => h);
-  return {
-    checklist: sortBy(await db.getAll('checklist'), (e) => `${e.tenantId} ${e.itemId}`),
-    history: sortBy(history, (h) => `${h.tenantId} ${h.itemId} ${h.at} ${h.by}`),
-    summaries: (await readAllSummaries(db)).map((s) => s.facts),
-    flags: await db.getAll('flags'),
-    triage: await db.getAll('triage'),
-    alerts: (await db.getAll('alerts')).map((a) => a.staff),
-    customers: (await db.getAll('customers')).map(({ updatedAt: _, ...c }) => c),
-  };
-}
+import { parseTeamRecord } from '../../lib/team/record';
+import { A, B, T, alert, browser, customer, readModel, Server } from './team-browsers';
 
 describe('team records between two browsers', () => {
   it('converges after both ticked offline, the same item and different items, and the history holds every tick', async () => {
@@ -109,7 +70,7 @@ describe('team records between two browsers', () => {
         for (const e of a.checklist) expect(folded.get(`tick ${A} ${e.itemId}`)).toMatchObject({ done: e.done, by: e.by, at: e.at });
         for (const db of dbs) db.close();
       },
-    ), { numRuns: 15 });
+    ), { numRuns: 60 });
   });
 
   it('never lets an older record overwrite a newer state, yet keeps it in the history; a record seen twice counts once', async () => {
