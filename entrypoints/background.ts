@@ -15,7 +15,7 @@ import { openSyncState, stampMember } from '@/lib/db';
 import { serverOrigin, type SyncBrief, type SyncConfig } from '@/lib/sync/config';
 import { createSync, type Sync } from '@/lib/sync/engine';
 import { localReplica, remoteDatabase, timedFetch } from '@/lib/sync/pouch';
-import { within } from '@/lib/within';
+import { shareImportFirst as shareImportFirstThenBadge } from '@/utils/share-first';
 
 const BADGE_ALARM = 'refresh-badge';
 /** The manifest's command (wxt.config.ts) that focuses the panel. */
@@ -75,20 +75,9 @@ export default defineBackground(() => {
     clearTimeout(soon);
     soon = setTimeout(() => void teamSync().then((s) => s.nudge()).catch(syncFailed), 200);
   };
-  /**
-   * An import made here goes to the team before the badge counts again: the count reads every summary, which held
-   * the exchange that shares the import for seconds. The count waits for the exchange (one under way, then the one
-   * that takes the import), at most IMPORT_SHARE_FIRST_MS.
-   */
-  const shareImportFirst = () => {
-    const shared = teamSync().then(async (s) => {
-      if (!(await s.readConfig())) return;
-      if (s.run.busy) await s.run();
-      else await s.nudge();
-    }).catch(syncFailed);
-    void within(shared, IMPORT_SHARE_FIRST_MS)
-      .then(() => refreshBadge()).catch((e) => console.error('badge refresh failed', e));
-  };
+  /** An import made here goes to the team before the badge counts again (utils/share-first.ts). */
+  const shareImportFirst = () => void shareImportFirstThenBadge({ sync: teamSync, refreshBadge: () => refreshBadge(), limitMs: IMPORT_SHARE_FIRST_MS, failed: syncFailed })
+    .catch((e) => console.error('badge refresh failed', e));
   async function pingTeam(): Promise<SyncBrief> {
     const s = await teamSync();
     void s.nudge(2500).catch(syncFailed); // the answer does not wait for the exchange
