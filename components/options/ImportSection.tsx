@@ -28,8 +28,7 @@ const ERRORS_SHOWN = 200;
 
 /**
  * A file once written: what its preview says, without its records. The options page shares its renderer (and its
- * JavaScript heap) with the popup: 100,000 parsed invoices kept after their import slowed the popup's first rows by
- * about 50 ms (bench, popup opened with this page left open after an import).
+ * JavaScript heap) with the popup: after a 100,000-row import the page held 97 MB with the records, 62 MB without.
  */
 const written = (f: ParsedFile): ParsedFile => ({ ...f, batch: {}, backup: undefined });
 
