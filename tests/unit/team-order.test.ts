@@ -6,7 +6,7 @@ import { A, T, browser, readModel, Server } from './team-browsers';
 
 describe("a browser's own write after a colleague's", () => {
   it('a tick made here at the same moment as a colleague\'s it already has follows the total order, as the colleague\'s fold does', async () => {
-    // Found by the property above in CI: Bob ticks at .003, Ana receives it, then ticks the same item at .003 herself.
+    // Found in CI by team-store.test.ts's convergence property: Bob ticks at .003, Ana receives it, then ticks the same item at .003 herself.
     const [ana, bob] = [await browser('tie-ana'), await browser('tie-bob')];
     await stampMember(ana, 'ana');
     await stampMember(bob, 'bob');
